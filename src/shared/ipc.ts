@@ -1,0 +1,104 @@
+// The one IPC contract: every call's channel, zod input and output, and every pushed event.
+// The preload builds `window.missionTray` from it; main registers one handler per call.
+// Adding a call here without a handler is a compile error (see `IpcHandlers`).
+import { z } from 'zod';
+import { DayPlan, LogWinInput, Metric, Mission, MissionDraft, ReflectionInput } from './mission.ts';
+import { Settings, SettingsPatch } from './settings.ts';
+import { HistorySnapshot, Suggestion, TodaySnapshot } from './snapshot.ts';
+
+const MissionId = z.object({ id: z.string().min(1).max(64) });
+const None = z.undefined();
+
+export const SuggestInput = z.object({
+  metric: Metric,
+  startDate: z.string(),
+  endDate: z.string(),
+  workingDays: z.array(z.int().min(1).max(7)).min(1),
+});
+
+export const ipcContract = {
+  missions: {
+    today: { input: None, output: TodaySnapshot },
+    history: { input: None, output: HistorySnapshot },
+    /** The planned milestones for a draft, before saving. */
+    preview: { input: MissionDraft, output: z.array(DayPlan) },
+    suggest: { input: SuggestInput, output: Suggestion },
+    create: { input: MissionDraft, output: Mission },
+    update: { input: z.object({ id: z.string().min(1).max(64), draft: MissionDraft }), output: Mission },
+    archive: { input: MissionId, output: Mission },
+    abandon: { input: MissionId, output: Mission },
+    reflect: {
+      input: z.object({ id: z.string().min(1).max(64), reflection: ReflectionInput }),
+      output: Mission,
+    },
+    dismissNotice: { input: z.object({ id: z.string().min(1).max(64) }), output: TodaySnapshot },
+  },
+  wins: {
+    log: { input: LogWinInput, output: TodaySnapshot },
+    undo: { input: None, output: TodaySnapshot },
+  },
+  data: {
+    /** Saves an export where the rep chooses; null when they cancel. */
+    export: {
+      input: z.object({ format: z.enum(['json', 'csv']) }),
+      output: z.object({ savedTo: z.string().nullable() }),
+    },
+  },
+  settings: {
+    get: { input: None, output: Settings },
+    update: { input: SettingsPatch, output: Settings },
+  },
+} as const;
+
+/** Events pushed to every view: a new snapshot after every change. */
+export const ipcEvents = {
+  today: TodaySnapshot,
+  settings: Settings,
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcArea = keyof IpcContract;
+export type IpcEvent = keyof typeof ipcEvents;
+
+export const channelOf = (area: string, name: string): string => `mission-tray:${area}:${name}`;
+export const eventChannelOf = (event: string): string => `mission-tray:event:${event}`;
+
+export const ErrorCode = z.enum(['invalid', 'not-found', 'conflict', 'storage', 'forbidden', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export const IpcError = z.object({
+  code: ErrorCode,
+  /** A sentence the rep can act on. */
+  message: z.string(),
+  /** The input field the message is about, when there is one. */
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+});
+export type IpcError = z.infer<typeof IpcError>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+type Call<C> = C extends { input: infer I extends z.ZodType; output: infer O extends z.ZodType }
+  ? { input: I; output: O }
+  : never;
+
+/** What main must implement: one function per call, given parsed input. */
+export type IpcHandlers = {
+  [A in IpcArea]: {
+    [N in keyof IpcContract[A]]: (
+      input: z.output<Call<IpcContract[A][N]>['input']>,
+    ) => Promise<z.input<Call<IpcContract[A][N]>['output']>>;
+  };
+};
+
+/** What the renderer sees on `window.missionTray`. */
+export type MissionTrayApi = {
+  [A in IpcArea]: {
+    [N in keyof IpcContract[A]]: z.input<Call<IpcContract[A][N]>['input']> extends undefined
+      ? () => Promise<Result<z.output<Call<IpcContract[A][N]>['output']>>>
+      : (
+          input: z.input<Call<IpcContract[A][N]>['input']>,
+        ) => Promise<Result<z.output<Call<IpcContract[A][N]>['output']>>>;
+  };
+} & {
+  on: {
+    [E in IpcEvent]: (listener: (value: z.output<(typeof ipcEvents)[E]>) => void) => () => void;
+  };
+};
