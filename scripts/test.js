@@ -21,8 +21,16 @@ const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'build', cmd: ['npx', 'electron-vite', 'build'] },
-  { name: 'unit', cmd: [...desktopBus, 'npx', 'vitest', 'run'], report: 'test-results/vitest.json' },
-  { name: 'security', cmd: ['node', 'scripts/electronegativity.js'], optional: 'scripts/electronegativity.js' },
+  {
+    name: 'unit',
+    cmd: [...desktopBus, 'npx', 'vitest', 'run'],
+    report: 'test-results/vitest.json',
+  },
+  {
+    name: 'security',
+    cmd: ['node', 'scripts/electronegativity.js'],
+    optional: 'scripts/electronegativity.js',
+  },
   { name: 'e2e', cmd: ['npx', 'playwright', 'test'], report: 'test-results/playwright.json' },
 ];
 

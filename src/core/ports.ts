@@ -1,4 +1,6 @@
 // The ports the core works over. Adapters live in src/main (Electron, Node) and test/fakes.
+import type { z } from 'zod';
+import type { StoreNotice } from '../shared/snapshot.ts';
 
 /** The current instant and the rep's time zone; injected so tests control time. */
 export interface ClockPort {
@@ -11,9 +13,6 @@ export const systemClock: ClockPort = {
   now: () => new Date(),
   timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 };
-
-import type { z } from 'zod';
-import type { StoreNotice } from '../shared/snapshot.ts';
 
 /** One durable JSON document. */
 export interface DocPort<T> {

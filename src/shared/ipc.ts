@@ -24,7 +24,10 @@ export const ipcContract = {
     preview: { input: MissionDraft, output: z.array(DayPlan) },
     suggest: { input: SuggestInput, output: Suggestion },
     create: { input: MissionDraft, output: Mission },
-    update: { input: z.object({ id: z.string().min(1).max(64), draft: MissionDraft }), output: Mission },
+    update: {
+      input: z.object({ id: z.string().min(1).max(64), draft: MissionDraft }),
+      output: Mission,
+    },
     archive: { input: MissionId, output: Mission },
     abandon: { input: MissionId, output: Mission },
     reflect: {
@@ -63,7 +66,14 @@ export type IpcEvent = keyof typeof ipcEvents;
 export const channelOf = (area: string, name: string): string => `mission-tray:${area}:${name}`;
 export const eventChannelOf = (event: string): string => `mission-tray:event:${event}`;
 
-export const ErrorCode = z.enum(['invalid', 'not-found', 'conflict', 'storage', 'forbidden', 'internal']);
+export const ErrorCode = z.enum([
+  'invalid',
+  'not-found',
+  'conflict',
+  'storage',
+  'forbidden',
+  'internal',
+]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const IpcError = z.object({
   code: ErrorCode,

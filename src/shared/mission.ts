@@ -135,8 +135,7 @@ const Period = z
     path: ['endDate'],
   })
   .refine(
-    (p) =>
-      differenceInCalendarDays(parseISO(p.endDate), parseISO(p.startDate)) < MAX_PERIOD_DAYS,
+    (p) => differenceInCalendarDays(parseISO(p.endDate), parseISO(p.startDate)) < MAX_PERIOD_DAYS,
     { error: `A mission can last ${MAX_PERIOD_DAYS} days at most`, path: ['endDate'] },
   );
 

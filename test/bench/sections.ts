@@ -1,0 +1,4 @@
+// Every benchmark section, in the order `npm run bench` runs them. Each issue adds its own.
+import type { BenchSection } from './report.ts';
+
+export const sections: BenchSection[] = [];
