@@ -1,6 +1,7 @@
 // Preferences: one schema, defaults for every field, so a partial or old file still parses.
 import { z } from 'zod';
 import { Instant, LocalTime, WorkingDays } from './mission.ts';
+import type { StoreNotice } from './snapshot.ts';
 
 export const Settings = z.object({
   reminderLeadMinutes: z
@@ -53,6 +54,68 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 
-/** What a view may change; the store merges it and parses the whole again. */
-export const SettingsPatch = Settings.partial();
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
+// Why not `Settings.partial()`: in zod 4 an optional field with a default still fills the
+// default in, so a patch of `{ theme: 'dark' }` would reset every other preference.
+const unset = <T extends z.ZodType>(field: z.ZodDefault<T>) => field.unwrap().optional();
+const n = Settings.shape.notify.unwrap().shape;
+const q = Settings.shape.quietHours.unwrap().shape;
+const w = Settings.shape.window.unwrap().shape;
+const y = Settings.shape.sync.unwrap().shape;
+
+/**
+ * What a view may change: only the keys it sends, groups (notify, quietHours, window, sync)
+ * partially. The settings store merges it over the current settings and parses the whole again.
+ */
+export const SettingsPatch = z.object({
+  reminderLeadMinutes: unset(Settings.shape.reminderLeadMinutes),
+  notify: z
+    .object({
+      reminders: unset(n.reminders),
+      milestoneHit: unset(n.milestoneHit),
+      deadlineMissed: unset(n.deadlineMissed),
+      morningPlan: unset(n.morningPlan),
+      missionEnded: unset(n.missionEnded),
+    })
+    .optional(),
+  morningPlanAt: unset(Settings.shape.morningPlanAt),
+  workingDays: unset(Settings.shape.workingDays),
+  quietHours: z
+    .object({ enabled: unset(q.enabled), start: unset(q.start), end: unset(q.end) })
+    .optional(),
+  pausedUntil: unset(Settings.shape.pausedUntil),
+  shortcut: unset(Settings.shape.shortcut),
+  launchAtLogin: unset(Settings.shape.launchAtLogin),
+  focusMissionId: unset(Settings.shape.focusMissionId),
+  window: z
+    .object({ width: unset(w.width), height: unset(w.height), mode: unset(w.mode) })
+    .optional(),
+  theme: unset(Settings.shape.theme),
+  sync: z.object({ enabled: unset(y.enabled), endpoint: unset(y.endpoint) }).optional(),
+});
+export type SettingsPatch = z.input<typeof SettingsPatch>;
+
+/** Applies a patch: each group merged key by key, then the whole parsed again. */
+export function applySettingsPatch(
+  current: Settings,
+  patch: z.output<typeof SettingsPatch>,
+): Settings {
+  return Settings.parse({
+    ...current,
+    ...patch,
+    notify: { ...current.notify, ...patch.notify },
+    quietHours: { ...current.quietHours, ...patch.quietHours },
+    window: { ...current.window, ...patch.window },
+    sync: { ...current.sync, ...patch.sync },
+  });
+}
+
+/** Preferences as the shell and the harness see them, whatever file backs them. */
+export interface SettingsPort {
+  get(): Settings;
+  /** Merges the patch, writes it, tells every subscriber; throws StorageError if the disk refuses. */
+  update(patch: z.output<typeof SettingsPatch>): Settings;
+  subscribe(listener: (settings: Settings) => void): () => void;
+  /** A damaged preferences file found at start-up and moved aside. */
+  notices(): StoreNotice[];
+  dismissNotice(id: string): void;
+}

@@ -1,0 +1,94 @@
+// Preferences on disk, behind SettingsPort. Plain Node: `conf` backs it in tests and in the
+// renderer harness; the shell passes electron-store (which extends conf) through `openConf`.
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { StorageError } from '../../core/errors.ts';
+import type { ClockPort } from '../../core/ports.ts';
+import { systemClock } from '../../core/ports.ts';
+import { applySettingsPatch, DEFAULT_SETTINGS, Settings } from '../../shared/settings.ts';
+import type { SettingsPort } from '../../shared/settings.ts';
+import type { StoreNotice } from '../../shared/snapshot.ts';
+
+export const PREFERENCES_NAME = 'preferences';
+
+/** The part of conf (and electron-store) the port uses. */
+export interface ConfLike {
+  store: Record<string, unknown>;
+}
+export type OpenConf = (options: { cwd: string; configName: string }) => ConfLike;
+
+const openPlainConf: OpenConf = ({ cwd, configName }) =>
+  new Conf<Record<string, unknown>>({ cwd, configName, watch: false });
+
+export interface SettingsStoreDeps {
+  /** The directory holding preferences.json (Electron: app.getPath('userData')). */
+  cwd: string;
+  openConf?: OpenConf;
+  clock?: ClockPort;
+}
+
+export function createSettingsStore({
+  cwd,
+  openConf = openPlainConf,
+  clock = systemClock,
+}: SettingsStoreDeps): SettingsPort {
+  const path = join(cwd, `${PREFERENCES_NAME}.json`);
+  let notices: StoreNotice[] = [];
+
+  // conf throws at start-up on a file it cannot parse, and would keep values our schema rejects;
+  // check the file first so a damaged one is kept aside and the rep starts with defaults.
+  const found = readPreferences(path);
+  if (found === 'damaged') {
+    const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+    const movedTo = join(cwd, `${PREFERENCES_NAME}.damaged-${stamp}.json`);
+    renameSync(path, movedTo);
+    notices.push({
+      id: `preferences-${stamp}`,
+      kind: 'preferences-reset',
+      movedTo,
+      message: `Your preferences file was damaged, so Mission Tray is using its default preferences. The damaged file was kept at ${movedTo}.`,
+      at: clock.now().toISOString(),
+    });
+  }
+
+  const conf = openConf({ cwd, configName: PREFERENCES_NAME });
+  let current: Settings = found === 'damaged' || found === 'missing' ? DEFAULT_SETTINGS : found;
+  const listeners = new Set<(settings: Settings) => void>();
+
+  return {
+    get: () => current,
+    update(patch) {
+      const next = applySettingsPatch(current, patch);
+      try {
+        conf.store = next;
+      } catch (cause) {
+        throw new StorageError(
+          'Mission Tray could not save your preferences. Check that the disk has free space, then try again.',
+          cause,
+        );
+      }
+      current = next;
+      for (const listener of listeners) listener(next);
+      return next;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    notices: () => notices,
+    dismissNotice(id) {
+      notices = notices.filter((n) => n.id !== id);
+    },
+  };
+}
+
+function readPreferences(path: string): Settings | 'missing' | 'damaged' {
+  if (!existsSync(path)) return 'missing';
+  try {
+    const parsed = Settings.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data : 'damaged';
+  } catch {
+    return 'damaged';
+  }
+}
