@@ -62,14 +62,15 @@ describe('settings store', () => {
 
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     const [notice] = settings.notices();
-    expect(notice?.kind).toBe('preferences-reset');
-    expect(notice?.message).toMatch(/damaged.*default preferences/);
-    expect(readFileSync(notice!.movedTo, 'utf8')).toBe(content);
+    if (!notice) throw new Error('expected a notice about the damaged file');
+    expect(notice.kind).toBe('preferences-reset');
+    expect(notice.message).toMatch(/damaged.*default preferences/);
+    expect(readFileSync(notice.movedTo, 'utf8')).toBe(content);
 
     // The next change writes a sound file, and the notice can be dismissed.
     settings.update({ theme: 'light' });
     expect(createSettingsStore({ cwd: dir, clock }).get().theme).toBe('light');
-    settings.dismissNotice(notice!.id);
+    settings.dismissNotice(notice.id);
     expect(settings.notices()).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.includes('damaged'))).toHaveLength(1);
   });
