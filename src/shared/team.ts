@@ -1,0 +1,165 @@
+// The team protocol (docs/PROTOCOL.md): what a rep's app sends to the team endpoint and reads back.
+// Client and server parse every payload with these schemas. Objects are strict: a field the
+// protocol does not name is rejected, so nothing private can ride along by accident.
+import { z } from 'zod';
+import {
+  Amount,
+  Instant,
+  LocalDate,
+  Metric,
+  MissionStatus,
+  ReflectionReason,
+  Target,
+  Title,
+  Weekday,
+} from './mission.ts';
+
+export const API_PREFIX = '/api/v1';
+/** Largest request body the server reads; a year of daily progress fits in a third of it. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Ids in URLs: the app's mission ids and the server's rep ids. */
+export const TeamId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Ids are 1–64 letters, digits, "-" or "_"' });
+
+export const DayProgress = z.strictObject({
+  date: LocalDate,
+  /** Wins logged that day. */
+  count: z.int().min(0),
+  /** Milestones met that day, of those that were due (deadline passed or met). */
+  hit: z.int().min(0),
+  of: z.int().min(0),
+});
+export type DayProgress = z.infer<typeof DayProgress>;
+
+export const TeamPace = z.strictObject({
+  /** Wins expected by the time of the push, rounded. */
+  expected: z.int().min(0),
+  actual: z.int().min(0),
+  /** actual − expected: > 0 ahead, < 0 behind. */
+  delta: z.int(),
+  label: z.string().max(40),
+});
+export type TeamPace = z.infer<typeof TeamPace>;
+
+/** A reflection the rep chose to share; the app never sends one that is not shared. */
+export const SharedReflection = z.strictObject({
+  reason: ReflectionReason,
+  note: z.string().max(1000),
+  nextStep: z.string().max(500),
+});
+export type SharedReflection = z.infer<typeof SharedReflection>;
+
+/** Everything the team sees of one public mission. */
+export const TeamMissionState = z.strictObject({
+  title: Title,
+  metric: Metric,
+  target: Target,
+  startDate: LocalDate,
+  endDate: LocalDate,
+  workingDays: z.array(Weekday).min(1).max(7),
+  objective: z.string().max(200).nullable(),
+  status: MissionStatus,
+  total: z.int().min(0),
+  /** One entry per day with wins or milestones, oldest first. */
+  days: z.array(DayProgress).max(400),
+  pace: TeamPace,
+  streak: z.strictObject({ current: z.int().min(0), best: z.int().min(0) }),
+  /** The latest wins (amount and time only: notes stay on the laptop). */
+  recentWins: z.array(z.strictObject({ at: Instant, amount: Amount })).max(20),
+  reflection: SharedReflection.nullable(),
+  /** When the app computed this state. */
+  asOf: Instant,
+});
+export type TeamMissionState = z.infer<typeof TeamMissionState>;
+
+/** PUT {API_PREFIX}/missions/:missionId */
+export const UpsertMissionBody = z.strictObject({
+  /** Strictly increasing per mission; the server keeps the highest it has seen. */
+  revision: z.int().min(1),
+  state: TeamMissionState,
+});
+export type UpsertMissionBody = z.infer<typeof UpsertMissionBody>;
+
+/** DELETE {API_PREFIX}/missions/:missionId?revision=N */
+export const WithdrawQuery = z.strictObject({ revision: z.coerce.number().pipe(z.int().min(1)) });
+
+/** The answer to an upsert or a withdrawal. */
+export const WriteResult = z.strictObject({
+  missionId: TeamId,
+  /** The revision the server now holds. */
+  revision: z.int().min(0),
+  /** false when the request was a repeat or older than what the server holds. */
+  applied: z.boolean(),
+});
+export type WriteResult = z.infer<typeof WriteResult>;
+
+/** Every error the server returns: a sentence the reader can act on. */
+export const ErrorBody = z.object({ error: z.string() });
+
+/** A teammate's mission as the team sees it (GET {API_PREFIX}/team). */
+export const TeammateMission = z.strictObject({
+  missionId: TeamId,
+  title: z.string(),
+  metric: Metric,
+  target: z.int(),
+  total: z.int(),
+  pace: TeamPace,
+  streak: z.strictObject({ current: z.int(), best: z.int() }),
+  status: MissionStatus,
+  endDate: LocalDate,
+  cheers: z.int().min(0),
+  /** Whether the reader has already cheered it. */
+  cheeredByMe: z.boolean(),
+});
+export type TeammateMission = z.infer<typeof TeammateMission>;
+
+export const TeamView = z.strictObject({
+  me: z.strictObject({ repId: TeamId, name: z.string(), team: z.string() }),
+  reps: z.array(
+    z.strictObject({ repId: TeamId, name: z.string(), missions: z.array(TeammateMission) }),
+  ),
+  /** Cheers on the reader's own missions, newest first. */
+  cheersReceived: z.array(
+    z.strictObject({ missionId: TeamId, missionTitle: z.string(), from: z.string(), at: Instant }),
+  ),
+});
+export type TeamView = z.infer<typeof TeamView>;
+
+/** POST {API_PREFIX}/missions/:missionId/cheers → how many cheers it now has. */
+export const CheerResult = z.strictObject({ cheers: z.int().min(0) });
+
+// ── The app side: sync status shown in the window and the tray, and its IPC inputs. ──
+
+export const SyncState = z.enum(['off', 'idle', 'syncing', 'retrying', 'stopped']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const SyncStatus = z.object({
+  enabled: z.boolean(),
+  endpoint: z.string().nullable(),
+  state: SyncState,
+  lastSuccessAt: Instant.nullable(),
+  /** Public missions whose latest change the server has not acknowledged (withdrawals included). */
+  pending: z.int().min(0),
+  /** What went wrong last, in words; null after a success. */
+  lastError: z.string().nullable(),
+  nextAttemptAt: Instant.nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncConfigureInput = z.object({
+  endpoint: z.url({
+    error: 'Enter the team endpoint as a full URL, like https://team.example.com',
+  }),
+  /** Omitted = keep the token already stored. */
+  token: z
+    .string()
+    .trim()
+    .min(16, { error: 'Paste the whole token your manager gave you' })
+    .max(200, { error: 'That token is too long; paste only the token' })
+    .optional(),
+});
+export type SyncConfigureInput = z.infer<typeof SyncConfigureInput>;
+
+export const CheerInput = z.object({ missionId: TeamId });
