@@ -1,0 +1,26 @@
+// A clock tests control: a fixed instant in an explicit IANA zone, moved only by the test.
+import type { ClockPort } from '../../src/core/ports.ts';
+
+export interface FakeClock extends ClockPort {
+  set(instant: Date | string): void;
+  advance(ms: number): void;
+  setTimeZone(timeZone: string): void;
+}
+
+export function createFakeClock(options: { now: Date | string; timeZone: string }): FakeClock {
+  let current = new Date(options.now).getTime();
+  let zone = options.timeZone;
+  return {
+    now: () => new Date(current),
+    timeZone: () => zone,
+    set(instant) {
+      current = new Date(instant).getTime();
+    },
+    advance(ms) {
+      current += ms;
+    },
+    setTimeZone(timeZone) {
+      zone = timeZone;
+    },
+  };
+}
