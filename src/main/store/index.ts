@@ -156,14 +156,13 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
   };
 
   return {
-    open<T>(name: string, spec: DocSpec<T>): Promise<DocPort<T>> {
-      if (closed) return Promise.reject(new Error(`The store is closed; cannot open ${name}`));
+    async open<T>(name: string, spec: DocSpec<T>): Promise<DocPort<T>> {
+      if (closed) throw new Error(`The store is closed; cannot open ${name}`);
       const paths = docPaths(root, name);
       const known = docs.get(name);
       if (known) {
-        if (known.spec !== spec) {
-          return Promise.reject(new Error(`Document ${name} is already open with another spec`));
-        }
+        if (known.spec !== spec)
+          throw new Error(`Document ${name} is already open with another spec`);
         // Same name and same spec object, so the cached port holds a DocPort<T>.
         return known.port as Promise<DocPort<T>>;
       }

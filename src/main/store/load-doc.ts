@@ -30,10 +30,9 @@ export function parseDoc<T>(bytes: Buffer, spec: DocSpec<T>): Parsed<T> {
     // A BOM from a hand edit in a Windows editor is not damage.
     raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    return {
-      ok: false,
-      why: `not JSON (${error instanceof Error ? error.message : 'unreadable'})`,
-    };
+    // JSON.parse quotes the bad text: keep NULs and control characters out of the log.
+    const detail = error instanceof Error ? error.message : 'unreadable';
+    return { ok: false, why: `not JSON (${detail.replace(/\p{Cc}/gu, '?')})` };
   }
   try {
     if (spec.migrate) raw = spec.migrate(raw);
