@@ -1,0 +1,23 @@
+// The words of each notification, for a rep glancing at the corner of the screen.
+import { metricLabel } from '../shared/mission.ts';
+import type { Metric } from '../shared/mission.ts';
+
+/** "noon", "end of day", or the time as set ("17:00"). */
+export function deadlineLabel(by: string | null): string {
+  if (by === null) return 'end of day';
+  return by === '12:00' ? 'noon' : by;
+}
+
+/** "1 hour", "45 minutes", "1 h 30 min". */
+export function durationLabel(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return m === 1 ? '1 minute' : `${m} minutes`;
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  if (rest === 0) return h === 1 ? '1 hour' : `${h} hours`;
+  return `${h} h ${rest} min`;
+}
+
+/** "1 of 2 meetings". */
+export const progressLabel = (count: number, target: number, metric: Metric): string =>
+  `${count} of ${target} ${metricLabel(metric, target)}`;
