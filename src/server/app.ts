@@ -1,0 +1,276 @@
+// The team endpoint: the rep API under /api/v1 (bearer token) and the manager's board (session
+// cookie). Payloads are parsed with the shared zod schemas in the handlers; the rep is always
+// derived from the token, never from the payload.
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { z } from 'zod';
+import {
+  API_PREFIX,
+  MAX_BODY_BYTES,
+  TeamId,
+  UpsertMissionBody,
+  WithdrawQuery,
+} from '../shared/team.ts';
+import { sameSecret, verifyPassword } from './auth.ts';
+import { renderBoardContent, renderBoardPage, renderLoginPage } from './board-page.ts';
+import type { Manager, Rep, TeamDb, WriteOutcome } from './db.ts';
+import { createTeamReads } from './reads.ts';
+
+export interface TeamServerOptions {
+  db: TeamDb;
+  now?: () => Date;
+  /** Requests per minute per rep token (or per address without one). */
+  rateLimitPerMinute?: number;
+  /** Sign-in attempts per minute per address. */
+  loginLimitPerMinute?: number;
+  sessionTtlMs?: number;
+  logger?: boolean;
+}
+
+const SESSION_COOKIE = 'mt_session';
+const MissionParams = z.object({ missionId: TeamId });
+const LoginForm = z.object({ email: z.string().max(200), password: z.string().max(200) });
+const LogoutForm = z.object({ csrf: z.string().max(200) });
+
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+const asset = (name: string): string =>
+  readFileSync(new URL(`./public/${name}`, import.meta.url), 'utf8');
+
+/** "state.days.0.count: Too small…" — where in the payload, and what is wrong. */
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The request is not valid.';
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+}
+
+export function createTeamServer(options: TeamServerOptions) {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const reads = createTeamReads(db.db, now);
+  const sessionTtlMs = options.sessionTtlMs ?? 12 * 60 * 60 * 1000;
+  const assets = { js: asset('board.js'), css: asset('board.css') };
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+
+  // Forms post urlencoded bodies; Fastify parses only JSON by itself.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413)
+      return reply.code(413).send({
+        error: `The request is larger than ${MAX_BODY_BYTES / 1024} KiB; nothing was stored.`,
+      });
+    if (status === 429) return reply.code(429).send({ error: error.message });
+    if (status >= 400 && status < 500)
+      return reply.code(status).send({ error: `The request could not be read: ${error.message}` });
+    request.log.error(error);
+    return reply.code(500).send({ error: 'The team server failed; try again shortly.' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'No such page.' }));
+
+  app.register(cookie);
+  app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 600,
+    timeWindow: 60_000,
+    keyGenerator: (request) => bearer(request)?.slice(0, 24) ?? request.ip,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+
+  app.register(
+    async (api) => {
+      function requireRep(request: FastifyRequest, reply: FastifyReply): Rep | null {
+        const token = bearer(request);
+        const rep = token ? db.repByToken(token) : null;
+        if (!rep)
+          void reply.code(401).send({
+            error: 'This token is unknown or was revoked. Ask your manager for a new one.',
+          });
+        return rep;
+      }
+
+      function sendWrite(reply: FastifyReply, missionId: string, outcome: WriteOutcome) {
+        if (outcome.kind === 'forbidden')
+          return reply.code(403).send({ error: 'That mission belongs to another rep.' });
+        if (outcome.kind === 'not-found')
+          return reply.code(404).send({ error: 'That mission is not on the team server.' });
+        return reply.send({ missionId, revision: outcome.revision, applied: outcome.applied });
+      }
+
+      api.put('/missions/:missionId', async (request, reply) => {
+        const rep = requireRep(request, reply);
+        if (!rep) return reply;
+        const params = MissionParams.safeParse(request.params);
+        if (!params.success) return reply.code(400).send({ error: describe(params.error) });
+        const body = UpsertMissionBody.safeParse(request.body);
+        if (!body.success) return reply.code(400).send({ error: describe(body.error) });
+        const { missionId } = params.data;
+        return sendWrite(
+          reply,
+          missionId,
+          db.upsertMission(rep.id, missionId, body.data.revision, body.data.state),
+        );
+      });
+
+      api.delete('/missions/:missionId', async (request, reply) => {
+        const rep = requireRep(request, reply);
+        if (!rep) return reply;
+        const params = MissionParams.safeParse(request.params);
+        if (!params.success) return reply.code(400).send({ error: describe(params.error) });
+        const query = WithdrawQuery.safeParse(request.query);
+        if (!query.success) return reply.code(400).send({ error: describe(query.error) });
+        const { missionId } = params.data;
+        return sendWrite(
+          reply,
+          missionId,
+          db.withdrawMission(rep.id, missionId, query.data.revision),
+        );
+      });
+
+      api.get('/team', async (request, reply) => {
+        const rep = requireRep(request, reply);
+        if (!rep) return reply;
+        return reply.send(reads.teamView(rep));
+      });
+
+      api.post('/missions/:missionId/cheers', async (request, reply) => {
+        const rep = requireRep(request, reply);
+        if (!rep) return reply;
+        const params = MissionParams.safeParse(request.params);
+        if (!params.success) return reply.code(400).send({ error: describe(params.error) });
+        const outcome = db.cheer(rep, params.data.missionId);
+        if (outcome.kind === 'own')
+          return reply.code(400).send({ error: 'Cheer a teammate’s mission, not your own.' });
+        if (outcome.kind === 'forbidden')
+          return reply.code(403).send({ error: 'That mission belongs to another team.' });
+        if (outcome.kind === 'not-found')
+          return reply.code(404).send({ error: 'That mission is not on the team server.' });
+        return reply.send({ cheers: outcome.cheers });
+      });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  // ── The board ──
+
+  function htmlHeaders(reply: FastifyReply): FastifyReply {
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store');
+  }
+
+  function sessionOf(request: FastifyRequest): (Manager & { csrf: string }) | null {
+    const id = request.cookies[SESSION_COOKIE];
+    return id ? db.session(id) : null;
+  }
+
+  /** Login CSRF: a form post from another site carries that site's Origin. */
+  function sameOrigin(request: FastifyRequest): boolean {
+    const origin = request.headers.origin;
+    if (!origin) return true;
+    try {
+      return new URL(origin).host === request.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
+  app.get('/board.js', (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(assets.js),
+  );
+  app.get('/board.css', (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(assets.css),
+  );
+  app.get('/', (_request, reply) => reply.redirect('/board', 303));
+
+  app.get('/login', (request, reply) => {
+    if (sessionOf(request)) return reply.redirect('/board', 303);
+    return htmlHeaders(reply).send(renderLoginPage(null));
+  });
+
+  app.post(
+    '/login',
+    { config: { rateLimit: { max: options.loginLimitPerMinute ?? 10, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      if (!sameOrigin(request))
+        return htmlHeaders(reply).code(403).send(renderLoginPage('Sign in from this page.'));
+      const form = LoginForm.safeParse(request.body);
+      const manager = form.success ? db.managerForLogin(form.data.email.trim()) : null;
+      const ok =
+        form.success &&
+        manager !== null &&
+        (await verifyPassword(form.data.password, manager.passwordHash));
+      if (!ok || !manager)
+        return htmlHeaders(reply)
+          .code(401)
+          .send(renderLoginPage('That email and password do not match.'));
+      const session = db.createSession(manager.id, sessionTtlMs);
+      return reply
+        .setCookie(SESSION_COOKIE, session.id, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: request.protocol === 'https',
+          maxAge: Math.floor(sessionTtlMs / 1000),
+        })
+        .redirect('/board', 303);
+    },
+  );
+
+  app.post('/logout', (request, reply) => {
+    const session = sessionOf(request);
+    const form = LogoutForm.safeParse(request.body);
+    if (
+      !session ||
+      !form.success ||
+      !sameOrigin(request) ||
+      !sameSecret(form.data.csrf, session.csrf)
+    )
+      return reply.code(403).send({ error: 'Sign out from the board page.' });
+    const id = request.cookies[SESSION_COOKIE];
+    if (id) db.deleteSession(id);
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
+  });
+
+  app.get('/board', (request, reply) => {
+    const session = sessionOf(request);
+    if (!session) return reply.redirect('/login', 303);
+    return htmlHeaders(reply).send(
+      renderBoardPage(reads.board(session.teamId, session.teamName), session.csrf),
+    );
+  });
+
+  app.get('/board/content', (request, reply) => {
+    const session = sessionOf(request);
+    if (!session) return reply.code(401).send({ error: 'Sign in again.' });
+    return htmlHeaders(reply).send(
+      renderBoardContent(reads.board(session.teamId, session.teamName)),
+    );
+  });
+
+  return app;
+}

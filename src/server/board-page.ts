@@ -1,0 +1,157 @@
+// The manager's board as server-rendered HTML. Every value from the database passes through
+// `esc`; the page carries no inline script or style, so the CSP can forbid both.
+import { format } from 'date-fns';
+import { type Metric, type ReflectionReason, metricLabel } from '../shared/mission.ts';
+import type { BoardData, BoardMission } from './reads.ts';
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+export const esc = (value: string | number): string =>
+  String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+
+const REASONS: Record<ReflectionReason | 'not-shared', string> = {
+  'wrong-inputs': 'Wrong inputs',
+  'unrealistic-target': 'Unrealistic target',
+  'external-blockers': 'External blockers',
+  other: 'Other reasons',
+  'not-shared': 'Reflection not shared',
+};
+
+const when = (iso: string): string =>
+  `<time datetime="${esc(iso)}">${esc(format(new Date(iso), 'd MMM HH:mm'))}</time>`;
+
+const amountOf = (n: number, metric: Metric): string => `${n} ${esc(metricLabel(metric, n))}`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="/board.css">
+<script src="/board.js" defer></script>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+export function renderLoginPage(error: string | null): string {
+  return page(
+    'Mission Tray — manager sign-in',
+    `<main class="login">
+<h1>Team board</h1>
+<p>Sign in as a manager to see your team.</p>
+${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+<form method="post" action="/login">
+<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button>
+</form>
+</main>`,
+  );
+}
+
+function progressCell(m: BoardMission): string {
+  const pct = Math.min(100, Math.round((m.total / m.target) * 100));
+  return `${amountOf(m.total, m.metric)} of ${m.target} <span class="bar" aria-hidden="true"><span class="fill w${Math.round(pct / 5) * 5}"></span></span>`;
+}
+
+function paceCell(m: BoardMission): string {
+  const cls = m.paceDelta < 0 ? 'behind' : m.paceDelta > 0 ? 'ahead' : 'on';
+  return `<span class="pace ${cls}">${esc(m.paceLabel)}</span>`;
+}
+
+const rate = (hit: number, due: number): string =>
+  due === 0
+    ? '<span class="muted">—</span>'
+    : `${Math.round((hit / due) * 100)}% <span class="muted">(${hit}/${due})</span>`;
+
+/** The part of the board that refreshes itself. */
+export function renderBoardContent(data: BoardData): string {
+  const behind = data.behind.length
+    ? `<ul>${data.behind
+        .map(
+          (b) =>
+            `<li><strong>${esc(b.rep)}</strong> — ${esc(b.mission.title)}: ${paceCell(b.mission)}</li>`,
+        )
+        .join('')}</ul>`
+    : '<p>Nobody is behind pace right now.</p>';
+
+  const coaching = data.coaching.length
+    ? data.coaching
+        .map(
+          (g) =>
+            `<h3>${esc(REASONS[g.reason])}</h3><ul>${g.items
+              .map((i) => {
+                const r = i.mission.reflection;
+                return `<li><strong>${esc(i.rep)}</strong> — ${esc(i.mission.title)} (${amountOf(i.mission.total, i.mission.metric)} of ${i.mission.target}, ${esc(i.mission.status)})${
+                  r
+                    ? `<blockquote><p>${esc(r.note || 'No note.')}</p>${r.nextStep ? `<p><em>Next:</em> ${esc(r.nextStep)}</p>` : ''}</blockquote>`
+                    : ''
+                }</li>`;
+              })
+              .join('')}</ul>`,
+        )
+        .join('')
+    : '<p>No missed missions to talk about.</p>';
+
+  const rows = data.reps
+    .flatMap((rep) =>
+      rep.missions.map(
+        (m) =>
+          `<tr><th scope="row">${esc(rep.name)}</th><td>${esc(m.title)}</td><td>${progressCell(m)}</td><td>${paceCell(m)}</td><td>${m.streakCurrent} <span class="muted">(best ${m.streakBest})</span></td><td>${esc(m.status)}</td><td>${esc(m.endDate)}</td></tr>`,
+      ),
+    )
+    .join('\n');
+
+  const rates = data.reps
+    .map(
+      (rep) =>
+        `<tr><th scope="row">${esc(rep.name)}</th>${rep.weeks.map((w) => `<td>${rate(w.hit, w.due)}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
+
+  const feed = data.feed.length
+    ? `<ol class="feed">${data.feed
+        .map(
+          (f) =>
+            `<li>${when(f.at)} <strong>${esc(f.rep)}</strong> +${amountOf(f.amount, f.metric)} — ${esc(f.mission)}</li>`,
+        )
+        .join('')}</ol>`
+    : '<p>No wins yet.</p>';
+
+  return `<p class="updated">Updated ${when(data.generatedAt)}</p>
+<section aria-labelledby="behind-h"><h2 id="behind-h">Behind pace today</h2>${behind}</section>
+<section aria-labelledby="coaching-h"><h2 id="coaching-h">Coaching moments</h2>${coaching}</section>
+<section aria-labelledby="missions-h"><h2 id="missions-h">Missions</h2>
+<table><thead><tr><th scope="col">Rep</th><th scope="col">Mission</th><th scope="col">Progress</th><th scope="col">Pace</th><th scope="col">Streak</th><th scope="col">Status</th><th scope="col">Ends</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="7">No public missions yet.</td></tr>'}</tbody></table></section>
+<section aria-labelledby="rates-h"><h2 id="rates-h">Milestones hit, last ${data.weeks.length} weeks</h2>
+<table><thead><tr><th scope="col">Rep</th>${data.weeks.map((w) => `<th scope="col">Week of ${esc(w)}</th>`).join('')}</tr></thead>
+<tbody>${rates}</tbody></table></section>
+<section aria-labelledby="feed-h"><h2 id="feed-h">Recent wins</h2>${feed}</section>`;
+}
+
+export function renderBoardPage(data: BoardData, csrf: string): string {
+  return page(
+    `Team board — ${data.team}`,
+    `<header>
+<h1>Team board — ${esc(data.team)}</h1>
+<form method="post" action="/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button type="submit">Sign out</button></form>
+</header>
+<main id="board" data-refresh-seconds="30">
+${renderBoardContent(data)}
+</main>`,
+  );
+}

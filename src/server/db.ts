@@ -1,0 +1,348 @@
+// The team endpoint's database: Node's built-in SQLite (no native dependency), WAL, prepared
+// statements, one transaction per write. Only public mission state ever reaches it; a withdrawn
+// mission leaves nothing but a tombstone (id, owner, revision) so a delayed older upsert cannot
+// bring it back.
+import { DatabaseSync, type SQLOutputValue } from 'node:sqlite';
+import { format, parseISO, startOfISOWeek } from 'date-fns';
+import type { TeamMissionState } from '../shared/team.ts';
+import { hashPassword, newId, newToken, sha256 } from './auth.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS teams (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reps (
+  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, revoked_at TEXT, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reps_team ON reps(team_id);
+CREATE TABLE IF NOT EXISTS managers (
+  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL, revoked_at TEXT, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY, manager_id TEXT NOT NULL REFERENCES managers(id),
+  csrf TEXT NOT NULL, expires_at INTEGER NOT NULL);
+-- Who owns each mission id and the highest revision seen, withdrawn or not.
+CREATE TABLE IF NOT EXISTS mission_heads (
+  id TEXT PRIMARY KEY, rep_id TEXT NOT NULL REFERENCES reps(id), revision INTEGER NOT NULL
+) WITHOUT ROWID;
+-- The public state of missions currently shared; the board reads the columns, not the JSON.
+CREATE TABLE IF NOT EXISTS missions (
+  id TEXT PRIMARY KEY REFERENCES mission_heads(id), rep_id TEXT NOT NULL REFERENCES reps(id),
+  title TEXT NOT NULL, metric TEXT NOT NULL, target INTEGER NOT NULL, total INTEGER NOT NULL,
+  status TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+  pace_expected INTEGER NOT NULL, pace_delta INTEGER NOT NULL, pace_label TEXT NOT NULL,
+  streak_current INTEGER NOT NULL, streak_best INTEGER NOT NULL,
+  reflection_reason TEXT, reflection_note TEXT, reflection_next TEXT,
+  state TEXT NOT NULL, updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS missions_rep ON missions(rep_id);
+CREATE TABLE IF NOT EXISTS mission_weeks (
+  mission_id TEXT NOT NULL, week TEXT NOT NULL, hit INTEGER NOT NULL, due INTEGER NOT NULL,
+  PRIMARY KEY (mission_id, week)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS mission_wins (mission_id TEXT NOT NULL, at TEXT NOT NULL, amount INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS mission_wins_mission ON mission_wins(mission_id);
+CREATE INDEX IF NOT EXISTS mission_wins_at ON mission_wins(at DESC);
+CREATE TABLE IF NOT EXISTS cheers (
+  mission_id TEXT NOT NULL, from_rep_id TEXT NOT NULL REFERENCES reps(id), at TEXT NOT NULL,
+  PRIMARY KEY (mission_id, from_rep_id)) WITHOUT ROWID;
+`;
+
+export interface Rep {
+  id: string;
+  teamId: string;
+  teamName: string;
+  name: string;
+}
+
+export interface Manager {
+  id: string;
+  teamId: string;
+  teamName: string;
+  email: string;
+}
+
+export type WriteOutcome =
+  | { kind: 'ok'; revision: number; applied: boolean }
+  | { kind: 'forbidden' }
+  | { kind: 'not-found' };
+
+export type CheerOutcome =
+  { kind: 'ok'; cheers: number } | { kind: 'own' } | { kind: 'forbidden' } | { kind: 'not-found' };
+
+// Row values come from our own schema; these check the type instead of casting it.
+type Row = Record<string, SQLOutputValue>;
+function str(row: Row, key: string): string {
+  const v = row[key];
+  if (typeof v !== 'string') throw new Error(`Column ${key} is not text`);
+  return v;
+}
+function strOrNull(row: Row, key: string): string | null {
+  const v = row[key];
+  return typeof v === 'string' ? v : null;
+}
+function int(row: Row, key: string): number {
+  const v = row[key];
+  if (typeof v !== 'number') throw new Error(`Column ${key} is not a number`);
+  return v;
+}
+
+/** Monday of the ISO week a local date falls in. */
+const weekOf = (date: string): string => format(startOfISOWeek(parseISO(date)), 'yyyy-MM-dd');
+
+export type TeamDb = ReturnType<typeof openTeamDb>;
+
+export function openTeamDb(file: string, now: () => Date = () => new Date()) {
+  const db = new DatabaseSync(file, { timeout: 5000 });
+  db.exec('PRAGMA journal_mode = WAL');
+  // WAL + NORMAL: a crash of the server loses nothing committed; a power loss may lose the last
+  // transactions, which the apps then resend (they keep their outbox until acknowledged).
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const q = {
+    teamByName: db.prepare('SELECT id, name FROM teams WHERE name = ?'),
+    insertTeam: db.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)'),
+    insertRep: db.prepare(
+      'INSERT INTO reps (id, team_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    repByToken: db.prepare(
+      `SELECT r.id, r.team_id, r.name, t.name AS team_name FROM reps r JOIN teams t ON t.id = r.team_id
+       WHERE r.token_hash = ? AND r.revoked_at IS NULL`,
+    ),
+    revokeRep: db.prepare('UPDATE reps SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    insertManager: db.prepare(
+      'INSERT INTO managers (id, team_id, email, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    managerByEmail: db.prepare(
+      `SELECT m.id, m.team_id, m.email, m.password_hash, t.name AS team_name
+       FROM managers m JOIN teams t ON t.id = m.team_id WHERE m.email = ? AND m.revoked_at IS NULL`,
+    ),
+    revokeManager: db.prepare(
+      'UPDATE managers SET revoked_at = ? WHERE email = ? AND revoked_at IS NULL',
+    ),
+    deleteManagerSessions: db.prepare(
+      'DELETE FROM sessions WHERE manager_id IN (SELECT id FROM managers WHERE email = ?)',
+    ),
+    insertSession: db.prepare(
+      'INSERT INTO sessions (id_hash, manager_id, csrf, expires_at) VALUES (?, ?, ?, ?)',
+    ),
+    session: db.prepare(
+      `SELECT m.id, m.team_id, m.email, t.name AS team_name, s.csrf FROM sessions s
+       JOIN managers m ON m.id = s.manager_id JOIN teams t ON t.id = m.team_id
+       WHERE s.id_hash = ? AND s.expires_at > ? AND m.revoked_at IS NULL`,
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
+    head: db.prepare('SELECT rep_id, revision FROM mission_heads WHERE id = ?'),
+    upsertHead: db.prepare(
+      `INSERT INTO mission_heads (id, rep_id, revision) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET revision = excluded.revision`,
+    ),
+    upsertMission: db.prepare(
+      `INSERT OR REPLACE INTO missions (id, rep_id, title, metric, target, total, status, start_date,
+         end_date, pace_expected, pace_delta, pace_label, streak_current, streak_best,
+         reflection_reason, reflection_note, reflection_next, state, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    deleteMission: db.prepare('DELETE FROM missions WHERE id = ?'),
+    deleteWeeks: db.prepare('DELETE FROM mission_weeks WHERE mission_id = ?'),
+    insertWeek: db.prepare(
+      'INSERT INTO mission_weeks (mission_id, week, hit, due) VALUES (?, ?, ?, ?)',
+    ),
+    deleteWins: db.prepare('DELETE FROM mission_wins WHERE mission_id = ?'),
+    insertWin: db.prepare('INSERT INTO mission_wins (mission_id, at, amount) VALUES (?, ?, ?)'),
+    deleteCheers: db.prepare('DELETE FROM cheers WHERE mission_id = ?'),
+    missionOwner: db.prepare(
+      `SELECT m.rep_id, r.team_id FROM missions m JOIN reps r ON r.id = m.rep_id WHERE m.id = ?`,
+    ),
+    insertCheer: db.prepare(
+      'INSERT OR IGNORE INTO cheers (mission_id, from_rep_id, at) VALUES (?, ?, ?)',
+    ),
+    cheerCount: db.prepare('SELECT count(*) AS n FROM cheers WHERE mission_id = ?'),
+  };
+
+  function transaction<T>(fn: () => T): T {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  function teamId(name: string): string {
+    const row = q.teamByName.get(name);
+    if (!row) throw new Error(`No team named "${name}". Add it first with add-team.`);
+    return str(row, 'id');
+  }
+
+  /** Checks ownership and staleness; returns the revision held when the write must not apply. */
+  function checkHead(repId: string, missionId: string, revision: number) {
+    const head = q.head.get(missionId);
+    if (!head) return null;
+    if (str(head, 'rep_id') !== repId) return { kind: 'forbidden' } as const;
+    const held = int(head, 'revision');
+    return revision <= held ? ({ kind: 'ok', revision: held, applied: false } as const) : null;
+  }
+
+  return {
+    db,
+
+    addTeam(name: string): string {
+      const id = newId('team');
+      q.insertTeam.run(id, name, now().toISOString());
+      return id;
+    },
+
+    /** Returns the rep's token: shown once, stored only as its hash. */
+    addRep(team: string, name: string): { id: string; token: string } {
+      const id = newId('rep');
+      const token = newToken('mt');
+      q.insertRep.run(id, teamId(team), name, sha256(token), now().toISOString());
+      return { id, token };
+    },
+
+    async addManager(team: string, email: string, password: string): Promise<string> {
+      const hash = await hashPassword(password);
+      const id = newId('mgr');
+      q.insertManager.run(id, teamId(team), email.toLowerCase(), hash, now().toISOString());
+      return id;
+    },
+
+    revokeRep(id: string): boolean {
+      return Number(q.revokeRep.run(now().toISOString(), id).changes) > 0;
+    },
+
+    revokeManager(email: string): boolean {
+      return transaction(() => {
+        q.deleteManagerSessions.run(email.toLowerCase());
+        return Number(q.revokeManager.run(now().toISOString(), email.toLowerCase()).changes) > 0;
+      });
+    },
+
+    repByToken(token: string): Rep | null {
+      const row = q.repByToken.get(sha256(token));
+      if (!row) return null;
+      return {
+        id: str(row, 'id'),
+        teamId: str(row, 'team_id'),
+        teamName: str(row, 'team_name'),
+        name: str(row, 'name'),
+      };
+    },
+
+    managerForLogin(email: string): (Manager & { passwordHash: string }) | null {
+      const row = q.managerByEmail.get(email.toLowerCase());
+      if (!row) return null;
+      return {
+        id: str(row, 'id'),
+        teamId: str(row, 'team_id'),
+        teamName: str(row, 'team_name'),
+        email: str(row, 'email'),
+        passwordHash: str(row, 'password_hash'),
+      };
+    },
+
+    createSession(managerId: string, ttlMs: number): { id: string; csrf: string } {
+      const id = newToken('s');
+      const csrf = newToken('c');
+      q.insertSession.run(sha256(id), managerId, csrf, now().getTime() + ttlMs);
+      return { id, csrf };
+    },
+
+    session(id: string): (Manager & { csrf: string }) | null {
+      const row = q.session.get(sha256(id), now().getTime());
+      if (!row) return null;
+      return {
+        id: str(row, 'id'),
+        teamId: str(row, 'team_id'),
+        teamName: str(row, 'team_name'),
+        email: str(row, 'email'),
+        csrf: str(row, 'csrf'),
+      };
+    },
+
+    deleteSession(id: string): void {
+      q.deleteSession.run(sha256(id));
+    },
+
+    upsertMission(
+      repId: string,
+      missionId: string,
+      revision: number,
+      state: TeamMissionState,
+    ): WriteOutcome {
+      return transaction(() => {
+        const refused = checkHead(repId, missionId, revision);
+        if (refused) return refused;
+        q.upsertHead.run(missionId, repId, revision);
+        const r = state.reflection;
+        q.upsertMission.run(
+          missionId,
+          repId,
+          state.title,
+          JSON.stringify(state.metric),
+          state.target,
+          state.total,
+          state.status,
+          state.startDate,
+          state.endDate,
+          state.pace.expected,
+          state.pace.delta,
+          state.pace.label,
+          state.streak.current,
+          state.streak.best,
+          r?.reason ?? null,
+          r?.note ?? null,
+          r?.nextStep ?? null,
+          JSON.stringify(state),
+          now().toISOString(),
+        );
+        q.deleteWeeks.run(missionId);
+        const weeks = new Map<string, { hit: number; due: number }>();
+        for (const day of state.days) {
+          const week = weekOf(day.date);
+          const w = weeks.get(week) ?? { hit: 0, due: 0 };
+          weeks.set(week, { hit: w.hit + day.hit, due: w.due + day.of });
+        }
+        for (const [week, w] of weeks) q.insertWeek.run(missionId, week, w.hit, w.due);
+        q.deleteWins.run(missionId);
+        for (const win of state.recentWins) q.insertWin.run(missionId, win.at, win.amount);
+        return { kind: 'ok', revision, applied: true };
+      });
+    },
+
+    withdrawMission(repId: string, missionId: string, revision: number): WriteOutcome {
+      return transaction(() => {
+        const refused = checkHead(repId, missionId, revision);
+        if (refused) return refused;
+        q.upsertHead.run(missionId, repId, revision);
+        q.deleteMission.run(missionId);
+        q.deleteWeeks.run(missionId);
+        q.deleteWins.run(missionId);
+        q.deleteCheers.run(missionId);
+        return { kind: 'ok', revision, applied: true };
+      });
+    },
+
+    cheer(rep: Rep, missionId: string): CheerOutcome {
+      return transaction(() => {
+        const owner = q.missionOwner.get(missionId);
+        if (!owner) return { kind: 'not-found' } as const;
+        if (str(owner, 'team_id') !== rep.teamId) return { kind: 'forbidden' } as const;
+        if (str(owner, 'rep_id') === rep.id) return { kind: 'own' } as const;
+        q.insertCheer.run(missionId, rep.id, now().toISOString());
+        const count = q.cheerCount.get(missionId);
+        return { kind: 'ok', cheers: count ? int(count, 'n') : 0 } as const;
+      });
+    },
+
+    close(): void {
+      db.close();
+    },
+  };
+}
+
+export { int, str, strOrNull, type Row };

@@ -1,0 +1,226 @@
+// What reps and managers read: the team view (in the app) and the board's data. Each is a handful
+// of prepared queries over one team; the board reads denormalized columns, never the state JSON.
+import type { DatabaseSync } from 'node:sqlite';
+import { format, startOfISOWeek, subWeeks } from 'date-fns';
+import { Metric, MissionStatus, ReflectionReason } from '../shared/mission.ts';
+import type { TeamView } from '../shared/team.ts';
+import { type Rep, type Row, int, str, strOrNull } from './db.ts';
+
+export interface BoardMission {
+  id: string;
+  title: string;
+  metric: Metric;
+  target: number;
+  total: number;
+  status: MissionStatus;
+  paceDelta: number;
+  paceLabel: string;
+  streakCurrent: number;
+  streakBest: number;
+  endDate: string;
+  reflection: { reason: ReflectionReason; note: string; nextStep: string } | null;
+}
+
+export interface BoardRep {
+  id: string;
+  name: string;
+  missions: BoardMission[];
+  /** Milestones hit of those due, per week, oldest first (weeks with nothing due are 0 of 0). */
+  weeks: { week: string; hit: number; due: number }[];
+}
+
+export interface BoardData {
+  team: string;
+  generatedAt: string;
+  weeks: string[];
+  reps: BoardRep[];
+  feed: { rep: string; mission: string; metric: Metric; amount: number; at: string }[];
+  behind: { rep: string; mission: BoardMission }[];
+  coaching: {
+    reason: ReflectionReason | 'not-shared';
+    items: { rep: string; mission: BoardMission }[];
+  }[];
+}
+
+const WEEKS = 4;
+
+export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Date()) {
+  const q = {
+    reps: db.prepare(
+      'SELECT id, name FROM reps WHERE team_id = ? AND revoked_at IS NULL ORDER BY name, id',
+    ),
+    missions: db.prepare(
+      `SELECT m.id, m.rep_id, m.title, m.metric, m.target, m.total, m.status, m.end_date,
+         m.pace_expected, m.pace_delta, m.pace_label, m.streak_current, m.streak_best,
+         m.reflection_reason, m.reflection_note, m.reflection_next
+       FROM missions m JOIN reps r ON r.id = m.rep_id
+       WHERE r.team_id = ? AND r.revoked_at IS NULL ORDER BY m.end_date DESC, m.title`,
+    ),
+    cheers: db.prepare(
+      `SELECT c.mission_id, count(*) AS n, sum(c.from_rep_id = ?) AS mine FROM cheers c
+       JOIN missions m ON m.id = c.mission_id JOIN reps r ON r.id = m.rep_id
+       WHERE r.team_id = ? GROUP BY c.mission_id`,
+    ),
+    cheersReceived: db.prepare(
+      `SELECT c.mission_id, m.title, r.name, c.at FROM cheers c
+       JOIN missions m ON m.id = c.mission_id JOIN reps r ON r.id = c.from_rep_id
+       WHERE m.rep_id = ? ORDER BY c.at DESC LIMIT 50`,
+    ),
+    weeks: db.prepare(
+      `SELECT m.rep_id, w.week, sum(w.hit) AS hit, sum(w.due) AS due FROM mission_weeks w
+       JOIN missions m ON m.id = w.mission_id JOIN reps r ON r.id = m.rep_id
+       WHERE r.team_id = ? AND w.week >= ? GROUP BY m.rep_id, w.week`,
+    ),
+    feed: db.prepare(
+      `SELECT r.name, m.title, m.metric, w.at, w.amount FROM mission_wins w
+       JOIN missions m ON m.id = w.mission_id JOIN reps r ON r.id = m.rep_id
+       WHERE r.team_id = ? AND r.revoked_at IS NULL ORDER BY w.at DESC LIMIT 20`,
+    ),
+  };
+
+  // Metric JSON is written by us from a parsed payload; parse it back rather than trust it.
+  const metricCache = new Map<string, Metric>();
+  function metricOf(json: string): Metric {
+    let metric = metricCache.get(json);
+    if (!metric) {
+      metric = Metric.parse(JSON.parse(json));
+      metricCache.set(json, metric);
+    }
+    return metric;
+  }
+
+  function missionOf(row: Row): BoardMission {
+    const reason = strOrNull(row, 'reflection_reason');
+    return {
+      id: str(row, 'id'),
+      title: str(row, 'title'),
+      metric: metricOf(str(row, 'metric')),
+      target: int(row, 'target'),
+      total: int(row, 'total'),
+      status: MissionStatus.parse(str(row, 'status')),
+      paceDelta: int(row, 'pace_delta'),
+      paceLabel: str(row, 'pace_label'),
+      streakCurrent: int(row, 'streak_current'),
+      streakBest: int(row, 'streak_best'),
+      endDate: str(row, 'end_date'),
+      reflection: reason
+        ? {
+            reason: ReflectionReason.parse(reason),
+            note: strOrNull(row, 'reflection_note') ?? '',
+            nextStep: strOrNull(row, 'reflection_next') ?? '',
+          }
+        : null,
+    };
+  }
+
+  return {
+    teamView(rep: Rep): TeamView {
+      const cheers = new Map(
+        q.cheers
+          .all(rep.id, rep.teamId)
+          .map((row) => [str(row, 'mission_id'), { n: int(row, 'n'), mine: int(row, 'mine') > 0 }]),
+      );
+      const byRep = new Map<string, TeamView['reps'][number]['missions']>();
+      for (const row of q.missions.all(rep.teamId)) {
+        const m = missionOf(row);
+        const list = byRep.get(str(row, 'rep_id')) ?? [];
+        list.push({
+          missionId: m.id,
+          title: m.title,
+          metric: m.metric,
+          target: m.target,
+          total: m.total,
+          pace: {
+            expected: int(row, 'pace_expected'),
+            actual: m.total,
+            delta: m.paceDelta,
+            label: m.paceLabel,
+          },
+          streak: { current: m.streakCurrent, best: m.streakBest },
+          status: m.status,
+          endDate: m.endDate,
+          cheers: cheers.get(m.id)?.n ?? 0,
+          cheeredByMe: cheers.get(m.id)?.mine ?? false,
+        });
+        byRep.set(str(row, 'rep_id'), list);
+      }
+      return {
+        me: { repId: rep.id, name: rep.name, team: rep.teamName },
+        reps: q.reps.all(rep.teamId).map((row) => ({
+          repId: str(row, 'id'),
+          name: str(row, 'name'),
+          missions: byRep.get(str(row, 'id')) ?? [],
+        })),
+        cheersReceived: q.cheersReceived.all(rep.id).map((row) => ({
+          missionId: str(row, 'mission_id'),
+          missionTitle: str(row, 'title'),
+          from: str(row, 'name'),
+          at: str(row, 'at'),
+        })),
+      };
+    },
+
+    board(teamId: string, teamName: string): BoardData {
+      const at = now();
+      const weeks = Array.from({ length: WEEKS }, (_, i) =>
+        format(startOfISOWeek(subWeeks(at, WEEKS - 1 - i)), 'yyyy-MM-dd'),
+      );
+      const reps = new Map<string, BoardRep>(
+        q.reps.all(teamId).map((row) => [
+          str(row, 'id'),
+          {
+            id: str(row, 'id'),
+            name: str(row, 'name'),
+            missions: [],
+            weeks: weeks.map((week) => ({ week, hit: 0, due: 0 })),
+          },
+        ]),
+      );
+      const behind: BoardData['behind'] = [];
+      const coaching = new Map<ReflectionReason | 'not-shared', BoardData['coaching'][number]>();
+      for (const row of q.missions.all(teamId)) {
+        const rep = reps.get(str(row, 'rep_id'));
+        if (!rep) continue;
+        const mission = missionOf(row);
+        rep.missions.push(mission);
+        if (mission.status === 'active' && mission.paceDelta < 0)
+          behind.push({ rep: rep.name, mission });
+        if (mission.status === 'missed' || mission.status === 'abandoned') {
+          const reason = mission.reflection?.reason ?? 'not-shared';
+          const group = coaching.get(reason) ?? { reason, items: [] };
+          group.items.push({ rep: rep.name, mission });
+          coaching.set(reason, group);
+        }
+      }
+      for (const row of q.weeks.all(teamId, weeks[0]!)) {
+        const slot = reps.get(str(row, 'rep_id'))?.weeks.find((w) => w.week === str(row, 'week'));
+        if (slot) {
+          slot.hit = int(row, 'hit');
+          slot.due = int(row, 'due');
+        }
+      }
+      const reasons: (ReflectionReason | 'not-shared')[] = [
+        ...ReflectionReason.options,
+        'not-shared',
+      ];
+      return {
+        team: teamName,
+        generatedAt: at.toISOString(),
+        weeks,
+        reps: [...reps.values()],
+        feed: q.feed.all(teamId).map((row) => ({
+          rep: str(row, 'name'),
+          mission: str(row, 'title'),
+          metric: metricOf(str(row, 'metric')),
+          amount: int(row, 'amount'),
+          at: str(row, 'at'),
+        })),
+        behind: behind.sort((a, b) => a.mission.paceDelta - b.mission.paceDelta),
+        coaching: reasons.flatMap((r) => {
+          const group = coaching.get(r);
+          return group ? [group] : [];
+        }),
+      };
+    },
+  };
+}
