@@ -51,7 +51,8 @@ async function readIfExists(fs: StoreFs, file: string): Promise<Buffer | null> {
   try {
     return await fs.readFile(file);
   } catch (error) {
-    if (errnoOf(error) === 'ENOENT') return null;
+    // ENOTDIR: a file sits where the document's folder would be, so the document does not exist.
+    if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return null;
     throw readFailed(error, file);
   }
 }

@@ -1,0 +1,82 @@
+// One writer per data directory: a second store is refused with a sentence naming the running
+// process; a lock left by a process that died is taken over; closing releases the lock.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreLockedError } from '../../../src/core/errors.ts';
+import { openStore } from '../../../src/main/store/index.ts';
+import { addWin, options, tallySpec, tempDir } from './temp-store.ts';
+
+describe('the single-writer lock', () => {
+  it('refuses a second store on the same folder until the first one closes', async () => {
+    const dir = await tempDir();
+    const first = await openStore(dir, options);
+    const second = openStore(dir, options);
+    await expect(second).rejects.toBeInstanceOf(StoreLockedError);
+    await expect(openStore(dir, options)).rejects.toThrow(
+      `Mission Tray is already running (process ${process.pid}) and using ${dir}.`,
+    );
+    await first.close();
+    const third = await openStore(dir, options);
+    await third.close();
+  });
+
+  it('refuses a store while another live process holds the folder', async () => {
+    const dir = await tempDir();
+    // A real second process that takes the lock and waits.
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { openStore } = await import(${JSON.stringify(join(process.cwd(), 'src/main/store/index.ts'))});
+         await openStore(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', () => resolve());
+        holder.on('exit', (code) => reject(new Error(`holder exited with ${code}`)));
+      });
+      await expect(openStore(dir, options)).rejects.toThrow(
+        `Mission Tray is already running (process ${holder.pid})`,
+      );
+    } finally {
+      holder.kill('SIGKILL');
+    }
+    await new Promise((resolve) => holder.once('exit', resolve));
+    // Killed without releasing: the lock is stale now, and the next store takes it over.
+    const store = await openStore(dir, options);
+    await (await store.open('missions', tallySpec)).update(addWin('w1'));
+    await store.close();
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    const dir = await tempDir();
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(
+      join(dir, 'mission-tray.lock'),
+      JSON.stringify({ pid: gone, since: '2026-11-22T08:00:00.000Z' }),
+    );
+    const store = await openStore(dir, options);
+    const lock = JSON.parse(await readFile(join(dir, 'mission-tray.lock'), 'utf8'));
+    expect(lock.pid).toBe(process.pid);
+    await store.close();
+  });
+
+  it('takes over an unreadable lock file', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'mission-tray.lock'), Buffer.alloc(32));
+    const store = await openStore(dir, options);
+    await store.close();
+  });
+
+  it('removes the lock file on close', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir, options);
+    await store.close();
+    await expect(readFile(join(dir, 'mission-tray.lock'))).rejects.toThrow(/ENOENT/);
+  });
+});
