@@ -51,6 +51,18 @@ export const ipcContract = {
     get: { input: None, output: Settings },
     update: { input: SettingsPatch, output: Settings },
   },
+  /** The shell itself: what the tray menu offers, for the window too. */
+  app: {
+    /** Pauses notifications for an hour or until tomorrow's morning; 'resume' ends a pause. */
+    pauseNotifications: {
+      input: z.object({ for: z.enum(['1h', 'tomorrow', 'resume']) }),
+      output: Settings,
+    },
+    /** Shows the window as the compact popover or as a normal window. */
+    openWindow: { input: z.object({ mode: z.enum(['compact', 'normal']) }), output: z.null() },
+    hideWindow: { input: None, output: z.null() },
+    quit: { input: None, output: z.null() },
+  },
 } as const;
 
 /** Events pushed to every view: a new snapshot after every change. */
