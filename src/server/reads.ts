@@ -162,6 +162,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
 
     board(teamId: string, teamName: string): BoardData {
       const at = now();
+      const firstWeek = format(startOfISOWeek(subWeeks(at, WEEKS - 1)), 'yyyy-MM-dd');
       const weeks = Array.from({ length: WEEKS }, (_, i) =>
         format(startOfISOWeek(subWeeks(at, WEEKS - 1 - i)), 'yyyy-MM-dd'),
       );
@@ -192,7 +193,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
           coaching.set(reason, group);
         }
       }
-      for (const row of q.weeks.all(teamId, weeks[0]!)) {
+      for (const row of q.weeks.all(teamId, firstWeek)) {
         const slot = reps.get(str(row, 'rep_id'))?.weeks.find((w) => w.week === str(row, 'week'));
         if (slot) {
           slot.hit = int(row, 'hit');

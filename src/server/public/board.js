@@ -1,6 +1,6 @@
 // Refreshes the board's content every 30 s while the tab is visible. Served as a file so the
 // page's Content-Security-Policy can forbid inline script.
-/* global document, window, fetch */
+/* global document, window */
 const board = document.getElementById('board');
 const seconds = Number(board?.dataset.refreshSeconds ?? 30);
 
