@@ -211,18 +211,7 @@ export const LogWinInput = z.object({
 });
 export type LogWinInput = z.input<typeof LogWinInput>;
 
-export function metricLabel(metric: Metric, count = 2): string {
-  const names: Record<z.infer<typeof StandardMetricKind>, [string, string]> = {
-    meetings: ['meeting', 'meetings'],
-    calls: ['call', 'calls'],
-    'follow-ups': ['follow-up', 'follow-ups'],
-    opportunities: ['new opportunity', 'new opportunities'],
-    demos: ['demo', 'demos'],
-  };
-  if (metric.kind === 'custom') return metric.unit;
-  const [one, many] = names[metric.kind];
-  return count === 1 ? one : many;
-}
+export { metricLabel } from './metric-label.ts';
 
 /** The first message of a failed parse, for a rep to act on. */
 export function firstIssue(error: z.ZodError): string {

@@ -1,0 +1,199 @@
+// The window: one header, four views, and the overlays every view shares (notices, reflection,
+// toast, celebration). State comes only from the core's snapshots; actions go only through `api`.
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { metricLabel } from '../shared/metric-label.ts';
+import type { TodaySnapshot } from '../shared/snapshot.ts';
+import { api } from './api.ts';
+import { Celebration } from './components/Celebration.tsx';
+import { NoticeBanner } from './components/NoticeBanner.tsx';
+import { Toast, type ToastMessage } from './components/Toast.tsx';
+import { formatDayLong, formatNumber } from './format.ts';
+import { milestoneHits, type MilestoneHit } from './milestone-hits.ts';
+import { useSettings, useToday } from './use-live.ts';
+import type { MissionsMode } from './views/MissionsView.tsx';
+import { TodayView } from './views/TodayView.tsx';
+
+// Only Today is in the first download (its budget is 100 KB gzip); the other views bring the
+// schemas and forms when the rep first opens them.
+const MissionsView = lazy(() =>
+  import('./views/MissionsView.tsx').then((m) => ({ default: m.MissionsView })),
+);
+const HistoryView = lazy(() =>
+  import('./views/HistoryView.tsx').then((m) => ({ default: m.HistoryView })),
+);
+const PreferencesView = lazy(() =>
+  import('./views/PreferencesView.tsx').then((m) => ({ default: m.PreferencesView })),
+);
+const ReflectionDialog = lazy(() =>
+  import('./views/ReflectionDialog.tsx').then((m) => ({ default: m.ReflectionDialog })),
+);
+
+export type View = 'today' | 'missions' | 'history' | 'preferences';
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'today', label: 'Today' },
+  { id: 'missions', label: 'Missions' },
+  { id: 'history', label: 'History' },
+  { id: 'preferences', label: 'Preferences' },
+];
+
+/** Keys typed into a form field are the rep's text, never a shortcut. */
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function App() {
+  const today = useToday();
+  const settings = useSettings();
+  const [view, setView] = useState<View>('today');
+  const [missionsMode, setMissionsMode] = useState<MissionsMode>({ kind: 'list' });
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [hits, setHits] = useState<MilestoneHit[]>([]);
+  const [laterReflections, setLaterReflections] = useState<string[]>([]);
+  const previous = useRef<TodaySnapshot | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const theme = settings.value?.theme ?? 'system';
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const snapshot = today.value;
+  useEffect(() => {
+    if (!snapshot) return;
+    const newHits = milestoneHits(previous.current, snapshot);
+    previous.current = snapshot;
+    if (newHits.length > 0) setHits(newHits);
+  }, [snapshot]);
+
+  const go = useCallback((next: View) => {
+    setView(next);
+    if (next === 'missions') setMissionsMode({ kind: 'list' });
+    // Move focus to the new view so keyboard and screen-reader users land on its content.
+    requestAnimationFrame(() => mainRef.current?.focus());
+  }, []);
+
+  const newMission = useCallback(() => {
+    setView('missions');
+    setMissionsMode({ kind: 'new' });
+  }, []);
+
+  const logWin = useCallback(async (missionId: string) => {
+    const result = await api().wins.log({ missionId, source: 'window' });
+    if (!result.ok) {
+      setToast({ kind: 'error', text: result.error.message });
+      return;
+    }
+    const win = result.value.lastWin;
+    const mission = result.value.missions.find((m) => m.mission.id === missionId)?.mission;
+    const amount = win?.amount ?? 1;
+    setToast({
+      kind: 'win',
+      text: `Logged ${formatNumber(amount)} ${mission ? metricLabel(mission.metric, amount) : 'win'}`,
+      detail: mission?.title ?? '',
+    });
+  }, []);
+
+  const undo = useCallback(async () => {
+    const result = await api().wins.undo();
+    setToast(
+      result.ok
+        ? { kind: 'info', text: 'Last win undone' }
+        : { kind: 'error', text: result.error.message },
+    );
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]'))
+        return;
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void undo();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const n = Number(e.key);
+      const target = Number.isInteger(n) && n >= 1 ? snapshot?.missions[n - 1] : undefined;
+      if (target) {
+        e.preventDefault();
+        void logWin(target.mission.id);
+      } else if (e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        newMission();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [snapshot, logWin, undo, newMission]);
+
+  const reflecting = snapshot?.awaitingReflection.find((m) => !laterReflections.includes(m.id));
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <h1>Mission Tray</h1>
+        </div>
+        {snapshot && <p className="header-date">{formatDayLong(snapshot.today)}</p>}
+      </header>
+      <nav className="tabs" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            className="tab"
+            aria-current={view === v.id ? 'page' : undefined}
+            onClick={() => go(v.id)}
+          >
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      {snapshot && snapshot.notices.length > 0 && <NoticeBanner notices={snapshot.notices} />}
+      <main ref={mainRef} tabIndex={-1} className="main" aria-label={labelOf(view)}>
+        {today.error && (
+          <p role="alert" className="error-panel">
+            {today.error.message}
+          </p>
+        )}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {view === 'today' && snapshot && (
+            <TodayView snapshot={snapshot} onLog={logWin} onNewMission={newMission} />
+          )}
+          {view === 'missions' && snapshot && settings.value && (
+            <MissionsView
+              snapshot={snapshot}
+              settings={settings.value}
+              mode={missionsMode}
+              onMode={setMissionsMode}
+              onSaved={(text) => {
+                setToast({ kind: 'info', text });
+                go('today');
+              }}
+            />
+          )}
+          {view === 'history' && <HistoryView today={snapshot} />}
+          {view === 'preferences' && settings.value && snapshot && (
+            <PreferencesView settings={settings.value} snapshot={snapshot} />
+          )}
+        </Suspense>
+      </main>
+      {reflecting && (
+        <Suspense fallback={null}>
+          <ReflectionDialog
+            key={reflecting.id}
+            mission={reflecting}
+            onLater={() => setLaterReflections((ids) => [...ids, reflecting.id])}
+            onDone={() => setToast({ kind: 'info', text: 'Reflection saved — thank you' })}
+          />
+        </Suspense>
+      )}
+      <Celebration hits={hits} onDone={() => setHits([])} />
+      <Toast message={toast} onUndo={undo} onClose={() => setToast(null)} />
+    </div>
+  );
+}
+
+const labelOf = (view: View): string => VIEWS.find((v) => v.id === view)?.label ?? '';

@@ -1,0 +1,109 @@
+// One active mission on Today: the big +1, today's milestones, pace, and a catch-up plan.
+import { metricLabel } from '../../shared/metric-label.ts';
+import type { MilestoneState, MissionToday } from '../../shared/snapshot.ts';
+import { formatDay, formatDeadline, formatNumber } from '../format.ts';
+
+const STATE_LABEL: Record<MilestoneState, string> = {
+  done: 'Done',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  missed: 'Missed',
+  upcoming: 'Upcoming',
+};
+
+export function MissionCard(props: {
+  item: MissionToday;
+  today: string;
+  shortcut: number | null;
+  onLog: (missionId: string) => void;
+}) {
+  const { mission, pace, catchUp } = props.item;
+  const unit = (n: number) => metricLabel(mission.metric, n);
+  const milestones = props.item.milestones.filter((m) => m.date === props.today);
+  const share = mission.target > 0 ? Math.min(1, props.item.total / mission.target) : 0;
+  const paceKind = pace.delta > 0 ? 'ahead' : pace.delta < 0 ? 'behind' : 'on-pace';
+  const titleId = `mission-${mission.id}-title`;
+
+  return (
+    <article className="card mission-card" aria-labelledby={titleId}>
+      <div className="mission-head">
+        <div className="mission-heading">
+          <h2 id={titleId}>{mission.title}</h2>
+          <p className="mission-progress-text">
+            <span data-testid="mission-total">{formatNumber(props.item.total)}</span> of{' '}
+            {formatNumber(mission.target)} {unit(mission.target)}
+            {mission.visibility === 'public' && <span className="chip chip-quiet">Team</span>}
+          </p>
+        </div>
+        <button
+          type="button"
+          className="log-button"
+          aria-label={`Log 1 ${unit(1)} for ${mission.title}`}
+          aria-keyshortcuts={props.shortcut ? String(props.shortcut) : undefined}
+          onClick={() => props.onLog(mission.id)}
+        >
+          +1
+          {props.shortcut && (
+            <kbd className="log-kbd" aria-hidden="true">
+              {props.shortcut}
+            </kbd>
+          )}
+        </button>
+      </div>
+
+      <div className="progress" aria-hidden="true">
+        <div className="progress-fill" style={{ width: `${share * 100}%` }} />
+      </div>
+
+      <p className="today-line">
+        Today <strong data-testid="today-count">{formatNumber(props.item.todayCount)}</strong>
+        {props.item.todayTarget > 0 && <> / {formatNumber(props.item.todayTarget)}</>}{' '}
+        <span className={`pace pace-${paceKind}`} data-testid="pace">
+          {pace.label}
+        </span>
+      </p>
+
+      {milestones.length > 0 ? (
+        <ul className="milestones" aria-label={`Today's milestones for ${mission.title}`}>
+          {milestones.map((m) => (
+            <li key={`${m.date}-${m.by}`} className={`milestone milestone-${m.state}`}>
+              <span className="milestone-check" aria-hidden="true" />
+              <span className="milestone-what">
+                {formatNumber(m.target)} {unit(m.target)} by {formatDeadline(m.by)}
+              </span>
+              <span className="milestone-count">
+                {formatNumber(Math.min(m.count, m.target))}/{formatNumber(m.target)}
+              </span>
+              <span className={`state state-${m.state}`}>{STATE_LABEL[m.state]}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small">No milestone today — a rest day for this mission.</p>
+      )}
+
+      {catchUp && catchUp.length > 0 && (
+        <div className="catch-up">
+          <h3>Catch-up plan</h3>
+          <p className="muted small">
+            What remains, spread over the {formatNumber(props.item.workingDaysLeft)} working{' '}
+            {props.item.workingDaysLeft === 1 ? 'day' : 'days'} left:
+          </p>
+          <ol className="catch-up-days">
+            {catchUp.slice(0, 5).map((day) => {
+              const count = day.checkpoints.at(-1)?.count ?? 0;
+              return (
+                <li key={day.date}>
+                  <span>{day.date === props.today ? 'Today' : formatDay(day.date)}</span>
+                  <strong>
+                    {formatNumber(count)} {unit(count)}
+                  </strong>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
+    </article>
+  );
+}

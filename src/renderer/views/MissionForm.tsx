@@ -1,0 +1,393 @@
+// Create or edit a mission: templates, the fields, suggested targets from the rep's history, and
+// the planned milestones previewed and editable before saving. Messages come from the core's schema.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { IpcError } from '../../shared/ipc.ts';
+import {
+  STANDARD_METRICS,
+  metricLabel,
+  type DayPlan,
+  type Metric,
+  type Mission,
+} from '../../shared/mission.ts';
+import type { Suggestion } from '../../shared/snapshot.ts';
+import { api } from '../api.ts';
+import { Field, WeekdayPicker, fieldProps } from '../components/Field.tsx';
+import { PlanEditor } from '../components/PlanEditor.tsx';
+import { formatNumber } from '../format.ts';
+import {
+  METRIC_NAMES,
+  TEMPLATES,
+  blankForm,
+  formOf,
+  metricOf,
+  parseDraft,
+  type MetricKind,
+  type MissionForm as Form,
+} from '../mission-form-state.ts';
+
+export function MissionForm(props: {
+  today: string;
+  workingDays: number[];
+  editing: Mission | null;
+  onCancel: () => void;
+  onSaved: (mission: Mission) => void;
+}) {
+  const [initialForm] = useState<Form>(() =>
+    props.editing ? formOf(props.editing) : blankForm(props.today, props.workingDays),
+  );
+  const [form, setForm] = useState<Form>(initialForm);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverError, setServerError] = useState<IpcError | null>(null);
+  const [saving, setSaving] = useState(false);
+  // The rep's edits to the preview belong to the draft they were made on.
+  const [edited, setEdited] = useState<{ base: string; plan: DayPlan[] } | null>(() =>
+    props.editing ? { base: JSON.stringify(initialForm), plan: props.editing.plan } : null,
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const base = useMemo(() => JSON.stringify(form), [form]);
+  const plan = edited?.base === base ? edited.plan : null;
+  const parsed = useMemo(() => parseDraft(form, plan), [form, plan]);
+  const errors = parsed.ok ? {} : parsed.errors;
+  const shown = (key: string): string | undefined => {
+    const local = submitted || touched.has(key) ? errors[key] : undefined;
+    const remote =
+      serverError?.path?.map(String).join('.') === key ? serverError.message : undefined;
+    return local ?? remote;
+  };
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setTouched((t) => new Set(t).add(key));
+    setServerError(null);
+  };
+  const touch = (key: string) => () => setTouched((t) => new Set(t).add(key));
+
+  const preview = usePreview(form);
+  const suggestion = useSuggestion(form);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setSubmitted(true);
+    if (!parsed.ok) {
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
+      return;
+    }
+    setSaving(true);
+    const result = props.editing
+      ? await api().missions.update({ id: props.editing.id, draft: parsed.draft })
+      : await api().missions.create(parsed.draft);
+    setSaving(false);
+    if (result.ok) props.onSaved(result.value);
+    else setServerError(result.error);
+  }
+
+  const unit = (n: number) => metricLabel(metricOf(form), n);
+  const shownPlan = plan ?? preview.plan;
+
+  return (
+    <form ref={formRef} className="mission-form" noValidate onSubmit={(e) => void submit(e)}>
+      <h2>{props.editing ? 'Edit mission' : 'New mission'}</h2>
+      {!props.editing && (
+        <div className="templates" role="group" aria-label="Start from a template">
+          {TEMPLATES.map((t) => (
+            <button
+              key={t.name}
+              type="button"
+              className="chip-button"
+              onClick={() => {
+                setForm(t.apply(props.today, props.workingDays));
+                setEdited(null);
+              }}
+            >
+              {t.name}
+            </button>
+          ))}
+        </div>
+      )}
+
+      <Field id="mf-title" label="Title" error={shown('title')}>
+        <input
+          {...fieldProps('mf-title', shown('title'))}
+          value={form.title}
+          placeholder="Book 10 meetings this week"
+          onChange={(e) => set('title', e.target.value)}
+          onBlur={touch('title')}
+        />
+      </Field>
+
+      <div className="field-row">
+        <Field id="mf-metric" label="Metric" error={undefined}>
+          <select
+            id="mf-metric"
+            value={form.metricKind}
+            onChange={(e) => set('metricKind', toMetricKind(e.target.value))}
+          >
+            {[...STANDARD_METRICS, 'custom' as const].map((k) => (
+              <option key={k} value={k}>
+                {METRIC_NAMES[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="mf-target" label="Target" error={shown('target')}>
+          <input
+            {...fieldProps('mf-target', shown('target'))}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={form.target}
+            onChange={(e) => set('target', e.target.value)}
+            onBlur={touch('target')}
+          />
+        </Field>
+      </div>
+
+      {form.metricKind === 'custom' && (
+        <div className="field-row">
+          <Field id="mf-label" label="Metric name" error={shown('metric.label')}>
+            <input
+              {...fieldProps('mf-label', shown('metric.label'))}
+              value={form.customLabel}
+              placeholder="Proposals sent"
+              onChange={(e) => set('customLabel', e.target.value)}
+              onBlur={touch('metric.label')}
+            />
+          </Field>
+          <Field id="mf-unit" label="Unit" error={shown('metric.unit')}>
+            <input
+              {...fieldProps('mf-unit', shown('metric.unit'))}
+              value={form.customUnit}
+              placeholder="proposals"
+              onChange={(e) => set('customUnit', e.target.value)}
+              onBlur={touch('metric.unit')}
+            />
+          </Field>
+        </div>
+      )}
+
+      {suggestion && (
+        <div className="suggestions" role="group" aria-label="Suggested targets">
+          <p className="field-hint">{suggestion.explanation}</p>
+          <div className="suggestion-row">
+            {(['attainable', 'challenging', 'elite'] as const).map((level) => (
+              <button
+                key={level}
+                type="button"
+                className="suggestion"
+                aria-pressed={form.target === String(suggestion[level])}
+                onClick={() => set('target', String(suggestion[level]))}
+              >
+                <span className="suggestion-level">{level}</span>
+                <strong data-testid={`suggest-${level}`}>{formatNumber(suggestion[level])}</strong>
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+
+      <div className="field-row">
+        <Field id="mf-start" label="Starts" error={shown('startDate')}>
+          <input
+            {...fieldProps('mf-start', shown('startDate'))}
+            type="date"
+            value={form.startDate}
+            onChange={(e) => set('startDate', e.target.value)}
+            onBlur={touch('startDate')}
+          />
+        </Field>
+        <Field id="mf-end" label="Ends" error={shown('endDate')}>
+          <input
+            {...fieldProps('mf-end', shown('endDate'))}
+            type="date"
+            value={form.endDate}
+            onChange={(e) => set('endDate', e.target.value)}
+            onBlur={touch('endDate')}
+          />
+        </Field>
+      </div>
+
+      <WeekdayPicker
+        legend="Working days"
+        idPrefix="mf-days"
+        value={form.workingDays}
+        error={shown('workingDays')}
+        onChange={(days) => set('workingDays', days)}
+      />
+
+      <fieldset className="field deadlines">
+        <legend>Daily milestone deadlines</legend>
+        {form.deadlines.map((d, i) => (
+          <div key={i} className="deadline-row">
+            <input
+              {...fieldProps(`mf-deadline-${i}`, shown(`deadlines.${i}`))}
+              type="time"
+              aria-label={`Milestone ${i + 1} deadline`}
+              value={d}
+              onChange={(e) =>
+                set(
+                  'deadlines',
+                  form.deadlines.map((x, j) => (j === i ? e.target.value : x)),
+                )
+              }
+            />
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={`Remove milestone ${i + 1} deadline`}
+              onClick={() =>
+                set(
+                  'deadlines',
+                  form.deadlines.filter((_, j) => j !== i),
+                )
+              }
+            >
+              Remove
+            </button>
+            {shown(`deadlines.${i}`) && (
+              <p id={`mf-deadline-${i}-error`} className="field-error">
+                {shown(`deadlines.${i}`)}
+              </p>
+            )}
+          </div>
+        ))}
+        {form.deadlines.length === 0 && <p className="field-hint">One milestone, by end of day.</p>}
+        {form.deadlines.length < 8 && (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => set('deadlines', [...form.deadlines, '17:00'])}
+          >
+            Add a deadline
+          </button>
+        )}
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>Visibility</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="mf-visibility"
+            checked={form.visibility === 'private'}
+            onChange={() => set('visibility', 'private')}
+          />
+          Private — stays on this computer
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="mf-visibility"
+            checked={form.visibility === 'public'}
+            onChange={() => set('visibility', 'public')}
+          />
+          Public — shared with your team when sync is on
+        </label>
+      </fieldset>
+
+      <Field id="mf-objective" label="Team objective (optional)" error={shown('objective')}>
+        <input
+          {...fieldProps('mf-objective', shown('objective'))}
+          value={form.objective}
+          placeholder="Q4 pipeline: 40 new opportunities"
+          onChange={(e) => set('objective', e.target.value)}
+          onBlur={touch('objective')}
+        />
+      </Field>
+
+      <section className="plan-preview" aria-labelledby="plan-title">
+        <h3 id="plan-title">Planned milestones</h3>
+        {shownPlan ? (
+          <PlanEditor
+            plan={shownPlan}
+            unit={unit}
+            error={shown('plan') ?? (plan ? errors['plan'] : undefined)}
+            onChange={(next) => setEdited({ base, plan: next })}
+          />
+        ) : (
+          <p className="muted small">{preview.message ?? 'Fill in the mission to see its plan.'}</p>
+        )}
+        {plan && (
+          <button type="button" className="button button-quiet" onClick={() => setEdited(null)}>
+            Re-plan automatically
+          </button>
+        )}
+      </section>
+
+      {serverError && !serverError.path && (
+        <p role="alert" className="form-error">
+          {serverError.message}
+        </p>
+      )}
+      {submitted && !parsed.ok && (
+        <p role="alert" className="form-error">
+          Nothing was saved — fix the highlighted fields.
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {props.editing ? 'Save changes' : 'Create mission'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const toMetricKind = (value: string): MetricKind =>
+  [...STANDARD_METRICS, 'custom' as const].find((k) => k === value) ?? 'meetings';
+
+/** The core's plan for the draft as it stands (without the rep's edits), refreshed as it changes. */
+function usePreview(form: Form): { plan: DayPlan[] | null; message: string | null } {
+  const [state, setState] = useState<{ plan: DayPlan[] | null; message: string | null }>({
+    plan: null,
+    message: null,
+  });
+  const parsed = useMemo(() => parseDraft(form, null), [form]);
+  useEffect(() => {
+    if (!parsed.ok) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void api()
+        .missions.preview(parsed.draft)
+        .then((r) => {
+          if (current)
+            setState(
+              r.ok ? { plan: r.value, message: null } : { plan: null, message: r.error.message },
+            );
+        });
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [parsed]);
+  return parsed.ok ? state : { plan: null, message: null };
+}
+
+/** Three targets from the rep's own history for this metric and period. */
+function useSuggestion(form: Form): Suggestion | null {
+  const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
+  const { metricKind, customLabel, customUnit, startDate, endDate, workingDays } = form;
+  useEffect(() => {
+    let current = true;
+    const metric: Metric =
+      metricKind === 'custom'
+        ? { kind: 'custom', label: customLabel, unit: customUnit }
+        : { kind: metricKind };
+    void api()
+      .missions.suggest({ metric, startDate, endDate, workingDays })
+      .then((r) => {
+        if (current) setSuggestion(r.ok ? r.value : null);
+      });
+    return () => {
+      current = false;
+    };
+  }, [metricKind, customLabel, customUnit, startDate, endDate, workingDays]);
+  return suggestion;
+}

@@ -1,0 +1,60 @@
+// Today: every active mission's milestones at a glance, with one click (or one key) per win.
+import type { TodaySnapshot } from '../../shared/snapshot.ts';
+import { MissionCard } from '../components/MissionCard.tsx';
+import { formatNumber } from '../format.ts';
+
+export function TodayView(props: {
+  snapshot: TodaySnapshot;
+  onLog: (missionId: string) => void;
+  onNewMission: () => void;
+}) {
+  const { snapshot } = props;
+  if (snapshot.missions.length === 0) {
+    return (
+      <section className="empty-state" aria-labelledby="empty-title">
+        <div className="empty-art" aria-hidden="true" />
+        <h2 id="empty-title">Set your first mission</h2>
+        <p>
+          A short goal you choose — like “Book 10 meetings this week”. Mission Tray breaks it into
+          daily milestones, and you log each win with one click.
+        </p>
+        <button type="button" className="button button-primary" onClick={props.onNewMission}>
+          Create a mission
+        </button>
+        <p className="muted small">
+          Tip: press <kbd>N</kbd> any time for a new mission.
+        </p>
+      </section>
+    );
+  }
+
+  const { current, best } = snapshot.streak;
+  return (
+    <section className="today" aria-label="Today's missions">
+      <div className="streak" data-testid="streak">
+        <span className="streak-flame" aria-hidden="true" />
+        {current > 0 ? (
+          <span>
+            <strong>{formatNumber(current)}-day streak</strong>
+            {best > current && <span className="muted"> · best {formatNumber(best)}</span>}
+          </span>
+        ) : (
+          <span>Hit every milestone today to start a streak</span>
+        )}
+      </div>
+      {snapshot.missions.map((item, i) => (
+        <MissionCard
+          key={item.mission.id}
+          item={item}
+          today={snapshot.today}
+          shortcut={i < 9 ? i + 1 : null}
+          onLog={props.onLog}
+        />
+      ))}
+      <p className="shortcut-hint muted small">
+        Keys: <kbd>1</kbd>–<kbd>9</kbd> log a win · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>N</kbd>{' '}
+        new mission
+      </p>
+    </section>
+  );
+}
