@@ -1,0 +1,124 @@
+// The manager's board over real HTTP: sign-in, the session cookie's flags, CSRF-safe sign-out,
+// one team per manager, and escaping of everything reps typed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  call,
+  sampleState,
+  startTeamServer,
+  type TeamServerFixture,
+} from './team-server-fixture.ts';
+
+let server: TeamServerFixture;
+const PASSWORD = 'correct horse battery staple';
+
+beforeEach(async () => {
+  server = await startTeamServer({ now: () => new Date('2026-11-25T12:00:00Z') });
+  server.db.addTeam('North');
+  server.db.addTeam('South');
+  await server.db.addManager('North', 'mia@north.test', PASSWORD);
+  const ann = server.db.addRep('North', 'Ann');
+  const eve = server.db.addRep('South', 'Eve');
+  await call(server.url, 'PUT', '/api/v1/missions/m-ann', ann.token, {
+    revision: 1,
+    state: sampleState({
+      title: '<script>alert(1)</script> calls',
+      status: 'missed',
+      pace: { expected: 8, actual: 3, delta: -5, label: 'behind by 5' },
+      reflection: {
+        reason: 'external-blockers',
+        note: 'CRM was down <b>all week</b>',
+        nextStep: '',
+      },
+    }),
+  });
+  await call(server.url, 'PUT', '/api/v1/missions/m-eve', eve.token, {
+    revision: 1,
+    state: sampleState({ title: 'Eve south mission' }),
+  });
+});
+afterEach(() => server.close());
+
+async function signIn(email: string, password: string) {
+  return fetch(`${server.url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password }).toString(),
+  });
+}
+
+const cookieOf = (res: Response): string =>
+  (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+describe('the board', () => {
+  it('sends a visitor without a session to the sign-in form', async () => {
+    const res = await fetch(`${server.url}/board`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login');
+    expect((await fetch(`${server.url}/board/content`)).status).toBe(401);
+  });
+
+  it('refuses a wrong password and sets no cookie', async () => {
+    const res = await signIn('mia@north.test', 'wrong password!!');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(await res.text()).toContain('do not match');
+  });
+
+  it('signs in with an HttpOnly SameSite=Strict cookie and shows only the manager’s team, escaped', async () => {
+    const res = await signIn('MIA@north.test', PASSWORD);
+    expect(res.status).toBe(303);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const board = await fetch(`${server.url}/board`, { headers: { cookie: cookieOf(res) } });
+    expect(board.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await board.text();
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; calls');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('CRM was down &lt;b&gt;all week&lt;/b&gt;');
+    expect(html).toContain('External blockers');
+    expect(html).toContain('behind by 5');
+    expect(html).not.toContain('Eve');
+    // The session id is never stored as such.
+    expect(JSON.stringify(server.rows('sessions'))).not.toContain(cookieOf(res).split('=')[1]);
+  });
+
+  it('signs out only with the page’s CSRF token', async () => {
+    const cookie = cookieOf(await signIn('mia@north.test', PASSWORD));
+    const html = await (await fetch(`${server.url}/board`, { headers: { cookie } })).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const post = (body: string) =>
+      fetch(`${server.url}/logout`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    expect((await post('csrf=forged')).status).toBe(403);
+    expect((await fetch(`${server.url}/board/content`, { headers: { cookie } })).status).toBe(200);
+    expect((await post(`csrf=${encodeURIComponent(csrf)}`)).status).toBe(303);
+    expect((await fetch(`${server.url}/board/content`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('refuses a sign-in form posted from another site', async () => {
+    const res = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+      },
+      body: new URLSearchParams({ email: 'mia@north.test', password: PASSWORD }).toString(),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('ends a revoked manager’s session', async () => {
+    const cookie = cookieOf(await signIn('mia@north.test', PASSWORD));
+    server.db.revokeManager('mia@north.test');
+    expect((await fetch(`${server.url}/board/content`, { headers: { cookie } })).status).toBe(401);
+    expect((await call(server.url, 'GET', '/board/content', null)).status).toBe(401);
+  });
+});
