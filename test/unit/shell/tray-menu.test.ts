@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { allTrayIconNames, trayIconName, TRAY_STATUSES } from '../../../src/core/tray-icon.ts';
+import { buildTrayMenu } from '../../../src/core/tray-menu.ts';
+import type { TrayMenuItem, TrayPlatform } from '../../../src/core/tray-menu.ts';
+import { trayTitle, trayTooltip } from '../../../src/core/tray-state.ts';
+import type { TodaySnapshot } from '../../../src/shared/snapshot.ts';
+import { mission, snapshot } from '../scheduler-fixtures.ts';
+
+const meetings = mission('m1', 'Book 10 meetings', {
+  startDate: '2026-11-23',
+  endDate: '2026-11-27',
+});
+const calls = mission('m2', 'Calls & follow-ups', {
+  metric: { kind: 'calls' },
+  target: 100,
+  startDate: '2026-11-01',
+  endDate: '2026-11-30',
+});
+const now = new Date('2026-11-23T10:30:00Z'); // 11:30 in Berlin
+
+function today(): TodaySnapshot {
+  const base = snapshot('2026-11-23', 'Europe/Berlin', [
+    {
+      mission: meetings,
+      milestones: [
+        { by: '12:00', target: 2, count: 1 },
+        { by: '17:00', target: 4, count: 1 },
+      ],
+    },
+    { mission: calls, milestones: [{ by: null, target: 5, count: 5 }] },
+  ]);
+  const [m1, m2] = base.missions;
+  return {
+    ...base,
+    status: 'on-track',
+    missions: [
+      { ...m1!, total: 3 },
+      { ...m2!, total: 41 },
+    ],
+    lastWin: {
+      id: 'w9',
+      missionId: 'm1',
+      missionTitle: 'Book 10 meetings',
+      amount: 1,
+      at: '2026-11-23T09:00:00Z',
+    },
+  };
+}
+
+const common = (amp: string): TrayMenuItem[] => [
+  {
+    kind: 'action',
+    label: 'Log meeting — 3/10 this week · 1/2 by noon',
+    action: { type: 'log-win', missionId: 'm1' },
+    enabled: true,
+  },
+  {
+    kind: 'action',
+    label: `Log call — 41/100 this month · today done ✓`,
+    action: { type: 'log-win', missionId: 'm2' },
+    enabled: true,
+  },
+  {
+    kind: 'action',
+    label: 'Undo last win (Book 10 meetings)',
+    action: { type: 'undo' },
+    enabled: true,
+  },
+  { kind: 'separator' },
+  { kind: 'info', label: "Today's milestones" },
+  { kind: 'info', label: 'Book 10 meetings: · 1/2 by noon  · 1/4 by 17:00' },
+  { kind: 'info', label: `Calls ${amp} follow-ups: ✓ 5/5 by end of day` },
+  { kind: 'separator' },
+  { kind: 'action', label: 'Open Mission Tray', action: { type: 'open-window' }, enabled: true },
+  {
+    kind: 'submenu',
+    label: 'Pause notifications',
+    items: [
+      { kind: 'action', label: 'For 1 hour', action: { type: 'pause', for: '1h' }, enabled: true },
+      {
+        kind: 'action',
+        label: 'Until tomorrow',
+        action: { type: 'pause', for: 'tomorrow' },
+        enabled: true,
+      },
+    ],
+  },
+  { kind: 'separator' },
+];
+
+const build = (platform: TrayPlatform, extra: Partial<Parameters<typeof buildTrayMenu>[0]> = {}) =>
+  buildTrayMenu({ snapshot: today(), platform, pausedUntil: null, now, ...extra });
+
+describe('the tray menu', () => {
+  it('on macOS: log items, undo, the day at a glance, open, pause, quit with ⌘Q', () => {
+    expect(build('darwin')).toEqual([
+      ...common('&'),
+      {
+        kind: 'action',
+        label: 'Quit Mission Tray',
+        action: { type: 'quit' },
+        enabled: true,
+        accelerator: 'Command+Q',
+      },
+    ]);
+  });
+
+  it("on Windows: the same, with '&' kept visible and a plain Quit", () => {
+    expect(build('win32')).toEqual([
+      ...common('&&'),
+      { kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true },
+    ]);
+  });
+
+  it('on Linux, where the icon only opens the menu: status first, then everything', () => {
+    expect(build('linux')).toEqual([
+      { kind: 'info', label: 'Mission Tray — On track' },
+      { kind: 'separator' },
+      ...common('&&'),
+      { kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true },
+    ]);
+  });
+
+  it('offers to resume notifications while paused, saying until when (local time)', () => {
+    const items = build('linux', { pausedUntil: '2026-11-23T23:00:00.000Z' });
+    expect(items).toContainEqual({
+      kind: 'action',
+      label: 'Resume notifications (paused until 00:00)',
+      action: { type: 'pause', for: 'resume' },
+      enabled: true,
+    });
+    expect(items.some((i) => i.kind === 'submenu')).toBe(false);
+  });
+
+  it('shows the team sync switch once sync exists', () => {
+    expect(build('win32', { sync: { enabled: true } })).toContainEqual({
+      kind: 'checkbox',
+      label: 'Team sync',
+      action: { type: 'toggle-sync' },
+      checked: true,
+    });
+    expect(build('win32').some((i) => i.kind === 'checkbox')).toBe(false);
+  });
+
+  it('with nothing logged yet and no missions: undo disabled, an invitation to create one', () => {
+    const empty = { ...snapshot('2026-11-23', 'Europe/Berlin', []), status: 'idle' as const };
+    const items = buildTrayMenu({ snapshot: empty, platform: 'darwin', pausedUntil: null, now });
+    expect(items.slice(0, 3)).toEqual([
+      { kind: 'info', label: 'No active missions' },
+      {
+        kind: 'action',
+        label: 'Create a mission…',
+        action: { type: 'open-window' },
+        enabled: true,
+      },
+      { kind: 'action', label: 'Undo last win', action: { type: 'undo' }, enabled: false },
+    ]);
+  });
+
+  it('invites a reflection on a mission that ended short', () => {
+    const ended = mission('m3', 'Ten demos', { status: 'missed' });
+    const items = buildTrayMenu({
+      snapshot: { ...today(), awaitingReflection: [ended] },
+      platform: 'darwin',
+      pausedUntil: null,
+      now,
+    });
+    expect(items).toContainEqual({
+      kind: 'action',
+      label: 'Reflect on “Ten demos”…',
+      action: { type: 'open-window' },
+      enabled: true,
+    });
+  });
+});
+
+describe('tray icon, tooltip and title', () => {
+  it('names an icon for every platform, status and bar colour', () => {
+    const rows = (['darwin', 'win32', 'linux'] as const).flatMap((platform) =>
+      TRAY_STATUSES.flatMap((status) =>
+        [false, true].map((darkMode) => [
+          platform,
+          status,
+          darkMode,
+          trayIconName({ platform, status, darkMode }),
+        ]),
+      ),
+    );
+    expect(rows).toContainEqual(['darwin', 'behind', true, 'tray-behindTemplate.png']);
+    expect(rows).toContainEqual(['darwin', 'behind', false, 'tray-behindTemplate.png']);
+    expect(rows).toContainEqual(['win32', 'done', true, 'tray-done-dark.png']);
+    expect(rows).toContainEqual(['linux', 'idle', false, 'tray-idle-light.png']);
+    // Different statuses never share an icon: the rep can tell them apart at a glance.
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      for (const darkMode of [false, true]) {
+        const names = TRAY_STATUSES.map((status) => trayIconName({ platform, status, darkMode }));
+        expect(new Set(names).size).toBe(TRAY_STATUSES.length);
+      }
+    }
+    expect(allTrayIconNames()).toHaveLength(12);
+  });
+
+  it("puts the day's status and each mission's progress in the tooltip", () => {
+    expect(trayTooltip(today())).toBe(
+      [
+        'Mission Tray — On track',
+        'Book 10 meetings: 3/10 this week · 1/2 by noon',
+        'Calls & follow-ups: 41/100 this month · today done ✓',
+      ].join('\n'),
+    );
+  });
+
+  it("shows the focus mission's next milestone as the macOS title", () => {
+    expect(trayTitle(today(), null)).toBe('1/2');
+    expect(trayTitle(today(), 'm2')).toBe('5');
+    expect(trayTitle({ ...today(), status: 'done' }, null)).toBe('✓');
+    expect(trayTitle(snapshot('2026-11-23', 'Europe/Berlin', []), null)).toBe('');
+  });
+});
