@@ -29,14 +29,11 @@ function today(): TodaySnapshot {
     },
     { mission: calls, milestones: [{ by: null, target: 5, count: 5 }] },
   ]);
-  const [m1, m2] = base.missions;
+  const totals = [3, 41];
   return {
     ...base,
     status: 'on-track',
-    missions: [
-      { ...m1!, total: 3 },
-      { ...m2!, total: 41 },
-    ],
+    missions: base.missions.map((m, i) => ({ ...m, total: totals[i] ?? 0 })),
     lastWin: {
       id: 'w9',
       missionId: 'm1',
