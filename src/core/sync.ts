@@ -1,0 +1,540 @@
+// Team sync: pushes the state of public missions to the team endpoint and withdraws missions that
+// stopped being public. The outbox is a difference, not a queue: the store already holds every
+// change durably, and the "sync" document records what the server acknowledged. Whatever differs
+// is pending — so a crash between a change and its push loses nothing.
+//
+// Retries are our own few lines rather than p-retry or undici's RetryAgent: the pending work must
+// survive restarts (those libraries retry one call in memory), wait on the injected timers so
+// tests control time, restart at once on wake or network return, and use full jitter — none of
+// which those libraries offer together.
+import { z } from 'zod';
+import { MissionTrayError } from './errors.ts';
+import type { ClockPort, DocSpec, StorePort } from './ports.ts';
+import type {
+  HttpPort,
+  HttpResponse,
+  SecretStorePort,
+  SyncSettingsPort,
+  TimerPort,
+} from './sync-ports.ts';
+import { systemTimers } from './sync-ports.ts';
+import type { SyncCandidate, SyncSource } from './sync-state.ts';
+import { Instant } from '../shared/mission.ts';
+import {
+  API_PREFIX,
+  CheerResult,
+  ErrorBody,
+  type SyncStatus,
+  type TeamMissionState,
+  TeamView,
+  WriteResult,
+} from '../shared/team.ts';
+
+export const TOKEN_SECRET = 'team-sync-token';
+
+const Ack = z.object({
+  revision: z.int().min(0),
+  /** Fingerprint of the state the server acknowledged; "" when unknown. */
+  hash: z.string(),
+  /** Whether the server holds the mission (false after a withdrawal). */
+  held: z.boolean(),
+});
+export const SyncDoc = z.object({
+  schemaVersion: z.literal(1),
+  /** The endpoint the acknowledgements refer to; another endpoint starts afresh. */
+  endpoint: z.string().nullable(),
+  missions: z.record(z.string(), Ack),
+  lastSuccessAt: Instant.nullable(),
+});
+export type SyncDoc = z.infer<typeof SyncDoc>;
+const syncDocSpec: DocSpec<SyncDoc> = {
+  schema: SyncDoc,
+  empty: () => ({ schemaVersion: 1, endpoint: null, missions: {}, lastSuccessAt: null }),
+};
+
+export interface SyncEngineDeps {
+  store: StorePort;
+  clock: ClockPort;
+  http: HttpPort;
+  secrets: SecretStorePort;
+  settings: SyncSettingsPort;
+  source: SyncSource;
+  timers?: TimerPort;
+  /** [0, 1) — full jitter. */
+  random?: () => number;
+  debounceMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Longest Retry-After honoured. */
+  maxRetryAfterMs?: number;
+  timeoutMs?: number;
+  /** How often pace and streak are re-checked while nothing else happens. */
+  recheckMs?: number;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+type Operation =
+  | {
+      kind: 'upsert';
+      id: string;
+      title: string;
+      revision: number;
+      hash: string;
+      state: TeamMissionState;
+    }
+  | { kind: 'withdraw'; id: string; title: string; revision: number };
+
+/** 53-bit string hash (cyrb53): enough to notice that a state changed. */
+function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** The state without the instant it was computed at: what "changed" means. */
+const hashOf = (state: TeamMissionState): string =>
+  fingerprint(JSON.stringify({ ...state, asOf: null }));
+
+/** The work that brings the server to the local state, oldest revision first. */
+export function pendingOperations(doc: SyncDoc, candidates: readonly SyncCandidate[]): Operation[] {
+  const ops: Operation[] = [];
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  for (const c of candidates) {
+    if (!c.shareable || !c.state) continue;
+    const ack = doc.missions[c.id];
+    const hash = hashOf(c.state);
+    if (ack?.held && ack.hash === hash) continue;
+    const revision = Math.max(c.revision, ack ? ack.revision + 1 : 1);
+    ops.push({ kind: 'upsert', id: c.id, title: c.title, revision, hash, state: c.state });
+  }
+  for (const [id, ack] of Object.entries(doc.missions)) {
+    if (!ack.held) continue;
+    const c = byId.get(id);
+    if (c?.shareable) continue;
+    const revision = Math.max(c?.revision ?? 0, ack.revision + 1);
+    ops.push({ kind: 'withdraw', id, title: c?.title ?? 'a deleted mission', revision });
+  }
+  return ops.sort((a, b) => a.revision - b.revision);
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** The endpoint's problem in words, or null when it may be used. */
+export function endpointProblem(endpoint: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'Enter the team endpoint as a full URL, like https://team.example.com';
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return null;
+  return 'The team endpoint must start with https:// (plain http is allowed only on this computer).';
+}
+
+/** Retry-After as seconds or an HTTP date → milliseconds from now, or null. */
+function retryAfterMs(value: string | null, now: Date): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
+}
+
+const serverMessage = (res: HttpResponse): string => {
+  const parsed = ErrorBody.safeParse(res.body);
+  return parsed.success ? parsed.data.error : `HTTP ${res.status}`;
+};
+
+class Stop extends Error {}
+class Retry extends Error {
+  readonly retryAfter: string | null;
+  constructor(message: string, retryAfter: string | null) {
+    super(message);
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function createSyncEngine(deps: SyncEngineDeps) {
+  const timers = deps.timers ?? systemTimers;
+  const random = deps.random ?? Math.random;
+  const debounceMs = deps.debounceMs ?? 2000;
+  const baseDelayMs = deps.baseDelayMs ?? 1000;
+  const maxDelayMs = deps.maxDelayMs ?? 5 * 60_000;
+  const maxRetryAfterMs = deps.maxRetryAfterMs ?? 60 * 60_000;
+  const timeoutMs = deps.timeoutMs ?? 10_000;
+  const recheckMs = deps.recheckMs ?? 15 * 60_000;
+  const log = deps.log ?? ((message, detail) => console.warn(`[sync] ${message}`, detail ?? ''));
+
+  const docPromise = deps.store.open('sync', syncDocSpec);
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let state: SyncStatus['state'] = 'idle';
+  let pending = 0;
+  let lastError: string | null = null;
+  let stopped = false;
+  let attempt = 0;
+  let nextAttemptAt: Date | null = null;
+  let cancelTimer: (() => void) | null = null;
+  let cancelRecheck: (() => void) | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let closed = false;
+  let lastSuccessAt: string | null = null;
+
+  const enabled = (): boolean => !closed && deps.settings.read().enabled;
+
+  function status(): SyncStatus {
+    const settings = deps.settings.read();
+    return {
+      enabled: settings.enabled,
+      endpoint: settings.endpoint,
+      state: settings.enabled ? state : 'off',
+      lastSuccessAt,
+      pending,
+      lastError,
+      nextAttemptAt: nextAttemptAt?.toISOString() ?? null,
+    };
+  }
+
+  function emit(): void {
+    const current = status();
+    for (const listener of listeners) listener(current);
+  }
+
+  function clearTimer(): void {
+    cancelTimer?.();
+    cancelTimer = null;
+    nextAttemptAt = null;
+  }
+
+  function schedule(ms: number, retrying: boolean): void {
+    clearTimer();
+    nextAttemptAt = retrying ? new Date(deps.clock.now().getTime() + ms) : null;
+    cancelTimer = timers.after(ms, () => {
+      cancelTimer = null;
+      nextAttemptAt = null;
+      void run();
+    });
+  }
+
+  function scheduleRecheck(): void {
+    cancelRecheck?.();
+    cancelRecheck = enabled()
+      ? timers.after(recheckMs, () => {
+          cancelRecheck = null;
+          changed();
+          scheduleRecheck();
+        })
+      : null;
+  }
+
+  async function send(op: Operation, endpoint: string, token: string): Promise<WriteResult> {
+    const base = `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/missions/${encodeURIComponent(op.id)}`;
+    let res: HttpResponse;
+    try {
+      res =
+        op.kind === 'upsert'
+          ? await deps.http.request({
+              method: 'PUT',
+              url: base,
+              token,
+              body: { revision: op.revision, state: op.state },
+              timeoutMs,
+            })
+          : await deps.http.request({
+              method: 'DELETE',
+              url: `${base}?revision=${op.revision}`,
+              token,
+              timeoutMs,
+            });
+    } catch (error) {
+      log(`could not reach ${endpoint}`, error);
+      throw new Retry('The team server could not be reached; will retry.', null);
+    }
+    if (res.status >= 200 && res.status < 300) {
+      const result = WriteResult.safeParse(res.body);
+      if (result.success) return result.data;
+      log('unexpected answer from the team server', res.body);
+      throw new Retry(
+        'The team server sent an answer this app does not understand; will retry.',
+        null,
+      );
+    }
+    if (res.status === 401)
+      throw new Stop(
+        'The team server did not accept your token (it may have been revoked). Enter a new token in Preferences.',
+      );
+    if (res.status === 429 || res.status === 408 || res.status >= 500)
+      throw new Retry(
+        `The team server is busy or failing (${serverMessage(res)}); will retry.`,
+        res.retryAfter,
+      );
+    throw new Stop(`The team server refused “${op.title}”: ${serverMessage(res)} Sync is paused.`);
+  }
+
+  async function pass(): Promise<void> {
+    const doc = await docPromise;
+    lastSuccessAt = doc.data.lastSuccessAt;
+    const settings = deps.settings.read();
+    if (!settings.enabled || stopped || closed) return;
+    if (!settings.endpoint) {
+      stopped = true;
+      lastError = 'Enter the team endpoint in Preferences to sync.';
+      return;
+    }
+    const token = await deps.secrets.get(TOKEN_SECRET);
+    if (!token) {
+      stopped = true;
+      lastError = 'Enter your team token in Preferences to sync.';
+      return;
+    }
+    if (doc.data.endpoint !== settings.endpoint) {
+      const endpoint = settings.endpoint;
+      await doc.update((d) => ({ ...d, endpoint, missions: {} }));
+    }
+    const ops = pendingOperations(doc.data, await deps.source.candidates());
+    pending = ops.length;
+    state = ops.length ? 'syncing' : 'idle';
+    emit();
+    for (const op of ops) {
+      if (!enabled() || stopped) return;
+      const result = await send(op, settings.endpoint, token);
+      // The server holds a newer revision than ours (a reinstall lost our acknowledgements):
+      // remember it, with an unknown hash, so the next pass sends ours above it.
+      const behind = !result.applied && result.revision > op.revision;
+      const at = deps.clock.now().toISOString();
+      await doc.update((d) => ({
+        ...d,
+        lastSuccessAt: at,
+        missions: {
+          ...d.missions,
+          [op.id]: {
+            revision: Math.max(op.revision, result.revision),
+            hash: op.kind === 'upsert' && !behind ? op.hash : '',
+            held: op.kind === 'upsert',
+          },
+        },
+      }));
+      lastSuccessAt = at;
+      if (behind) again = true;
+      pending = Math.max(0, pending - 1);
+      lastError = null;
+      attempt = 0;
+      emit();
+    }
+  }
+
+  /** Runs passes until nothing new arrived meanwhile; one at a time. */
+  function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await pass();
+          if (!stopped) state = 'idle';
+        } catch (error) {
+          if (error instanceof Stop) {
+            stopped = true;
+            state = 'stopped';
+            lastError = error.message;
+          } else if (error instanceof Retry) {
+            attempt += 1;
+            const hinted = retryAfterMs(error.retryAfter, deps.clock.now());
+            const delay =
+              hinted !== null
+                ? Math.min(hinted, maxRetryAfterMs)
+                : Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+            state = 'retrying';
+            lastError = error.message;
+            again = false;
+            schedule(delay, true);
+          } else {
+            // A local failure (the store could not write): try again later like a network one.
+            log('sync pass failed', error);
+            attempt += 1;
+            state = 'retrying';
+            lastError = 'Could not record the sync progress on this computer; will retry.';
+            again = false;
+            schedule(Math.min(maxDelayMs, baseDelayMs * 2 ** attempt), true);
+          }
+        }
+      } while (again && !stopped && enabled());
+      if (stopped) state = 'stopped';
+      running = null;
+      emit();
+    })();
+    return running;
+  }
+
+  /** Recomputes the pending count without sending (sync off, stopped or waiting to retry). */
+  async function recount(): Promise<void> {
+    try {
+      const doc = await docPromise;
+      lastSuccessAt = doc.data.lastSuccessAt;
+      pending = pendingOperations(doc.data, await deps.source.candidates()).length;
+    } catch (error) {
+      log('could not count pending changes', error);
+    }
+    emit();
+  }
+
+  /** Something changed locally: push after a quiet moment. */
+  function changed(): void {
+    if (!enabled() || stopped || state === 'retrying') {
+      void recount();
+      return;
+    }
+    schedule(debounceMs, false);
+  }
+
+  /** Wake or network return: retry at once instead of waiting out the backoff. */
+  function resume(): Promise<void> {
+    if (!enabled() || stopped) return recount();
+    clearTimer();
+    attempt = 0;
+    return run();
+  }
+
+  async function requireToken(): Promise<{ endpoint: string; token: string }> {
+    const { endpoint } = deps.settings.read();
+    const token = await deps.secrets.get(TOKEN_SECRET);
+    if (!deps.settings.read().enabled || !endpoint || !token)
+      throw new MissionTrayError('invalid', 'Turn on team sync in Preferences to see your team.');
+    return { endpoint, token };
+  }
+
+  async function teamCall(method: 'GET' | 'POST', path: string): Promise<unknown> {
+    const { endpoint, token } = await requireToken();
+    let res: HttpResponse;
+    try {
+      res = await deps.http.request({
+        method,
+        url: `${endpoint.replace(/\/+$/, '')}${API_PREFIX}${path}`,
+        token,
+        timeoutMs,
+      });
+    } catch (error) {
+      log('team request failed', error);
+      throw new MissionTrayError(
+        'internal',
+        'The team server could not be reached. Try again in a moment.',
+      );
+    }
+    if (res.status === 401)
+      throw new MissionTrayError(
+        'forbidden',
+        'The team server did not accept your token. Enter a new token in Preferences.',
+      );
+    if (res.status >= 400)
+      throw new MissionTrayError(res.status === 404 ? 'not-found' : 'invalid', serverMessage(res));
+    return res.body;
+  }
+
+  return {
+    /** Loads the acknowledgements and starts syncing if the rep turned it on. */
+    async start(): Promise<SyncStatus> {
+      await recount();
+      scheduleRecheck();
+      if (enabled()) await run();
+      return status();
+    },
+
+    status,
+
+    subscribe(listener: (status: SyncStatus) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    changed,
+    resume,
+
+    /** Pushes now (no debounce) and resolves when the pass is over. */
+    flush: run,
+
+    /** Turns sync on with an endpoint and, optionally, a new token. Stores nothing if refused. */
+    async configure(input: { endpoint: string; token?: string | undefined }): Promise<SyncStatus> {
+      const problem = endpointProblem(input.endpoint);
+      if (problem) throw new MissionTrayError('invalid', problem, { path: ['endpoint'] });
+      if (input.token !== undefined) {
+        const unavailable = await deps.secrets.unavailableReason();
+        if (unavailable) throw new MissionTrayError('forbidden', unavailable, { path: ['token'] });
+      } else if (!(await deps.secrets.get(TOKEN_SECRET))) {
+        throw new MissionTrayError('invalid', 'Paste the token your manager gave you.', {
+          path: ['token'],
+        });
+      }
+      if (input.token !== undefined) await deps.secrets.set(TOKEN_SECRET, input.token);
+      await deps.settings.write({ enabled: true, endpoint: input.endpoint });
+      stopped = false;
+      lastError = null;
+      scheduleRecheck();
+      await resume();
+      return status();
+    },
+
+    async setEnabled(on: boolean): Promise<SyncStatus> {
+      const current = deps.settings.read();
+      if (on && !current.endpoint)
+        throw new MissionTrayError('invalid', 'Enter the team endpoint and your token first.', {
+          path: ['endpoint'],
+        });
+      await deps.settings.write({ ...current, enabled: on });
+      clearTimer();
+      stopped = false;
+      attempt = 0;
+      if (on) {
+        lastError = null;
+        scheduleRecheck();
+        await resume();
+      } else {
+        state = 'idle';
+        cancelRecheck?.();
+        cancelRecheck = null;
+        await recount();
+      }
+      return status();
+    },
+
+    async team(): Promise<TeamView> {
+      const parsed = TeamView.safeParse(await teamCall('GET', '/team'));
+      if (!parsed.success) {
+        log('unexpected team view', parsed.error);
+        throw new MissionTrayError(
+          'internal',
+          'The team server sent a team this app does not understand.',
+        );
+      }
+      return parsed.data;
+    },
+
+    async cheer(missionId: string): Promise<number> {
+      const parsed = CheerResult.safeParse(
+        await teamCall('POST', `/missions/${encodeURIComponent(missionId)}/cheers`),
+      );
+      if (!parsed.success)
+        throw new MissionTrayError('internal', 'The team server sent an odd answer.');
+      return parsed.data.cheers;
+    },
+
+    /** Stops timers; an in-flight request finishes and is recorded. */
+    async close(): Promise<void> {
+      closed = true;
+      clearTimer();
+      cancelRecheck?.();
+      await running;
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
