@@ -65,13 +65,11 @@ export function createSafeStorageSecrets(deps: {
     },
 
     async delete(name) {
-      await (
-        await doc()
-      ).update((d) => {
-        const values = { ...d.values };
-        delete values[name];
-        return { ...d, values };
-      });
+      const secrets = await doc();
+      await secrets.update((d) => ({
+        ...d,
+        values: Object.fromEntries(Object.entries(d.values).filter(([key]) => key !== name)),
+      }));
     },
   };
 }
