@@ -462,6 +462,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     /** Pushes now (no debounce) and resolves when the pass is over. */
     flush: run,
 
+    /** Resolves when no pass is running (a timer may still be pending). */
+    whenIdle: async (): Promise<void> => {
+      while (running) await running;
+    },
+
     /** Turns sync on with an endpoint and, optionally, a new token. Stores nothing if refused. */
     async configure(input: { endpoint: string; token?: string | undefined }): Promise<SyncStatus> {
       const problem = endpointProblem(input.endpoint);
