@@ -228,7 +228,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     cancelRecheck = enabled()
       ? timers.after(recheckMs, () => {
           cancelRecheck = null;
-          changed();
+          void changed();
           scheduleRecheck();
         })
       : null;
@@ -388,13 +388,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     emit();
   }
 
-  /** Something changed locally: push after a quiet moment. */
-  function changed(): void {
-    if (!enabled() || stopped || state === 'retrying') {
-      void recount();
-      return;
-    }
-    schedule(debounceMs, false);
+  /** Something changed locally: push after a quiet moment. Resolves once the count is fresh. */
+  function changed(): Promise<void> {
+    if (enabled() && !stopped && state !== 'retrying') schedule(debounceMs, false);
+    return recount();
   }
 
   /** Wake or network return: retry at once instead of waiting out the backoff. */

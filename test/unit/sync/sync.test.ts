@@ -100,7 +100,7 @@ describe('team sync', () => {
     await ann.data.setVisibility('a', 'private');
     await ann.data.archive('b');
     await ann.data.remove('c');
-    ann.engine.changed();
+    await ann.engine.changed();
     expect(ann.timers.delays()).toContain(2000); // debounced, not sent at once
     expect(server.rows('missions')).toHaveLength(3);
     await ann.fire();
@@ -118,7 +118,7 @@ describe('team sync', () => {
 
     await ann.data.logWin('m1', 3);
     await ann.data.setVisibility('m1', 'private');
-    ann.engine.changed();
+    await ann.engine.changed();
     await ann.engine.resume();
     while (await ann.fire());
     await ann.engine.flush();
@@ -166,7 +166,7 @@ describe('team sync', () => {
       lastError: expect.stringMatching(/token.*revoked.*Preferences/),
     });
     expect(app.timers.delays().filter((d) => d < 60_000)).toEqual([]);
-    app.engine.changed();
+    await app.engine.changed();
     await app.engine.resume();
     expect(app.timers.delays().filter((d) => d < 60_000)).toEqual([]);
     expect(server.rows('missions')).toEqual([]);
