@@ -45,12 +45,25 @@ export function localTimeOf(instant: Date, timeZone: string): LocalTime {
  * a time that happens twice at a fall-back change is the first of the two.
  */
 export function instantOf(date: LocalDate, time: LocalTime | null, timeZone: string): Date {
+  const key = `${timeZone} ${date} ${time ?? 'end'}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    ms = zonedInstant(date, time, timeZone);
+    // Views ask for the same few deadlines on every snapshot; zoned math is the slow part.
+    if (instants.size >= MAX_CACHED_INSTANTS) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+const MAX_CACHED_INSTANTS = 4096;
+const instants = new Map<string, number>();
+
+function zonedInstant(date: LocalDate, time: LocalTime | null, timeZone: string): number {
   const [y, mo, d] = partsOf(date);
-  if (time === null) return new Date(new TZDate(y, mo - 1, d + 1, 0, 0, timeZone).getTime());
+  if (time === null) return new TZDate(y, mo - 1, d + 1, 0, 0, timeZone).getTime();
   const minutes = minutesOf(time);
-  return new Date(
-    new TZDate(y, mo - 1, d, Math.floor(minutes / 60), minutes % 60, timeZone).getTime(),
-  );
+  return new TZDate(y, mo - 1, d, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
 }
 
 /** The instant a local day starts in a zone. */

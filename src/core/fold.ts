@@ -1,0 +1,58 @@
+// Folding closed days into the summary: one tally per mission per day, so history never has to
+// be re-read from the wins partitions.
+import type { SummaryDoc } from '../shared/documents.ts';
+import type { DayPlan, LocalDate, Mission, Win } from '../shared/mission.ts';
+import { tallyDay } from './progress.ts';
+import { datesInPeriod } from './time.ts';
+
+/** Whether a mission's milestones still count (for tallies and streaks). */
+export const hasMilestones = (mission: Mission): boolean =>
+  !mission.archived && mission.status !== 'abandoned';
+
+export interface ClosedDaysInput {
+  from: LocalDate;
+  to: LocalDate;
+  missions: readonly Mission[];
+  /** The wins of each day in the range; missing days had none. */
+  winsByDate: ReadonlyMap<LocalDate, readonly Win[]>;
+  timeZone: string;
+}
+
+/**
+ * Tallies of every mission on every day from `from` to `to`: a tally for each mission with
+ * milestones or wins that day. Wins always count toward totals; milestones only for missions
+ * that still have them (not archived, not abandoned).
+ */
+export function tallyClosedDays(input: ClosedDaysInput): SummaryDoc['days'] {
+  const plans = new Map<string, Map<LocalDate, DayPlan>>();
+  for (const mission of input.missions) {
+    if (!hasMilestones(mission)) continue;
+    const inRange = mission.plan.filter((d) => d.date >= input.from && d.date <= input.to);
+    if (inRange.length > 0) plans.set(mission.id, new Map(inRange.map((d) => [d.date, d])));
+  }
+  const days: SummaryDoc['days'] = {};
+  for (const date of datesInPeriod(input.from, input.to)) {
+    const wins = input.winsByDate.get(date) ?? [];
+    const tallies: SummaryDoc['days'][string] = {};
+    for (const mission of input.missions) {
+      const plan = plans.get(mission.id)?.get(date);
+      const own = wins.filter((w) => w.missionId === mission.id);
+      if (!plan && own.length === 0) continue;
+      const tally = tallyDay(plan, own, input.timeZone);
+      if (tally.of > 0 || tally.count > 0) tallies[mission.id] = tally;
+    }
+    if (Object.keys(tallies).length > 0) days[date] = tallies;
+  }
+  return days;
+}
+
+/** Wins per mission over tallied days. */
+export function totalsOf(days: SummaryDoc['days']): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const tallies of Object.values(days)) {
+    for (const [id, tally] of Object.entries(tallies)) {
+      totals.set(id, (totals.get(id) ?? 0) + tally.count);
+    }
+  }
+  return totals;
+}

@@ -1,0 +1,673 @@
+// The core service: every mission and win command over the store, and today's snapshot from
+// memory. Commands run one at a time; each makes its durable write(s) first and changes memory
+// only after they succeed, so a failed write leaves the snapshot as it was.
+//
+// Data (src/shared/documents.ts): "missions", "summary" (one tally per mission per closed day) and
+// one wins partition per local day. Logging a win writes only today's partition. Opening reads
+// missions, summary, today's partition and any closed day not yet folded into the summary.
+import { ZodError } from 'zod';
+import type { DayWinsDoc, SummaryDoc } from '../shared/documents.ts';
+import type { IpcHandlers } from '../shared/ipc.ts';
+import { LocalDate, Mission, Win, firstIssue } from '../shared/mission.ts';
+import type { ParsedMissionDraft, Reflection } from '../shared/mission.ts';
+import type { TodaySnapshot } from '../shared/snapshot.ts';
+import { MissionTrayError, StorageError } from './errors.ts';
+import { exportJson, winsCsv } from './export.ts';
+import { tallyClosedDays, totalsOf } from './fold.ts';
+import { buildHistory } from './history.ts';
+import { orderedDeadlines, resolvePlan } from './planner.ts';
+import type { ClockPort, DocPort, StorePort } from './ports.ts';
+import {
+  DEFAULT_LEAD_MINUTES,
+  missionToday,
+  settledStatus,
+  trayStatusOf,
+} from './progress.ts';
+import { closedDaysStreak, dayResultsOf, streakWithToday, type Streak } from './streak.ts';
+import {
+  MISSIONS_DOC,
+  SUMMARY_DOC,
+  WINS_PREFIX,
+  dateOfDayDoc,
+  dayDocName,
+  dayWinsDocSpec,
+  missionsDocSpec,
+  summaryDocSpec,
+} from './store-docs.ts';
+import { suggestTarget } from './suggest.ts';
+import { addDays, localDateOf } from './time.ts';
+
+export interface MissionTrayCore {
+  /** Every missions.* and wins.* IPC call, given parsed input. */
+  handlers: Pick<IpcHandlers, 'missions' | 'wins'>;
+  /** The current snapshot, computed from memory at the clock's now. */
+  today(): TodaySnapshot;
+  /** Called with a new snapshot after every change; returns the unsubscribe function. */
+  subscribe(listener: (snapshot: TodaySnapshot) => void): () => void;
+  exportData(format: 'json' | 'csv'): Promise<string>;
+  /**
+   * Re-evaluates at the clock's now: rolls the day over, folds closed days into the summary and
+   * settles ended missions. Idempotent; call it on a timer and on resume. Rejects when a write
+   * fails (it is retried on the next tick).
+   */
+  tick(): Promise<void>;
+  /** Waits for running commands and refuses new ones. The store stays open: its opener closes it. */
+  close(): Promise<void>;
+}
+
+export interface MissionTrayDeps {
+  store: StorePort;
+  clock: ClockPort;
+  /** Minutes before a deadline a milestone shows as at risk (the reminder lead); default 60. */
+  reminderLeadMinutes?: () => number;
+  /** New mission and win ids; default random UUIDs. */
+  newId?: () => string;
+}
+
+// How far back undo looks for the win before the one it removed.
+const LOOKBACK_PARTITIONS = 31;
+
+interface PlacedWin {
+  win: Win;
+  /** The local day partition holding it. */
+  date: LocalDate;
+}
+
+/** Tallies computed for closed days but not yet written to the summary (a write failed). */
+interface PendingFold {
+  days: SummaryDoc['days'];
+  through: LocalDate | null;
+  lastSeq: number;
+}
+
+const latestOf = (wins: readonly Win[]): Win | undefined =>
+  wins.reduce<Win | undefined>((a, w) => (a === undefined || w.seq > a.seq ? w : a), undefined);
+
+const maxSeq = (wins: readonly Win[]): number => latestOf(wins)?.seq ?? 0;
+
+/** Summary and settling writes are retried on the next tick; other errors are bugs. */
+function unlessStorage(error: unknown): void {
+  if (!(error instanceof StorageError)) throw error;
+}
+
+const notFound = (): MissionTrayError =>
+  new MissionTrayError('not-found', 'That mission no longer exists. Pick another one.');
+
+/** Parses what the core is about to write; a failure here is a bug, reported with its reason. */
+function checked<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ZodError) throw new MissionTrayError('invalid', firstIssue(error));
+    throw error;
+  }
+}
+
+export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionTrayCore> {
+  const { store, clock } = deps;
+  const zone = (): string => clock.timeZone();
+  const leadMinutes = (): number => deps.reminderLeadMinutes?.() ?? DEFAULT_LEAD_MINUTES;
+  const newId = deps.newId ?? ((): string => crypto.randomUUID());
+
+  const openDay = (date: LocalDate): Promise<DocPort<DayWinsDoc>> =>
+    store.open(dayDocName(date), dayWinsDocSpec(date));
+
+  const missionsDoc = await store.open(MISSIONS_DOC, missionsDocSpec);
+  const summaryDoc = await store.open(SUMMARY_DOC, summaryDocSpec);
+  let today = localDateOf(clock.now(), zone());
+  let todayDoc = await openDay(today);
+
+  // Closed days with wins that the summary does not hold yet (the app was not running at
+  // midnight, or a fold failed): read now, folded below.
+  const unfolded = new Map<LocalDate, readonly Win[]>();
+  const partitions = (await store.list(WINS_PREFIX)).map(dateOfDayDoc);
+  const foldedAtOpen = summaryDoc.data.foldedThrough;
+  for (const date of partitions) {
+    if (date < today && (foldedAtOpen === null || date > foldedAtOpen)) {
+      unfolded.set(date, (await openDay(date)).data.wins);
+    }
+  }
+
+  let pending: PendingFold | null = null;
+  let closedTotals = new Map<string, number>();
+  let closedStreak: Streak = { current: 0, best: 0 };
+  let lastWin: PlacedWin | null = null;
+  let seq = Math.max(
+    missionsDoc.data.lastSeq,
+    summaryDoc.data.lastSeq,
+    maxSeq(todayDoc.data.wins),
+    ...[...unfolded.values()].map(maxSeq),
+  );
+
+  const missions = (): readonly Mission[] => missionsDoc.data.missions;
+  const closedDays = (): SummaryDoc['days'] =>
+    pending ? { ...summaryDoc.data.days, ...pending.days } : summaryDoc.data.days;
+  const foldedThrough = (): LocalDate | null =>
+    pending ? pending.through : summaryDoc.data.foldedThrough;
+
+  /** Totals and the streak over closed days change only when the summary does. */
+  function refreshClosedDays(): void {
+    const days = closedDays();
+    closedTotals = totalsOf(days);
+    const paused = new Set(missionsDoc.data.pausedDays);
+    closedStreak = closedDaysStreak(
+      dayResultsOf(days).filter((d) => d.date < today),
+      paused,
+    );
+  }
+
+  /** Wins per mission so far. Today's partition is live; if the clock went back to a day already
+   * folded, its tally is replaced by the live count rather than added to it. */
+  function totals(): Map<string, number> {
+    const result = new Map(closedTotals);
+    const through = foldedThrough();
+    const todayTallies = through !== null && today <= through ? closedDays()[today] : undefined;
+    for (const [id, tally] of Object.entries(todayTallies ?? {})) {
+      result.set(id, (result.get(id) ?? 0) - tally.count);
+    }
+    for (const win of todayDoc.data.wins) {
+      result.set(win.missionId, (result.get(win.missionId) ?? 0) + win.amount);
+    }
+    return result;
+  }
+
+  async function writePending(): Promise<void> {
+    const fold = pending;
+    if (!fold) return;
+    try {
+      await summaryDoc.update((s) => ({
+        ...s,
+        foldedThrough: fold.through,
+        days: { ...s.days, ...fold.days },
+        lastSeq: Math.max(s.lastSeq, fold.lastSeq),
+      }));
+      if (pending === fold) pending = null;
+    } finally {
+      refreshClosedDays();
+    }
+  }
+
+  /** Folds every closed day up to yesterday into the summary. */
+  async function fold(): Promise<void> {
+    const to = addDays(today, -1);
+    const through = foldedThrough();
+    if (through === null || through < to) {
+      const starts = [...missions().map((m) => m.startDate), ...unfolded.keys()].sort();
+      const from = through !== null ? addDays(through, 1) : starts[0];
+      const days =
+        from !== undefined && from <= to
+          ? tallyClosedDays({
+              from,
+              to,
+              missions: missions(),
+              winsByDate: unfolded,
+              timeZone: zone(),
+            })
+          : {};
+      pending = {
+        days: { ...pending?.days, ...days },
+        through: to,
+        lastSeq: Math.max(pending?.lastSeq ?? 0, ...[...unfolded.values()].map(maxSeq)),
+      };
+      unfolded.clear();
+    }
+    await writePending();
+  }
+
+  /** Re-tallies a closed day after its wins changed (undo, or a clock that went back). */
+  async function retally(date: LocalDate, wins: readonly Win[]): Promise<void> {
+    const through = foldedThrough();
+    if (through === null || date > through) return;
+    const days = tallyClosedDays({
+      from: date,
+      to: date,
+      missions: missions(),
+      winsByDate: new Map([[date, wins]]),
+      timeZone: zone(),
+    });
+    pending = {
+      days: { ...pending?.days, [date]: days[date] ?? {} },
+      through,
+      lastSeq: pending?.lastSeq ?? 0,
+    };
+    await writePending();
+  }
+
+  /** Missions whose period has ended become completed or missed. */
+  async function settle(): Promise<void> {
+    const now = clock.now().toISOString();
+    const total = totals();
+    let next = seq;
+    const settled = new Map<string, Mission>();
+    for (const mission of missions()) {
+      const status = settledStatus(mission, total.get(mission.id) ?? 0, today);
+      if (status !== mission.status) {
+        next += 1;
+        settled.set(mission.id, { ...mission, status, updatedAt: now, seq: next });
+      }
+    }
+    if (settled.size === 0) return;
+    await missionsDoc.update((d) => ({
+      ...d,
+      missions: d.missions.map((m) => settled.get(m.id) ?? m),
+      lastSeq: next,
+    }));
+    seq = next;
+  }
+
+  /** Moves to the clock's day when it changed, then folds and settles. */
+  async function catchUpWithClock(): Promise<void> {
+    const date = localDateOf(clock.now(), zone());
+    if (date !== today) {
+      const doc = await openDay(date);
+      if (today < date && todayDoc.data.wins.length > 0) unfolded.set(today, todayDoc.data.wins);
+      today = date;
+      todayDoc = doc;
+      refreshClosedDays();
+    }
+    await fold();
+    await settle();
+  }
+
+  /** Before a command: the same, but a failed summary write must not block the rep's command;
+   * the next tick retries it. */
+  const catchUpQuietly = (): Promise<void> => catchUpWithClock().catch(unlessStorage);
+
+  /** The most recent win in a partition on or before `date`. */
+  async function latestWinThrough(date: LocalDate): Promise<PlacedWin | null> {
+    const dates = (await store.list(WINS_PREFIX))
+      .map(dateOfDayDoc)
+      .filter((d) => d <= date)
+      .reverse()
+      .slice(0, LOOKBACK_PARTITIONS);
+    for (const d of dates) {
+      const win = latestOf(d === today ? todayDoc.data.wins : (await openDay(d)).data.wins);
+      if (win) return { win, date: d };
+    }
+    return null;
+  }
+
+  // Opening: fold what closed while the app was not running, settle ended missions.
+  refreshClosedDays();
+  await catchUpQuietly();
+  const todayLatest = latestOf(todayDoc.data.wins);
+  lastWin = todayLatest
+    ? { win: todayLatest, date: today }
+    : await latestWinThrough(addDays(today, -1));
+  seq = Math.max(seq, lastWin?.win.seq ?? 0);
+
+  function snapshot(): TodaySnapshot {
+    const now = clock.now();
+    const timeZone = zone();
+    const total = totals();
+    const winsByMission = new Map<string, Win[]>();
+    for (const win of todayDoc.data.wins) {
+      const list = winsByMission.get(win.missionId) ?? [];
+      list.push(win);
+      winsByMission.set(win.missionId, list);
+    }
+    const views = missions()
+      .filter((m) => m.status === 'active' && !m.archived)
+      .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0))
+      .map((mission) =>
+        missionToday({
+          mission,
+          total: total.get(mission.id) ?? 0,
+          todayWins: winsByMission.get(mission.id) ?? [],
+          today,
+          now,
+          timeZone,
+          leadMinutes: leadMinutes(),
+        }),
+      );
+    const last = lastWin?.win;
+    return {
+      at: now.toISOString(),
+      timeZone,
+      today,
+      missions: views,
+      lastWin: last
+        ? {
+            id: last.id,
+            missionId: last.missionId,
+            missionTitle: missions().find((m) => m.id === last.missionId)?.title ?? '',
+            amount: last.amount,
+            at: last.at,
+          }
+        : null,
+      streak: streakWithToday(
+        closedStreak,
+        views.flatMap((v) => v.milestones),
+        missionsDoc.data.pausedDays.includes(today),
+      ),
+      status: trayStatusOf(views, today),
+      awaitingReflection: missions().filter(
+        (m) => m.status === 'missed' && m.reflection === null && !m.archived,
+      ),
+      notices: store.notices(),
+    };
+  }
+
+  const listeners = new Set<(snapshot: TodaySnapshot) => void>();
+  let lastEmitted = '';
+  function emit(): TodaySnapshot {
+    const snap = snapshot();
+    lastEmitted = JSON.stringify({ ...snap, at: '' });
+    for (const listener of listeners) {
+      try {
+        listener(snap);
+      } catch (error) {
+        // A view's failure must not turn an acknowledged write into a failed command.
+        console.error('[core] snapshot listener failed', error);
+      }
+    }
+    return snap;
+  }
+
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  /** Runs commands one at a time, in the order they arrive. */
+  function serial<T>(command: () => Promise<T>): Promise<T> {
+    if (closed) return Promise.reject(new Error('Mission Tray is shutting down.'));
+    const result = queue.then(command);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  function missionById(id: string): Mission {
+    const mission = missions().find((m) => m.id === id);
+    if (!mission) throw notFound();
+    return mission;
+  }
+
+  /** Writes one changed mission with the next sequence number. */
+  async function saveMission(mission: Mission): Promise<Mission> {
+    const next = seq + 1;
+    const saved = checked(() =>
+      Mission.parse({ ...mission, seq: next, updatedAt: clock.now().toISOString() }),
+    );
+    await missionsDoc.update((d) => ({
+      ...d,
+      missions: d.missions.some((m) => m.id === saved.id)
+        ? d.missions.map((m) => (m.id === saved.id ? saved : m))
+        : [...d.missions, saved],
+      lastSeq: next,
+    }));
+    seq = next;
+    return saved;
+  }
+
+  /** The plan of a draft, with the dates a new or edited mission may have. */
+  function planFor(draft: ParsedMissionDraft, keptStart?: LocalDate) {
+    if (draft.startDate < today && draft.startDate !== keptStart) {
+      throw new MissionTrayError(
+        'invalid',
+        `Missions start today or later: pick a start date from ${today} on.`,
+        { path: ['startDate'] },
+      );
+    }
+    if (draft.endDate < today) {
+      throw new MissionTrayError('invalid', `The end date has passed: pick ${today} or later.`, {
+        path: ['endDate'],
+      });
+    }
+    return resolvePlan(draft);
+  }
+
+  function definitionOf(draft: ParsedMissionDraft) {
+    return {
+      title: draft.title,
+      metric: draft.metric,
+      target: draft.target,
+      startDate: draft.startDate,
+      endDate: draft.endDate,
+      workingDays: draft.workingDays,
+      deadlines: orderedDeadlines(draft.deadlines),
+      visibility: draft.visibility,
+      objective: draft.objective,
+    };
+  }
+
+  const handlers: MissionTrayCore['handlers'] = {
+    missions: {
+      today: async () => snapshot(),
+
+      history: async () =>
+        buildHistory({
+          missions: missions(),
+          totals: totals(),
+          days: closedDays(),
+          todayWins: todayDoc.data.wins,
+          today,
+        }),
+
+      preview: async (draft) => resolvePlan(draft),
+
+      suggest: async (input) => {
+        for (const key of ['startDate', 'endDate'] as const) {
+          const parsed = LocalDate.safeParse(input[key]);
+          if (!parsed.success) {
+            throw new MissionTrayError('invalid', firstIssue(parsed.error), { path: [key] });
+          }
+        }
+        if (input.endDate < input.startDate) {
+          throw new MissionTrayError('invalid', 'End date must be on or after the start date', {
+            path: ['endDate'],
+          });
+        }
+        const total = totals();
+        return suggestTarget(
+          input,
+          missions().map((mission) => ({ mission, total: total.get(mission.id) ?? 0 })),
+        );
+      },
+
+      create: (draft) =>
+        serial(async () => {
+          await catchUpQuietly();
+          const now = clock.now().toISOString();
+          const mission = await saveMission({
+            id: newId(),
+            ...definitionOf(draft),
+            status: 'active',
+            archived: false,
+            plan: planFor(draft),
+            reflection: null,
+            createdAt: now,
+            updatedAt: now,
+            seq: 0,
+          });
+          emit();
+          return mission;
+        }),
+
+      update: ({ id, draft }) =>
+        serial(async () => {
+          await catchUpQuietly();
+          const mission = missionById(id);
+          if (mission.archived) {
+            throw new MissionTrayError(
+              'invalid',
+              `“${mission.title}” is archived, so it can't be edited.`,
+            );
+          }
+          if (mission.status !== 'active') {
+            throw new MissionTrayError(
+              'invalid',
+              `“${mission.title}” has ended, so it can't be edited. Start a new mission instead.`,
+            );
+          }
+          const plan = planFor(draft, mission.startDate);
+          const saved = await saveMission({ ...mission, ...definitionOf(draft), plan });
+          emit();
+          return saved;
+        }),
+
+      archive: ({ id }) =>
+        serial(async () => {
+          const mission = missionById(id);
+          if (mission.archived) return mission;
+          const saved = await saveMission({ ...mission, archived: true });
+          emit();
+          return saved;
+        }),
+
+      abandon: ({ id }) =>
+        serial(async () => {
+          await catchUpQuietly();
+          const mission = missionById(id);
+          if (mission.status !== 'active') {
+            throw new MissionTrayError(
+              'invalid',
+              `Only a running mission can be abandoned; “${mission.title}” is already ${mission.status}.`,
+            );
+          }
+          const saved = await saveMission({ ...mission, status: 'abandoned' });
+          emit();
+          return saved;
+        }),
+
+      reflect: ({ id, reflection }) =>
+        serial(async () => {
+          await catchUpQuietly();
+          const mission = missionById(id);
+          if (mission.status !== 'missed' && mission.status !== 'abandoned') {
+            throw new MissionTrayError(
+              'invalid',
+              mission.status === 'active'
+                ? `“${mission.title}” is still running: reflect on it once it has ended.`
+                : `“${mission.title}” reached its target, so there is nothing to reflect on.`,
+            );
+          }
+          const withTime: Reflection = { ...reflection, at: clock.now().toISOString() };
+          const saved = await saveMission({ ...mission, reflection: withTime });
+          emit();
+          return saved;
+        }),
+
+      dismissNotice: ({ id }) =>
+        serial(async () => {
+          store.dismissNotice(id);
+          return emit();
+        }),
+    },
+
+    wins: {
+      log: (input) =>
+        serial(async () => {
+          await catchUpQuietly();
+          const mission = missionById(input.missionId);
+          const title = `“${mission.title}”`;
+          if (mission.archived) {
+            throw new MissionTrayError(
+              'invalid',
+              `${title} is archived, so it can't take new wins.`,
+            );
+          }
+          if (mission.status === 'abandoned') {
+            throw new MissionTrayError(
+              'invalid',
+              `${title} was abandoned, so it can't take new wins.`,
+            );
+          }
+          if (mission.status !== 'active' || today > mission.endDate) {
+            throw new MissionTrayError(
+              'invalid',
+              `${title} ended on ${mission.endDate}. Start a new mission to keep logging wins.`,
+            );
+          }
+          if (today < mission.startDate) {
+            throw new MissionTrayError(
+              'invalid',
+              `${title} starts on ${mission.startDate}. Log wins toward it from then.`,
+            );
+          }
+          const note = input.note?.trim();
+          const win = checked(() =>
+            Win.parse({
+              id: newId(),
+              missionId: mission.id,
+              amount: input.amount,
+              at: clock.now().toISOString(),
+              ...(note ? { note } : {}),
+              source: input.source,
+              seq: seq + 1,
+            }),
+          );
+          const updated = await todayDoc.update((d) => ({ ...d, wins: [...d.wins, win] }));
+          seq = win.seq;
+          lastWin = { win, date: today };
+          // Only when the clock went back to a day already folded (zone change, clock fix).
+          await retally(today, updated.wins).catch(unlessStorage);
+          return emit();
+        }),
+
+      undo: () =>
+        serial(async () => {
+          await catchUpQuietly();
+          const last = lastWin;
+          if (!last) throw new MissionTrayError('not-found', 'There is no win to undo.');
+          const mission = missions().find((m) => m.id === last.win.missionId);
+          if (mission && mission.status !== 'active') {
+            throw new MissionTrayError(
+              'invalid',
+              `“${mission.title}” has ended, so its wins are final and the last one can't be undone.`,
+            );
+          }
+          // The mission's sync revision must move on undo too, so its seq is bumped first: if
+          // the partition write then fails, the only trace is a harmless extra revision.
+          if (mission) await saveMission(mission);
+          const doc = last.date === today ? todayDoc : await openDay(last.date);
+          const updated = await doc.update((d) => ({
+            ...d,
+            wins: d.wins.filter((w) => w.id !== last.win.id),
+          }));
+          const before = latestOf(updated.wins);
+          lastWin = before
+            ? { win: before, date: last.date }
+            : await latestWinThrough(addDays(last.date, -1));
+          await retally(last.date, updated.wins).catch(unlessStorage);
+          return emit();
+        }),
+    },
+  };
+
+  return {
+    handlers,
+    today: snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    exportData: (format) =>
+      serial(async () => {
+        const names = await store.list(WINS_PREFIX);
+        const wins: Win[] = [];
+        for (const name of names) {
+          const date = dateOfDayDoc(name);
+          wins.push(...(date === today ? todayDoc : await openDay(date)).data.wins);
+        }
+        const input = {
+          missions: missionsDoc.data,
+          wins,
+          exportedAt: clock.now(),
+          timeZone: zone(),
+        };
+        return format === 'json' ? exportJson(input) : winsCsv(input);
+      }),
+    tick: () =>
+      serial(async () => {
+        try {
+          await catchUpWithClock();
+        } finally {
+          const snap = snapshot();
+          if (JSON.stringify({ ...snap, at: '' }) !== lastEmitted) emit();
+        }
+      }),
+    async close() {
+      closed = true;
+      await queue;
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// The core over the real lowdb store in a temp directory, with a fake clock and, when a test
+// needs one, a failing write injected under the store's real file system.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import type { StorePort } from '../../../src/core/ports.ts';
+import { createMissionTray, type MissionTrayCore } from '../../../src/core/service.ts';
+import { openStore, type StoreFs } from '../../../src/main/store/index.ts';
+import { nodeStoreFs } from '../../../src/main/store/store-fs.ts';
+import { DayWinsDoc, MissionsDoc, SummaryDoc } from '../../../src/shared/documents.ts';
+import type { MissionDraft } from '../../../src/shared/mission.ts';
+import { createFakeClock, type FakeClock } from '../../fakes/clock.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'mission-tray-core-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The real file system, whose writes of new files fail with ENOSPC while `full` is set. */
+export function fillableDisk(): { fs: StoreFs; full: boolean } {
+  const state = { full: false };
+  const fs: StoreFs = {
+    ...nodeStoreFs,
+    open: (path, flags) =>
+      state.full && flags !== 'r'
+        ? Promise.reject(
+            Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+          )
+        : nodeStoreFs.open(path, flags),
+  };
+  return Object.assign(state, { fs });
+}
+
+/** Counts durable writes per document, passing everything to the real store. */
+export function countWrites(store: StorePort): { store: StorePort; writes: Map<string, number> } {
+  const writes = new Map<string, number>();
+  return {
+    writes,
+    store: {
+      ...store,
+      async open(name, spec) {
+        const doc = await store.open(name, spec);
+        const counted: typeof doc = {
+          get data() {
+            return doc.data;
+          },
+          update(fn) {
+            return doc.update(fn).then((next) => {
+              writes.set(name, (writes.get(name) ?? 0) + 1);
+              return next;
+            });
+          },
+        };
+        return counted;
+      },
+    },
+  };
+}
+
+export interface OpenCore {
+  core: MissionTrayCore;
+  store: StorePort;
+  writes: Map<string, number>;
+  close(): Promise<void>;
+}
+
+export async function openCore(
+  dir: string,
+  clock: FakeClock,
+  fs: StoreFs = nodeStoreFs,
+): Promise<OpenCore> {
+  const real = await openStore(dir, { clock, fs, log: () => undefined });
+  const { store, writes } = countWrites(real);
+  const core = await createMissionTray({ store, clock });
+  let open = true;
+  const close = async () => {
+    if (!open) return;
+    open = false;
+    await core.close();
+    await real.close();
+  };
+  cleanups.push(close);
+  return { core, store, writes, close };
+}
+
+export const berlinClock = (now: string): FakeClock =>
+  createFakeClock({ now, timeZone: 'Europe/Berlin' });
+
+export const weekDraft = (over: Partial<MissionDraft> = {}): MissionDraft => ({
+  title: 'Book 10 meetings',
+  metric: { kind: 'meetings' },
+  target: 10,
+  startDate: '2026-11-23',
+  endDate: '2026-11-27',
+  workingDays: [1, 2, 3, 4, 5],
+  deadlines: ['12:00', '17:00'],
+  ...over,
+});
+
+/** Documents as they are on disk, parsed with their schemas. */
+export const onDisk = {
+  async missions(dir: string) {
+    return MissionsDoc.parse(JSON.parse(await readFile(join(dir, 'missions.json'), 'utf8')));
+  },
+  async summary(dir: string) {
+    return SummaryDoc.parse(JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')));
+  },
+  async day(dir: string, date: string) {
+    const file = join(dir, 'wins', date.slice(0, 4), `${date}.json`);
+    return DayWinsDoc.parse(JSON.parse(await readFile(file, 'utf8')));
+  },
+};
