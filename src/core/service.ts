@@ -17,12 +17,7 @@ import { tallyClosedDays, totalsOf } from './fold.ts';
 import { buildHistory } from './history.ts';
 import { orderedDeadlines, resolvePlan } from './planner.ts';
 import type { ClockPort, DocPort, StorePort } from './ports.ts';
-import {
-  DEFAULT_LEAD_MINUTES,
-  missionToday,
-  settledStatus,
-  trayStatusOf,
-} from './progress.ts';
+import { DEFAULT_LEAD_MINUTES, missionToday, settledStatus, trayStatusOf } from './progress.ts';
 import { closedDaysStreak, dayResultsOf, streakWithToday, type Streak } from './streak.ts';
 import {
   MISSIONS_DOC,
