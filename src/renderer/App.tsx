@@ -5,6 +5,8 @@ import { metricLabel } from '../shared/metric-label.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { api } from './api.ts';
 import { Celebration } from './components/Celebration.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { MissionMark } from './components/Icons.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
 import { Toast, type ToastMessage } from './components/Toast.tsx';
 import { formatDayLong, formatNumber } from './format.ts';
@@ -65,6 +67,10 @@ export function App() {
     previous.current = snapshot;
     if (newHits.length > 0) setHits(newHits);
   }, [snapshot]);
+
+  // Stable, so the overlays' timers are not restarted by every new snapshot.
+  const endCelebration = useCallback(() => setHits([]), []);
+  const closeToast = useCallback(() => setToast(null), []);
 
   const go = useCallback((next: View) => {
     setView(next);
@@ -133,7 +139,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+          <MissionMark />
           <h1>Mission Tray</h1>
         </div>
         {snapshot && <p className="header-date">{formatDayLong(snapshot.today)}</p>}
@@ -158,27 +164,29 @@ export function App() {
             {today.error.message}
           </p>
         )}
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          {view === 'today' && snapshot && (
-            <TodayView snapshot={snapshot} onLog={logWin} onNewMission={newMission} />
-          )}
-          {view === 'missions' && snapshot && settings.value && (
-            <MissionsView
-              snapshot={snapshot}
-              settings={settings.value}
-              mode={missionsMode}
-              onMode={setMissionsMode}
-              onSaved={(text) => {
-                setToast({ kind: 'info', text });
-                go('today');
-              }}
-            />
-          )}
-          {view === 'history' && <HistoryView today={snapshot} />}
-          {view === 'preferences' && settings.value && snapshot && (
-            <PreferencesView settings={settings.value} snapshot={snapshot} />
-          )}
-        </Suspense>
+        <ErrorBoundary resetKey={view}>
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            {view === 'today' && snapshot && (
+              <TodayView snapshot={snapshot} onLog={logWin} onNewMission={newMission} />
+            )}
+            {view === 'missions' && snapshot && settings.value && (
+              <MissionsView
+                snapshot={snapshot}
+                settings={settings.value}
+                mode={missionsMode}
+                onMode={setMissionsMode}
+                onSaved={(text) => {
+                  setToast({ kind: 'info', text });
+                  go('today');
+                }}
+              />
+            )}
+            {view === 'history' && <HistoryView today={snapshot} />}
+            {view === 'preferences' && settings.value && snapshot && (
+              <PreferencesView settings={settings.value} snapshot={snapshot} />
+            )}
+          </Suspense>
+        </ErrorBoundary>
       </main>
       {reflecting && (
         <Suspense fallback={null}>
@@ -190,8 +198,8 @@ export function App() {
           />
         </Suspense>
       )}
-      <Celebration hits={hits} onDone={() => setHits([])} />
-      <Toast message={toast} onUndo={undo} onClose={() => setToast(null)} />
+      <Celebration hits={hits} onDone={endCelebration} />
+      <Toast message={toast} onUndo={undo} onClose={closeToast} />
     </div>
   );
 }

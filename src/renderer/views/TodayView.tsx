@@ -1,5 +1,6 @@
 // Today: every active mission's milestones at a glance, with one click (or one key) per win.
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
+import { FlameIcon } from '../components/Icons.tsx';
 import { MissionCard } from '../components/MissionCard.tsx';
 import { formatNumber } from '../format.ts';
 
@@ -32,7 +33,7 @@ export function TodayView(props: {
   return (
     <section className="today" aria-label="Today's missions">
       <div className="streak" data-testid="streak">
-        <span className="streak-flame" aria-hidden="true" />
+        <FlameIcon />
         {current > 0 ? (
           <span>
             <strong>{formatNumber(current)}-day streak</strong>

@@ -1,0 +1,242 @@
+// Launches the window end to end without Electron: the built renderer served over http on
+// 127.0.0.1, opened in Chromium, with the same `window.missionTray` the preload gives it (the
+// preload's own `buildApi`), backed by the real core in this process — a real store in a
+// temporary data directory, a controllable clock, and the shell's own IPC boundary
+// (`handleMessage`). After every change the core's snapshots are pushed to the page, as the shell
+// pushes them to every window. The Playwright fixture (harness.ts) and the bench both use it.
+import type { Browser, Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { StorePort } from '../../src/core/ports.ts';
+import { createMissionTray, type MissionTrayCore } from '../../src/core/service.ts';
+import { createAppHandlers } from '../../src/main/ipc/app-handlers.ts';
+import { createDataHandlers } from '../../src/main/ipc/data-handlers.ts';
+import { handleMessage, isAppRendererUrl, type Route } from '../../src/main/ipc/handle-message.ts';
+import { routesOf } from '../../src/main/ipc/register-ipc.ts';
+import { createSettingsHandlers } from '../../src/main/ipc/settings-handlers.ts';
+import { createSettingsStore } from '../../src/main/settings/settings-store.ts';
+import { openStore } from '../../src/main/store/index.ts';
+import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.ts';
+import { eventChannelOf, type IpcEvent } from '../../src/shared/ipc.ts';
+import type { SettingsPort } from '../../src/shared/settings.ts';
+import { createFakeClock, type FakeClock } from '../fakes/clock.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+export const RENDERER_DIR = resolve('out/renderer');
+
+export interface AppOptions {
+  /** Where the fake clock starts (an ISO instant). */
+  now: string;
+  /** The rep's IANA time zone; the page's zone is set to match. */
+  timeZone: string;
+  /** Writes into the data directory before the store opens: history, damaged files. */
+  seed?: (dataDir: string) => Promise<unknown>;
+}
+
+export interface MissionTrayHarness {
+  page: Page;
+  dataDir: string;
+  /** Where the data export saves (the shell would ask the rep with a save dialog). */
+  exportDir: string;
+  clock: FakeClock;
+  readonly core: MissionTrayCore;
+  readonly settings: SettingsPort;
+  /** Opens the window and waits until it shows the core's first snapshot. */
+  open(): Promise<void>;
+  /** Reloads the page; the core and its data directory stay. */
+  reload(): Promise<void>;
+  /** Quits and starts again on the same data directory (core, store and settings reopened). */
+  restart(): Promise<void>;
+  /** Moves the clock and lets the core notice, as the shell's ticker does. */
+  advance(ms: number): Promise<void>;
+  setNow(instant: string): Promise<void>;
+  /** The documents on disk, parsed with their schemas. */
+  missionsOnDisk(): Promise<MissionsDoc>;
+  winsOnDisk(date: string): Promise<DayWinsDoc>;
+  close(): Promise<void>;
+}
+
+interface Running {
+  core: MissionTrayCore;
+  settings: SettingsPort;
+  routes: Map<string, Route>;
+  stop(): Promise<void>;
+}
+
+/** The built window, served as the shell would load it. */
+export async function serveRenderer(): Promise<StaticServer> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error('The window is not built: run `npx electron-vite build` first.');
+  return serveStatic(RENDERER_DIR);
+}
+
+/** The page's bridge (page-bridge.ts) with the preload's `buildApi`, bundled for the browser. */
+export async function bundleBridge(): Promise<string> {
+  const { build } = await import('vite');
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: {
+        entry: resolve('test/e2e/page-bridge.ts'),
+        formats: ['iife'],
+        name: 'missionTrayBridge',
+      },
+    },
+  });
+  for (const output of Array.isArray(result) ? result : [result]) {
+    if (!('output' in output)) continue;
+    for (const chunk of output.output) if (chunk.type === 'chunk') return chunk.code;
+  }
+  throw new Error('Bundling the page bridge produced no script');
+}
+
+export async function launchMissionTray(
+  browser: Browser,
+  options: AppOptions & { rendererUrl: string; bridgeScript: string },
+): Promise<MissionTrayHarness> {
+  const root = await mkdtemp(join(tmpdir(), 'mission-tray-e2e-'));
+  const dataDir = join(root, 'data');
+  const exportDir = join(root, 'exports');
+  await mkdir(dataDir, { recursive: true });
+  await options.seed?.(dataDir);
+  const clock = createFakeClock({ now: options.now, timeZone: options.timeZone });
+
+  const context = await browser.newContext({
+    timezoneId: options.timeZone,
+    locale: 'en-GB',
+    viewport: { width: 360, height: 560 },
+  });
+  const page = await context.newPage();
+
+  const push = async (event: IpcEvent, value: unknown) => {
+    await page
+      .evaluate(
+        ([channel, v]) => {
+          const emit: unknown = Reflect.get(globalThis, '__missionTrayEmit');
+          if (typeof emit === 'function') emit(channel, v);
+        },
+        [eventChannelOf(event), value] as const,
+      )
+      // A page mid-navigation asks for the current state itself once loaded.
+      .catch(() => undefined);
+  };
+
+  const start = async (): Promise<Running> => {
+    const store: StorePort = await openStore(dataDir, { clock, log: () => undefined });
+    const settings = createSettingsStore({ cwd: dataDir, clock });
+    const core = await createMissionTray({
+      store,
+      clock,
+      reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
+    });
+    const routes = routesOf({
+      ...core.handlers,
+      settings: createSettingsHandlers(settings),
+      app: createAppHandlers({
+        settings,
+        clock,
+        openWindow: () => undefined,
+        hideWindow: () => undefined,
+        quit: () => undefined,
+      }),
+      data: createDataHandlers({
+        exportData: (format) => core.exportData(format),
+        chooseSavePath: async (name) => join(exportDir, name),
+        writeFile: async (path, content) => {
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, content);
+        },
+        clock,
+      }),
+    });
+    const offToday = core.subscribe((snapshot) => void push('today', snapshot));
+    const offSettings = settings.subscribe((s) => void push('settings', s));
+    return {
+      core,
+      settings,
+      routes: new Map(routes.map((r) => [r.channel, r])),
+      async stop() {
+        offToday();
+        offSettings();
+        await core.close();
+        await store.close();
+      },
+    };
+  };
+
+  let running = await start();
+
+  // The page's half of the IPC: one binding for every call, through the shell's own boundary.
+  await page.exposeBinding(
+    '__missionTrayInvoke',
+    async (source, channel: unknown, input: unknown) => {
+      const route = typeof channel === 'string' ? running.routes.get(channel) : undefined;
+      if (!route) throw new Error(`No IPC route for ${String(channel)}`);
+      return handleMessage(route, { senderFrame: { url: source.frame.url() } }, input, {
+        isTrustedSender: (url) => isAppRendererUrl(url, options.rendererUrl),
+        log: (message, cause) => console.error(`[ipc] ${message}`, cause),
+      });
+    },
+  );
+  await page.addInitScript({ content: options.bridgeScript });
+
+  // Ready when the window shows the core's first snapshot (its date in the header).
+  const ready = () => page.waitForSelector('.header-date');
+
+  return {
+    page,
+    dataDir,
+    exportDir,
+    clock,
+    get core() {
+      return running.core;
+    },
+    get settings() {
+      return running.settings;
+    },
+    async open() {
+      await page.goto(options.rendererUrl);
+      await ready();
+    },
+    async reload() {
+      await page.reload();
+      await ready();
+    },
+    async restart() {
+      await running.stop();
+      running = await start();
+      await page.reload();
+      await ready();
+    },
+    async advance(ms) {
+      clock.advance(ms);
+      await running.core.tick();
+    },
+    async setNow(instant) {
+      clock.set(instant);
+      await running.core.tick();
+    },
+    async missionsOnDisk() {
+      return MissionsDoc.parse(await readJson(join(dataDir, 'missions.json')));
+    },
+    async winsOnDisk(date) {
+      const file = join(dataDir, `${dayDocName(date)}.json`);
+      if (!existsSync(file)) return { schemaVersion: 1, date, wins: [] };
+      return DayWinsDoc.parse(await readJson(file));
+    },
+    async close() {
+      await context.close();
+      await running.stop();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return JSON.parse(await readFile(file, 'utf8'));
+}
