@@ -46,10 +46,18 @@ export function trayTooltip(snapshot: TodaySnapshot): string {
   return ['Mission Tray — ' + STATUS_TEXT[snapshot.status], ...lines].join('\n');
 }
 
+/** The mission the shortcut logs to: the rep's focus mission if active, else the first active. */
+export function focusMission(
+  snapshot: TodaySnapshot,
+  focusMissionId: string | null,
+): MissionToday | undefined {
+  const active = snapshot.missions.filter((m) => m.mission.status === 'active');
+  return active.find((m) => m.mission.id === focusMissionId) ?? active[0];
+}
+
 /** The short text beside the macOS menu-bar icon: the focus mission's next milestone. */
 export function trayTitle(snapshot: TodaySnapshot, focusMissionId: string | null): string {
-  const active = snapshot.missions.filter((m) => m.mission.status === 'active');
-  const focus = active.find((m) => m.mission.id === focusMissionId) ?? active[0];
+  const focus = focusMission(snapshot, focusMissionId);
   if (!focus) return '';
   const open = focus.milestones.find((m) => m.target > 0 && m.count < m.target);
   if (snapshot.status === 'done') return '✓';
