@@ -176,7 +176,7 @@ export function createTeamServer(options: TeamServerOptions) {
       .type('text/html; charset=utf-8')
       .header('content-security-policy', CSP)
       .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
+      .header('referrer-policy', 'same-origin')
       .header('cache-control', 'no-store');
   }
 
@@ -185,8 +185,13 @@ export function createTeamServer(options: TeamServerOptions) {
     return id ? db.session(id) : null;
   }
 
-  /** Login CSRF: a form post from another site carries that site's Origin. */
+  /**
+   * Login CSRF: a browser marks a form posted from another site (Sec-Fetch-Site), and sends that
+   * site's Origin; tools like curl send neither and are let through.
+   */
   function sameOrigin(request: FastifyRequest): boolean {
+    const site = request.headers['sec-fetch-site'];
+    if (typeof site === 'string') return site === 'same-origin' || site === 'none';
     const origin = request.headers.origin;
     if (!origin) return true;
     try {
@@ -206,6 +211,8 @@ export function createTeamServer(options: TeamServerOptions) {
     reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(assets.css),
   );
   app.get('/', (_request, reply) => reply.redirect('/board', 303));
+  // Browsers ask for it on every page; an empty answer keeps their consoles quiet.
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
 
   app.get('/login', (request, reply) => {
     if (sessionOf(request)) return reply.redirect('/board', 303);
