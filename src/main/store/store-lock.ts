@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StoreLockedError } from '../../core/errors.ts';
-import { errnoOf, type StoreFs } from './store-fs.ts';
+import { errnoOf, writeAll, type StoreFs } from './store-fs.ts';
 
 export const LOCK_FILE = 'mission-tray.lock';
 
@@ -44,7 +44,7 @@ export async function acquireStoreLock(
   const temp = `${lockPath}.${process.pid}-${randomUUID()}`;
   const handle = await fs.open(temp, 'wx');
   try {
-    await handle.writeFile(JSON.stringify({ pid: process.pid, since: now.toISOString() }));
+    await writeAll(handle, JSON.stringify({ pid: process.pid, since: now.toISOString() }));
   } finally {
     await handle.close();
   }

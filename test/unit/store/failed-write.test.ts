@@ -27,8 +27,11 @@ function faultyFs(fault: Fault, code: string) {
       if (state.armed && isTemp && fault === 'open temp') return fail('open');
       const handle = await nodeStoreFs.open(path, flags);
       const wrapped: StoreFileHandle = {
-        writeFile: (data) =>
-          state.armed && isTemp && fault === 'write temp' ? fail('write') : handle.writeFile(data),
+        write: (buffer, offset, length, position) =>
+          state.armed && isTemp && fault === 'write temp'
+            ? fail('write')
+            : handle.write(buffer, offset, length, position),
+        truncate: (length) => handle.truncate(length),
         datasync: () =>
           state.armed && isTemp && fault === 'fsync temp' ? fail('fdatasync') : handle.datasync(),
         sync: () =>
