@@ -1,6 +1,6 @@
 // Every window's security, in one place: locked-down web preferences, a strict CSP, no
 // navigation, no new windows, no permissions. Electron objects come in through narrow types.
-import type { Session, WebPreferences } from 'electron';
+import type { WebPreferences } from 'electron';
 
 export function secureWebPreferences(preload: string): WebPreferences {
   return {
@@ -44,8 +44,10 @@ export function contentSecurityPolicy(devServerUrl: string | null): string {
 
 /** What `secureSession` needs of Electron's Session. */
 export interface SecuredSession {
-  setPermissionRequestHandler: Session['setPermissionRequestHandler'];
-  setPermissionCheckHandler: Session['setPermissionCheckHandler'];
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: () => boolean): void;
   webRequest: {
     onHeadersReceived(
       listener: (
