@@ -4,6 +4,7 @@
 // read only when first opened, and a write replaces that one small file.
 import { dirname, join, resolve } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
+import { StoreLockedError } from '../../core/errors.ts';
 import {
   systemClock,
   type ClockPort,
@@ -15,7 +16,7 @@ import type { StoreNotice } from '../../shared/snapshot.ts';
 import { assertPrefix, docNameOfEntry, docPaths, type DocPaths } from './doc-paths.ts';
 import { TEMP_FILE, writeDurably } from './durable-write.ts';
 import { loadDoc } from './load-doc.ts';
-import { writeFailed } from './storage-error.ts';
+import { openFailed, writeFailed } from './storage-error.ts';
 import { acquireStoreLock } from './store-lock.ts';
 import { errnoOf, nodeStoreFs, type StoreFileHandle, type StoreFs } from './store-fs.ts';
 
@@ -42,12 +43,13 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     options.log ?? ((message, detail) => console.warn(`[store] ${message}`, detail ?? ''));
   const root = resolve(dir);
 
+  let releaseLock: () => Promise<void>;
   try {
     await fs.mkdir(root, { recursive: true });
+    releaseLock = await acquireStoreLock(fs, root, clock.now());
   } catch (error) {
-    throw writeFailed(error, '', root);
+    throw error instanceof StoreLockedError ? error : openFailed(error, root);
   }
-  const releaseLock = await acquireStoreLock(fs, root, clock.now());
 
   const docs = new Map<string, OpenDoc>();
   const notices: StoreNotice[] = [];
@@ -140,6 +142,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
         }
         const run = async (): Promise<T> => {
           const next = fn(db.data);
+          if (next === db.data) return next;
           try {
             await db.adapter.write(next);
           } catch (error) {

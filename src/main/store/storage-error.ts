@@ -38,6 +38,24 @@ export function writeFailed(error: unknown, name: string, dir: string): StorageE
   }
 }
 
+export function openFailed(error: unknown, dir: string): StorageError {
+  const code = errnoOf(error);
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'it is not allowed to write there'
+      : code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'a file is in the way of that folder'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : `the disk refused${code ? ` (${code})` : ''}`;
+  return new StorageError(
+    `Mission Tray cannot use its data folder (${dir}) because ${why}. Fix that, then start Mission Tray again.`,
+    error,
+  );
+}
+
 export function readFailed(error: unknown, file: string): StorageError {
   const code = errnoOf(error);
   const why =

@@ -34,6 +34,32 @@ async function holderOf(fs: StoreFs, lockPath: string): Promise<number | null> {
   }
 }
 
+/** Creates the lock file holding `content`; false when it already exists. */
+async function create(fs: StoreFs, lockPath: string, temp: string, content: string) {
+  try {
+    await fs.link(temp, lockPath);
+    return true;
+  } catch (error) {
+    const code = errnoOf(error);
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+  }
+  // A file system without hard links (FAT, some network shares): exclusive create, then write.
+  let handle;
+  try {
+    handle = await fs.open(lockPath, 'wx');
+  } catch (error) {
+    if (errnoOf(error) === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await writeAll(handle, content);
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
 /** Takes the lock or throws StoreLockedError; resolves to its release. */
 export async function acquireStoreLock(
   fs: StoreFs,
@@ -42,21 +68,19 @@ export async function acquireStoreLock(
 ): Promise<() => Promise<void>> {
   const lockPath = join(root, LOCK_FILE);
   const temp = `${lockPath}.${process.pid}-${randomUUID()}`;
+  const content = JSON.stringify({ pid: process.pid, since: now.toISOString() });
   const handle = await fs.open(temp, 'wx');
   try {
-    await writeAll(handle, JSON.stringify({ pid: process.pid, since: now.toISOString() }));
+    await writeAll(handle, content);
   } finally {
     await handle.close();
   }
   try {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      try {
-        await fs.link(temp, lockPath);
+      if (await create(fs, lockPath, temp, content)) {
         return async () => {
           if ((await holderOf(fs, lockPath)) === process.pid) await fs.unlink(lockPath);
         };
-      } catch (error) {
-        if (errnoOf(error) !== 'EEXIST') throw error;
       }
       const holder = await holderOf(fs, lockPath);
       if (holder !== null && isAlive(holder)) throw new StoreLockedError(root, holder);

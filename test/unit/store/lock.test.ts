@@ -4,8 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreLockedError } from '../../../src/core/errors.ts';
-import { openStore } from '../../../src/main/store/index.ts';
+import { StorageError, StoreLockedError } from '../../../src/core/errors.ts';
+import { openStore, type StoreFs } from '../../../src/main/store/index.ts';
+import { nodeStoreFs } from '../../../src/main/store/store-fs.ts';
 import { addWin, options, tallySpec, tempDir } from './temp-store.ts';
 
 describe('the single-writer lock', () => {
@@ -71,6 +72,30 @@ describe('the single-writer lock', () => {
     await writeFile(join(dir, 'mission-tray.lock'), Buffer.alloc(32));
     const store = await openStore(dir, options);
     await store.close();
+  });
+
+  it('works on a file system without hard links, and still refuses a second store', async () => {
+    const dir = await tempDir();
+    const noLinks: StoreFs = {
+      ...nodeStoreFs,
+      link: () => Promise.reject(Object.assign(new Error('EPERM: link'), { code: 'EPERM' })),
+    };
+    const store = await openStore(dir, { ...options, fs: noLinks });
+    await expect(openStore(dir, { ...options, fs: noLinks })).rejects.toBeInstanceOf(
+      StoreLockedError,
+    );
+    await store.close();
+    await (await openStore(dir, { ...options, fs: noLinks })).close();
+  });
+
+  it('explains a data folder it cannot use', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'data'), 'a file, not a folder');
+    const opening = openStore(join(dir, 'data'), options);
+    await expect(opening).rejects.toBeInstanceOf(StorageError);
+    await expect(opening).rejects.toThrow(
+      `Mission Tray cannot use its data folder (${join(dir, 'data')}) because a file is in the way of that folder.`,
+    );
   });
 
   it('removes the lock file on close', async () => {
