@@ -30,7 +30,7 @@ import {
   summaryDocSpec,
 } from './store-docs.ts';
 import { suggestTarget } from './suggest.ts';
-import { addDays, localDateOf } from './time.ts';
+import { addDays, datesInPeriod, daysBetween, localDateOf } from './time.ts';
 
 export interface MissionTrayCore {
   /** Every missions.* and wins.* IPC call, given parsed input. */
@@ -59,8 +59,10 @@ export interface MissionTrayDeps {
   newId?: () => string;
 }
 
-// How far back undo looks for the win before the one it removed.
-const LOOKBACK_PARTITIONS = 31;
+// Days are read by name, without listing every partition (a listing grows with history): at
+// open, the closed days not yet folded, when that gap is at most this long; and the latest win
+// (what undo removes) is looked for this many days back.
+const LOOKBACK_DAYS = 31;
 
 interface PlacedWin {
   win: Win;
@@ -115,12 +117,17 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
   // Closed days with wins that the summary does not hold yet (the app was not running at
   // midnight, or a fold failed): read now, folded below.
   const unfolded = new Map<LocalDate, readonly Win[]>();
-  const partitions = (await store.list(WINS_PREFIX)).map(dateOfDayDoc);
   const foldedAtOpen = summaryDoc.data.foldedThrough;
-  for (const date of partitions) {
-    if (date < today && (foldedAtOpen === null || date > foldedAtOpen)) {
-      unfolded.set(date, (await openDay(date)).data.wins);
-    }
+  const yesterday = addDays(today, -1);
+  const unfoldedDates =
+    foldedAtOpen !== null && daysBetween(foldedAtOpen, yesterday) <= LOOKBACK_DAYS
+      ? datesInPeriod(addDays(foldedAtOpen, 1), yesterday)
+      : (await store.list(WINS_PREFIX))
+          .map(dateOfDayDoc)
+          .filter((d) => d < today && (foldedAtOpen === null || d > foldedAtOpen));
+  for (const date of unfoldedDates) {
+    const wins = (await openDay(date)).data.wins;
+    if (wins.length > 0) unfolded.set(date, wins);
   }
 
   let pending: PendingFold | null = null;
@@ -151,19 +158,21 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     );
   }
 
-  /** Wins per mission so far. Today's partition is live; if the clock went back to a day already
-   * folded, its tally is replaced by the live count rather than added to it. */
-  function totals(): Map<string, number> {
-    const result = new Map(closedTotals);
-    const through = foldedThrough();
-    const todayTallies = through !== null && today <= through ? closedDays()[today] : undefined;
-    for (const [id, tally] of Object.entries(todayTallies ?? {})) {
-      result.set(id, (result.get(id) ?? 0) - tally.count);
-    }
+  /**
+   * Wins so far of a mission, by id. Today's partition is live; if the clock went back to a day
+   * already folded, that day's tally is replaced by the live count rather than added to it.
+   */
+  function totals(): (id: string) => number {
+    const live = new Map<string, number>();
     for (const win of todayDoc.data.wins) {
-      result.set(win.missionId, (result.get(win.missionId) ?? 0) + win.amount);
+      live.set(win.missionId, (live.get(win.missionId) ?? 0) + win.amount);
     }
-    return result;
+    const through = foldedThrough();
+    const folded =
+      through !== null && today <= through
+        ? (pending?.days[today] ?? summaryDoc.data.days[today])
+        : undefined;
+    return (id) => (closedTotals.get(id) ?? 0) - (folded?.[id]?.count ?? 0) + (live.get(id) ?? 0);
   }
 
   async function writePending(): Promise<void> {
@@ -230,12 +239,14 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
 
   /** Missions whose period has ended become completed or missed. */
   async function settle(): Promise<void> {
+    const due = missions().filter((m) => m.status === 'active' && m.endDate < today);
+    if (due.length === 0) return;
     const now = clock.now().toISOString();
     const total = totals();
     let next = seq;
     const settled = new Map<string, Mission>();
-    for (const mission of missions()) {
-      const status = settledStatus(mission, total.get(mission.id) ?? 0, today);
+    for (const mission of due) {
+      const status = settledStatus(mission, total(mission.id), today);
       if (status !== mission.status) {
         next += 1;
         settled.set(mission.id, { ...mission, status, updatedAt: now, seq: next });
@@ -270,12 +281,8 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
 
   /** The most recent win in a partition on or before `date`. */
   async function latestWinThrough(date: LocalDate): Promise<PlacedWin | null> {
-    const dates = (await store.list(WINS_PREFIX))
-      .map(dateOfDayDoc)
-      .filter((d) => d <= date)
-      .reverse()
-      .slice(0, LOOKBACK_PARTITIONS);
-    for (const d of dates) {
+    for (let back = 0; back < LOOKBACK_DAYS; back += 1) {
+      const d = addDays(date, -back);
       const win = latestOf(d === today ? todayDoc.data.wins : (await openDay(d)).data.wins);
       if (win) return { win, date: d };
     }
@@ -307,7 +314,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       .map((mission) =>
         missionToday({
           mission,
-          total: total.get(mission.id) ?? 0,
+          total: total(mission.id),
           todayWins: winsByMission.get(mission.id) ?? [],
           today,
           now,
@@ -427,14 +434,16 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     missions: {
       today: async () => snapshot(),
 
-      history: async () =>
-        buildHistory({
+      history: async () => {
+        const totalOf = totals();
+        return buildHistory({
           missions: missions(),
-          totals: totals(),
+          totals: new Map(missions().map((m) => [m.id, totalOf(m.id)])),
           days: closedDays(),
           todayWins: todayDoc.data.wins,
           today,
-        }),
+        });
+      },
 
       preview: async (draft) => resolvePlan(draft),
 
@@ -453,7 +462,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
         const total = totals();
         return suggestTarget(
           input,
-          missions().map((mission) => ({ mission, total: total.get(mission.id) ?? 0 })),
+          missions().map((mission) => ({ mission, total: total(mission.id) })),
         );
       },
 

@@ -172,6 +172,28 @@ describe('days passing', () => {
     expect(snap.lastWin?.amount).toBe(2);
   });
 
+  it('catches up after weeks away: folds every day and settles the ended mission', async () => {
+    const dir = await tempDir();
+    const clock = berlinClock('2026-11-23T08:00:00Z');
+    const first = await openCore(dir, clock);
+    const mission = await create(first.core);
+    await log(first.core, mission.id, 2);
+    clock.set('2026-11-24T08:00:00Z');
+    await log(first.core, mission.id, 3);
+    await first.close();
+
+    clock.set('2027-01-11T08:00:00Z'); // seven weeks later
+    const second = await openCore(dir, clock);
+    const summary = await onDisk.summary(dir);
+    expect(summary.foldedThrough).toBe('2027-01-10');
+    expect(summary.days['2026-11-24']?.[mission.id]).toEqual({ count: 3, hit: 2, of: 2 });
+    const snap = second.core.today();
+    expect(snap.awaitingReflection.map((m) => m.id)).toEqual([mission.id]);
+    expect(snap.streak).toEqual({ current: 0, best: 2 });
+    const [past] = (await second.core.handlers.missions.history(undefined)).missions;
+    expect(past).toMatchObject({ outcome: 'missed', total: 5 });
+  });
+
   it('rolls over at local midnight on a DST-change night (New York)', async () => {
     const dir = await tempDir();
     // Saturday 31 Oct 2026, 23:30 EDT; the clocks go back at 02:00 on Sunday.
