@@ -281,7 +281,13 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
 
   /** The most recent win in a partition on or before `date`. */
   async function latestWinThrough(date: LocalDate): Promise<PlacedWin | null> {
-    for (let back = 0; back < LOOKBACK_DAYS; back += 1) {
+    // Wins are only ever logged within a mission's period.
+    const earliest = missions().reduce<LocalDate>(
+      (a, m) => (m.startDate < a ? m.startDate : a),
+      date,
+    );
+    const days = Math.min(LOOKBACK_DAYS, daysBetween(earliest, date) + 1);
+    for (let back = 0; back < days; back += 1) {
       const d = addDays(date, -back);
       const win = latestOf(d === today ? todayDoc.data.wins : (await openDay(d)).data.wins);
       if (win) return { win, date: d };

@@ -1,0 +1,126 @@
+// The core's figures (issue 2), end to end through createMissionTray over the real store: logging
+// a win (the rep's click: checks, one durable write of today's partition, the new snapshot)
+// against the disk's floor, and opening the data directory to today's snapshot, at three
+// history sizes (empty, 1 year, 3 years of 100 wins a working day; see store-history.ts).
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { createMissionTray } from '../../src/core/service.ts';
+import { openStore } from '../../src/main/store/index.ts';
+import { bundleChild } from '../unit/store/bundle-child.ts';
+import { percentile, type BenchSection } from './report.ts';
+import { BENCH_NOW, BENCH_ZONE, writeHistory } from './store-history.ts';
+
+const SIZES = [
+  { key: 'empty', years: 0 },
+  { key: '1y', years: 1 },
+  { key: '3y', years: 3 },
+] as const;
+const LOGS = 200;
+const OPEN_RUNS = 3;
+const MB = 1024 * 1024;
+
+const OpenResult = z.object({ openMs: z.number(), heapBefore: z.number(), heapAfter: z.number() });
+const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+
+export const coreBench: BenchSection = {
+  name: 'core',
+  async run(report) {
+    const root = await mkdtemp(join(tmpdir(), 'mission-tray-core-bench-'));
+    try {
+      const dirs = SIZES.map((s) => join(root, s.key));
+      const histories = SIZES.map((s, i) => writeHistory(dirs[i] ?? '', s.years));
+
+      const child = await bundleChild(
+        join(import.meta.dirname, 'core-open-child.ts'),
+        join(root, 'child'),
+      );
+      for (const [i, size] of SIZES.entries()) {
+        const runs = Array.from({ length: OPEN_RUNS }, () => {
+          const out = spawnSync(process.execPath, ['--expose-gc', child, dirs[i] ?? ''], {
+            encoding: 'utf8',
+          });
+          if (out.status !== 0) throw new Error(`core open child failed: ${out.stderr}`);
+          return OpenResult.parse(JSON.parse(out.stdout.trim().split('\n').at(-1) ?? ''));
+        });
+        const budget = size.key === '3y';
+        report.figure(
+          `core: open + today snapshot, ${size.key}`,
+          percentile(sorted(runs.map((r) => r.openMs)), 50),
+          'ms',
+          budget ? 50 : undefined,
+        );
+        report.figure(
+          `core: heap after opening, ${size.key}`,
+          percentile(sorted(runs.map((r) => r.heapAfter)), 50) / MB,
+          'MB',
+          budget ? 30 : undefined,
+        );
+      }
+
+      // Log a win through the core, one per history in turn with the floor, so machine noise
+      // hits all alike. The clock advances a second per round, within today's working hours.
+      let now = BENCH_NOW.getTime();
+      const clock = { now: () => new Date(now), timeZone: () => BENCH_ZONE };
+      const stores = await Promise.all(dirs.map((dir) => openStore(dir, { clock })));
+      const cores = await Promise.all(stores.map((store) => createMissionTray({ store, clock })));
+      const record =
+        JSON.stringify({
+          id: 'bench',
+          missionId: 'calls',
+          amount: 1,
+          at: BENCH_NOW,
+          source: 'tray',
+          seq: 1,
+        }) + '\n';
+      const floorFile = await open(join(root, 'floor.log'), 'a');
+      const floor: number[] = [];
+      const logs: number[][] = SIZES.map(() => []);
+      for (let n = 0; n < LOGS; n += 1) {
+        now += 1000;
+        let t = performance.now();
+        await floorFile.write(record);
+        await floorFile.datasync();
+        floor.push(performance.now() - t);
+        for (const [i, core] of cores.entries()) {
+          const missionId = histories[i]?.activeMissionId ?? '';
+          t = performance.now();
+          await core.handlers.wins.log({ missionId, amount: 1, source: 'tray' });
+          logs[i]?.push(performance.now() - t);
+        }
+      }
+      await floorFile.close();
+      for (const core of cores) await core.close();
+      await Promise.all(stores.map((s) => s.close()));
+
+      const floorP50 = percentile(sorted(floor), 50);
+      report.figure(`core: floor (append ${record.length} B + fdatasync) p50`, floorP50, 'ms');
+      const p50s: number[] = [];
+      for (const [i, size] of SIZES.entries()) {
+        const s = sorted(logs[i] ?? []);
+        const p50 = percentile(s, 50);
+        p50s.push(p50);
+        report.figure(`core: log a win, ${size.key}, p50`, p50, 'ms');
+        report.figure(`core: log a win, ${size.key}, p99`, percentile(s, 99), 'ms');
+        report.figure(
+          `core: log p50 / floor p50, ${size.key}`,
+          p50 / floorP50,
+          '×',
+          4,
+          '≤ 4× the floor',
+        );
+      }
+      report.figure(
+        'core: log p50 3y / empty',
+        (p50s[2] ?? NaN) / (p50s[0] ?? NaN),
+        '×',
+        1.3,
+        '≤ 1.3',
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  },
+};
