@@ -158,7 +158,8 @@ export function App() {
         ))}
       </nav>
       {snapshot && snapshot.notices.length > 0 && <NoticeBanner notices={snapshot.notices} />}
-      <main ref={mainRef} tabIndex={-1} className="main" aria-label={labelOf(view)}>
+      {/* In the tab order: a view with no control (History) still scrolls from the keyboard. */}
+      <main ref={mainRef} tabIndex={0} className="main" aria-label={labelOf(view)}>
         {today.error && (
           <p role="alert" className="error-panel">
             {today.error.message}

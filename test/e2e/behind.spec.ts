@@ -36,7 +36,7 @@ test('a rep two days behind sees the pace and a catch-up plan', async ({ app }) 
   expect((await app.winsOnDisk('2026-11-23')).wins).toHaveLength(1);
 
   // Logging brings the plan down with the gap.
-  await card.getByRole('button', { name: `Log 1 meeting for ${mission.title}` }).click();
+  await card.getByRole('button', { name: `+1 meeting for ${mission.title}` }).click();
   await expect(card.getByTestId('pace')).toHaveText('behind by 9');
   await expect(plan.getByRole('listitem').first()).toHaveText(/Today\s*6 meetings/);
 });

@@ -40,7 +40,7 @@ test('a rep creates a first mission, logs wins by click and by key, and keeps th
   expect(saved[0]?.plan.map((d) => d.checkpoints.at(-1)?.count)).toEqual([3, 2, 2, 2, 1]);
 
   // One click, then one key.
-  await card.getByRole('button', { name: 'Log 1 meeting for Book 10 meetings this week' }).click();
+  await card.getByRole('button', { name: '+1 meeting for Book 10 meetings this week' }).click();
   await expect(card.getByTestId('today-count')).toHaveText('1');
   await expect(page.getByRole('status').filter({ hasText: 'Logged 1 meeting' })).toBeVisible();
   await page.locator('main').focus();

@@ -13,7 +13,7 @@ test('two meetings by noon: the window celebrates and marks the milestone done',
   await app.open();
   const card = page.getByRole('article', { name: mission.title });
   const milestones = card.getByRole('list', { name: /Today's milestones/ }).getByRole('listitem');
-  const plusOne = card.getByRole('button', { name: `Log 1 meeting for ${mission.title}` });
+  const plusOne = card.getByRole('button', { name: `+1 meeting for ${mission.title}` });
   const celebration = page.locator('.celebration');
 
   await plusOne.click();

@@ -29,11 +29,11 @@ test('changes are saved at once; a refused value changes nothing', async ({ app 
   await expect.poll(async () => (await onDisk()).workingDays).toEqual([1, 2, 3, 4, 5, 6]);
 
   // Pausing goes through the shell's own handler; 09:00 + 1 hour in Berlin.
-  await page.getByRole('button', { name: 'Pause for 1 hour' }).click();
+  await page.getByRole('button', { name: 'Pause 1 hour' }).click();
   await expect(page.getByText('Paused until 10:00')).toBeVisible();
   expect((await onDisk()).pausedUntil).toBe('2026-11-23T09:00:00.000Z');
   await page.getByRole('button', { name: 'Resume now' }).click();
-  await expect(page.getByRole('button', { name: 'Pause for 1 hour' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause 1 hour' })).toBeVisible();
   expect((await onDisk()).pausedUntil).toBeNull();
 });
 

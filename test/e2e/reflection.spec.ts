@@ -32,6 +32,12 @@ test('a missed mission leads to a reflection that lowers the next suggestion', a
 
   await app.reload();
   await expect(dialog).toBeVisible();
+  // Without a reason nothing is saved: the reason is what shapes the next suggestion.
+  await dialog.getByRole('button', { name: 'Save reflection' }).click();
+  await expect(dialog.getByRole('group', { name: 'The main reason' })).toHaveAccessibleDescription(
+    'Pick the main reason — it shapes your next suggestion',
+  );
+  expect((await app.missionsOnDisk()).missions[0]?.reflection).toBeNull();
   await dialog.getByRole('radio', { name: 'Unrealistic target' }).check();
   await dialog.getByLabel('What happened (optional)').fill('Half the week went to a trade show.');
   await dialog.getByLabel('What to try next (optional)').fill('Plan around events first.');

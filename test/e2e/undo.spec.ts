@@ -7,7 +7,7 @@ test('the rep undoes the last win from the toast and with Ctrl+Z', async ({ app 
   const { page } = app;
   await app.open();
   const card = page.getByRole('article', { name: mission.title });
-  const plusOne = card.getByRole('button', { name: `Log 1 meeting for ${mission.title}` });
+  const plusOne = card.getByRole('button', { name: `+1 meeting for ${mission.title}` });
 
   for (const expected of ['1', '2', '3']) {
     await plusOne.click();

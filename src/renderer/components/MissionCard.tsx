@@ -35,20 +35,23 @@ export function MissionCard(props: {
             {mission.visibility === 'public' && <span className="chip chip-quiet">Team</span>}
           </p>
         </div>
-        <button
-          type="button"
-          className="log-button"
-          aria-label={`Log 1 ${unit(1)} for ${mission.title}`}
-          aria-keyshortcuts={props.shortcut ? String(props.shortcut) : undefined}
-          onClick={() => props.onLog(mission.id)}
-        >
-          +1
+        <span className="log-wrap">
+          <button
+            type="button"
+            className="log-button"
+            aria-label={`+1 ${unit(1)} for ${mission.title}`}
+            aria-keyshortcuts={props.shortcut ? String(props.shortcut) : undefined}
+            onClick={() => props.onLog(mission.id)}
+          >
+            +1
+          </button>
+          {/* Beside the button, not in it: its accessible name must begin with what it shows. */}
           {props.shortcut && (
             <kbd className="log-kbd" aria-hidden="true">
               {props.shortcut}
             </kbd>
           )}
-        </button>
+        </span>
       </div>
 
       <div className="progress" aria-hidden="true">

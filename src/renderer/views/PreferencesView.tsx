@@ -49,7 +49,7 @@ export function PreferencesView(props: { settings: Settings; snapshot: TodaySnap
         ) : (
           <div className="button-row">
             <button type="button" className="button" onClick={() => void pause('1h')}>
-              Pause for 1 hour
+              Pause 1 hour
             </button>
             <button type="button" className="button" onClick={() => void pause('tomorrow')}>
               Pause until tomorrow

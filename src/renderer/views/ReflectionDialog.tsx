@@ -19,7 +19,7 @@ export function ReflectionDialog(props: {
 }) {
   const { mission } = props;
   const ref = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState<ReflectionReason>('unrealistic-target');
+  const [reason, setReason] = useState<ReflectionReason | null>(null);
   const [note, setNote] = useState('');
   const [nextStep, setNextStep] = useState('');
   const [share, setShare] = useState(false);
@@ -34,6 +34,10 @@ export function ReflectionDialog(props: {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    if (reason === null) {
+      setErrors({ reason: 'Pick the main reason — it shapes your next suggestion' });
+      return;
+    }
     const parsed = ReflectionInput.safeParse({
       reason,
       note,
@@ -70,7 +74,10 @@ export function ReflectionDialog(props: {
           {metricLabel(mission.metric, mission.target)}. That happens — it’s how the next target
           gets better. What got in the way?
         </p>
-        <fieldset className="field">
+        <fieldset
+          className="field"
+          aria-describedby={errors['reason'] ? 'reflect-reason-error' : undefined}
+        >
           <legend>The main reason</legend>
           {ReflectionReason.options.map((r) => (
             <label key={r} className="check">
@@ -79,11 +86,19 @@ export function ReflectionDialog(props: {
                 name="reflect-reason"
                 value={r}
                 checked={reason === r}
-                onChange={() => setReason(r)}
+                onChange={() => {
+                  setReason(r);
+                  setErrors({});
+                }}
               />
               {REASON_LABEL[r]}
             </label>
           ))}
+          {errors['reason'] && (
+            <p id="reflect-reason-error" className="field-error">
+              {errors['reason']}
+            </p>
+          )}
         </fieldset>
         <div className="field">
           <label htmlFor="reflect-note">What happened (optional)</label>
