@@ -1,9 +1,17 @@
 // One `ipcMain.handle` per call in the contract, each through `handleMessage`.
-import type { IpcMain } from 'electron';
 import { channelOf, ipcContract } from '../../shared/ipc.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import { handleMessage } from './handle-message.ts';
-import type { BoundaryDeps, Route } from './handle-message.ts';
+import type { BoundaryDeps, Route, SenderEvent } from './handle-message.ts';
+
+/** What registration needs of Electron's ipcMain. */
+export interface IpcMainLike {
+  handle(
+    channel: string,
+    listener: (event: SenderEvent, payload: unknown) => Promise<unknown>,
+  ): void;
+  removeHandler(channel: string): void;
+}
 
 /** Every call of the contract paired with its handler; `IpcHandlers` makes a missing one a type error. */
 export function routesOf(handlers: IpcHandlers): Route[] {
@@ -26,7 +34,7 @@ export function routesOf(handlers: IpcHandlers): Route[] {
 }
 
 export function registerIpc(
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  ipcMain: IpcMainLike,
   handlers: IpcHandlers,
   deps: BoundaryDeps,
 ): () => void {

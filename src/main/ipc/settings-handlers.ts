@@ -1,11 +1,40 @@
 // The `settings` area of the IPC contract. Input arrives parsed (SettingsPatch); the port merges
 // it and parses the whole again, so a view can never write a preference the schema rejects.
+// Preferences the OS must accept are tried first: a refused shortcut changes nothing.
+import { MissionTrayError } from '../../core/errors.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 
-export function createSettingsHandlers(settings: SettingsPort): IpcHandlers['settings'] {
+export interface SettingsEffects {
+  /** Registers the global shortcut; returns why the OS refused it, or null. */
+  shortcut?: { apply(accelerator: string): string | null };
+  loginItem?: { apply(enabled: boolean): Promise<void> };
+}
+
+export function createSettingsHandlers(
+  settings: SettingsPort,
+  effects: SettingsEffects = {},
+): IpcHandlers['settings'] {
   return {
     get: async () => settings.get(),
-    update: async (patch) => settings.update(patch),
+    update: async (patch) => {
+      if (patch.shortcut !== undefined && effects.shortcut) {
+        const problem = effects.shortcut.apply(patch.shortcut.trim());
+        if (problem) throw new MissionTrayError('conflict', problem, { path: ['shortcut'] });
+      }
+      const before = settings.get();
+      const next = settings.update(patch);
+      if (effects.loginItem && next.launchAtLogin !== before.launchAtLogin) {
+        await effects.loginItem.apply(next.launchAtLogin).catch((cause: unknown) => {
+          settings.update({ launchAtLogin: before.launchAtLogin });
+          throw new MissionTrayError(
+            'storage',
+            'Mission Tray could not change whether it starts at login. Check that your user folder is writable.',
+            { cause },
+          );
+        });
+      }
+      return next;
+    },
   };
 }

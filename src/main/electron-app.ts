@@ -1,0 +1,133 @@
+// The real Electron objects, adapted to the narrow views startShell takes. This file and
+// index.ts are the only ones that touch Electron at run time; they cannot run on our machines
+// (TOOLCHAIN.md) and hold no decisions — those live in the modules they wire.
+import { writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  Tray,
+} from 'electron';
+import { systemClock } from '../core/ports.ts';
+import { createMissionTray } from '../core/service.ts';
+import type { TrayPlatform } from '../core/tray-menu.ts';
+import { APP_ID, PRODUCT_NAME } from './app-identity.ts';
+import { createNodeNotifier } from './notify/node-notifier-adapter.ts';
+import { createElectronSettings } from './settings/electron-settings.ts';
+import { createLoginItem } from './settings/login-item.ts';
+import { startShell } from './shell.ts';
+import { openStore } from './store/index.ts';
+import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './window/app-protocol.ts';
+import { contentSecurityPolicy, secureSession } from './window/security.ts';
+
+/** Must run before `app` is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export async function launch(): Promise<() => void> {
+  const platform: TrayPlatform =
+    process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+  const log = (message: string, cause?: unknown) =>
+    console.error(`[mission-tray] ${message}`, cause ?? '');
+  app.setAppUserModelId(APP_ID);
+  if (platform === 'darwin') app.dock?.hide();
+
+  const devUrl = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
+  const csp = contentSecurityPolicy(devUrl);
+  secureSession(session.defaultSession, csp);
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(fileURLToPath(new URL('../renderer', import.meta.url)), csp),
+  );
+  const resources = app.isPackaged
+    ? join(process.resourcesPath, 'resources')
+    : join(app.getAppPath(), 'resources');
+
+  const userData = app.getPath('userData');
+  const store = await openStore(join(userData, 'data'), { log });
+  const settings = createElectronSettings(userData);
+  const core = await createMissionTray({
+    store,
+    clock: systemClock,
+    reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
+  });
+  const tray = new Tray(join(resources, 'tray-idle-light.png'));
+  const shell = startShell({
+    platform,
+    core,
+    store,
+    settings,
+    clock: systemClock,
+    notifier: createNodeNotifier({
+      appName: PRODUCT_NAME,
+      appId: APP_ID,
+      iconPath: join(resources, 'icon.png'),
+      platform: process.platform,
+    }),
+    ipcMain,
+    tray: {
+      setImage: (path) => tray.setImage(path),
+      setToolTip: (text) => tray.setToolTip(text),
+      setTitle: (text) => tray.setTitle(text),
+      setMenu: (template) => tray.setContextMenu(Menu.buildFromTemplate(template)),
+      onClick: (listener) => tray.on('click', listener),
+      bounds: () => tray.getBounds(),
+    },
+    createWindow: (options) => new BrowserWindow(options),
+    workArea: (bounds) =>
+      (bounds && bounds.width > 0
+        ? screen.getDisplayMatching(bounds)
+        : screen.getDisplayNearestPoint(screen.getCursorScreenPoint())
+      ).workArea,
+    globalShortcut,
+    loginItem: createLoginItem({
+      platform: process.platform,
+      setLoginItemSettings: (s) => app.setLoginItemSettings(s),
+      autostartDir: join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'autostart'),
+      name: PRODUCT_NAME,
+      // An AppImage runs from a temporary mount: autostart must point at the AppImage itself.
+      exec: process.env['APPIMAGE'] ?? process.execPath,
+      icon: join(resources, 'icon.png'),
+    }),
+    chooseSavePath: async (defaultName) => {
+      const result = await dialog.showSaveDialog({
+        defaultPath: join(app.getPath('documents'), defaultName),
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    writeFile: (path, content) => writeFile(path, content, 'utf8'),
+    isDark: () => nativeTheme.shouldUseDarkColors,
+    onWake: (listener) => {
+      powerMonitor.on('resume', listener);
+      powerMonitor.on('unlock-screen', listener);
+    },
+    onThemeChange: (listener) => nativeTheme.on('updated', listener),
+    preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+    rendererUrl: devUrl ?? APP_INDEX_URL,
+    iconDir: resources,
+    quit: () => app.quit(),
+    log,
+  });
+  app.on('before-quit', () => shell.quitting());
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    shell.stop();
+    void core.close().then(() => store.close());
+  });
+  app.on('second-instance', () => shell.window.open());
+  return shell.stop;
+}

@@ -1,0 +1,21 @@
+// Mission Tray's main process: one instance, started to the tray. Everything else is in
+// electron-app.ts (adapters) and shell.ts (assembly).
+import { app, dialog } from 'electron';
+import { launch, registerAppScheme } from './electron-app.ts';
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Mission Tray is running: it opens its window ('second-instance'); this one leaves.
+  app.quit();
+} else {
+  registerAppScheme();
+  // A tray app keeps running with no window open.
+  app.on('window-all-closed', () => undefined);
+  app
+    .whenReady()
+    .then(launch)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Mission Tray could not start', message);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,206 @@
+// The tray app, assembled from its parts. Everything Electron arrives through `deps` as a narrow
+// view (electron-app.ts adapts the real objects; tests pass fakes), so this runs in plain Node.
+// Data flows one way: a click → one handler → one core command → a new snapshot to every view.
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { NotifierPort } from '../core/notification-port.ts';
+import type { ClockPort, StorePort } from '../core/ports.ts';
+import { createScheduler } from '../core/scheduler.ts';
+import type { MissionTrayCore } from '../core/service.ts';
+import type { TrayPlatform } from '../core/tray-menu.ts';
+import { eventChannelOf } from '../shared/ipc.ts';
+import type { IpcHandlers } from '../shared/ipc.ts';
+import type { SettingsPort } from '../shared/settings.ts';
+import type { TodaySnapshot } from '../shared/snapshot.ts';
+import { createAppHandlers } from './ipc/app-handlers.ts';
+import { createDataHandlers } from './ipc/data-handlers.ts';
+import { isAppRendererUrl } from './ipc/handle-message.ts';
+import { registerIpc } from './ipc/register-ipc.ts';
+import type { IpcMainLike } from './ipc/register-ipc.ts';
+import { createSettingsHandlers } from './ipc/settings-handlers.ts';
+import { createShortcut } from './shortcut.ts';
+import type { ShortcutRegistry } from './shortcut.ts';
+import { createTrayActions } from './tray/tray-actions.ts';
+import { createTrayController } from './tray/tray-controller.ts';
+import type { TrayView } from './tray/tray-controller.ts';
+import type { Rect } from './window/compact-placement.ts';
+import { createMainWindow } from './window/main-window.ts';
+import type { WindowLike } from './window/main-window.ts';
+
+export const POLL_MS = 30_000;
+
+export interface ShellDeps {
+  platform: TrayPlatform;
+  core: MissionTrayCore;
+  store: StorePort;
+  settings: SettingsPort;
+  clock: ClockPort;
+  notifier: NotifierPort;
+  ipcMain: IpcMainLike;
+  tray: TrayView & { onClick(listener: () => void): void; bounds(): Rect | null };
+  createWindow(options: BrowserWindowConstructorOptions): WindowLike;
+  workArea(trayBounds: Rect | null): Rect;
+  globalShortcut: ShortcutRegistry;
+  loginItem: { apply(enabled: boolean): Promise<void> };
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  writeFile(path: string, content: string): Promise<void>;
+  isDark(): boolean;
+  /** Resume from sleep and screen unlock: time may have jumped. */
+  onWake(listener: () => void): void;
+  onThemeChange(listener: () => void): void;
+  preload: string;
+  /** The renderer's URL: app://mission-tray/index.html, or the dev server. */
+  rendererUrl: string;
+  iconDir: string;
+  quit(): void;
+  log(message: string, cause?: unknown): void;
+  /** Intervals for the notification check and the core's day roll-over; tests pass 0 (off). */
+  pollMs?: number;
+}
+
+export function startShell(deps: ShellDeps) {
+  const { core, settings, clock, notifier, log } = deps;
+  let quitting = false;
+
+  const window = createMainWindow({
+    createWindow: deps.createWindow,
+    preload: deps.preload,
+    url: deps.rendererUrl,
+    settings,
+    trayBounds: deps.tray.bounds,
+    workArea: deps.workArea,
+    isQuitting: () => quitting,
+    log,
+  });
+
+  // Settings notices (a damaged preferences file) join the store's in every snapshot.
+  const withNotices = (snapshot: TodaySnapshot): TodaySnapshot => ({
+    ...snapshot,
+    notices: [...snapshot.notices, ...settings.notices()],
+  });
+  const scheduler = createScheduler({
+    store: deps.store,
+    clock,
+    settings: settings.get,
+    today: core.today,
+    notifier,
+    log,
+  });
+  const check = () => {
+    scheduler.check().catch((error: unknown) => log('Notification check failed', error));
+  };
+
+  // The shortcut fires only after start-up, once `actions` (below) exists.
+  const shortcut = createShortcut(deps.globalShortcut, () => void actions.logFocusWin());
+  const app = createAppHandlers({
+    settings,
+    clock,
+    openWindow: (mode) => window.open(mode),
+    hideWindow: () => window.hide(),
+    quit: () => {
+      quitting = true;
+      deps.quit();
+    },
+  });
+  const { missions, wins } = core.handlers;
+  const handlers: IpcHandlers = {
+    missions: {
+      ...missions,
+      today: async () => withNotices(await missions.today(undefined)),
+      dismissNotice: async (input) => {
+        if (settings.notices().some((n) => n.id === input.id)) {
+          settings.dismissNotice(input.id);
+          return withNotices(core.today());
+        }
+        return withNotices(await missions.dismissNotice(input));
+      },
+    },
+    wins: {
+      log: async (input) => withNotices(await wins.log(input)),
+      undo: async () => withNotices(await wins.undo(undefined)),
+    },
+    data: createDataHandlers({
+      exportData: core.exportData,
+      chooseSavePath: deps.chooseSavePath,
+      writeFile: deps.writeFile,
+      clock,
+    }),
+    settings: createSettingsHandlers(settings, { shortcut, loginItem: deps.loginItem }),
+    app,
+  };
+  const actions = createTrayActions({
+    handlers,
+    today: core.today,
+    settings,
+    openWindow: () => window.open(),
+    notifier,
+    log,
+  });
+
+  const tray = createTrayController({
+    view: deps.tray,
+    platform: deps.platform,
+    iconDir: deps.iconDir,
+    isDark: deps.isDark,
+    now: () => clock.now(),
+    dispatch: (action) => void actions.dispatch(action),
+  });
+  const render = () => tray.render(core.today(), settings.get());
+
+  const unregister = registerIpc(deps.ipcMain, handlers, {
+    isTrustedSender: (url) => isAppRendererUrl(url, deps.rendererUrl),
+    log,
+  });
+  const unsubscribe = [
+    core.subscribe((snapshot) => {
+      window.send(eventChannelOf('today'), withNotices(snapshot));
+      tray.render(snapshot, settings.get());
+      check();
+    }),
+    settings.subscribe((next) => {
+      window.send(eventChannelOf('settings'), next);
+      render();
+    }),
+  ];
+  // macOS and Windows: a left click opens the compact window. Linux trays only open the menu.
+  deps.tray.onClick(() => window.toggle());
+  deps.onThemeChange(render);
+  const wake = () => {
+    core
+      .tick()
+      .catch((error: unknown) => log('Day roll-over failed', error))
+      .finally(() => {
+        render();
+        check();
+      });
+  };
+  deps.onWake(wake);
+
+  const problem = shortcut.apply(settings.get().shortcut);
+  if (problem) void notifier.show({ title: 'Mission Tray', body: problem }).catch(() => undefined);
+  for (const notice of settings.notices()) {
+    void notifier.show({ title: 'Mission Tray', body: notice.message }).catch(() => undefined);
+  }
+  render();
+  check();
+  const pollMs = deps.pollMs ?? POLL_MS;
+  const timer = pollMs > 0 ? setInterval(wake, pollMs) : undefined;
+
+  return {
+    handlers,
+    dispatch: actions.dispatch,
+    logFocusWin: actions.logFocusWin,
+    window,
+    scheduler,
+    /** Marks the app as quitting so the window really closes (app 'before-quit'). */
+    quitting: () => {
+      quitting = true;
+    },
+    stop(): void {
+      quitting = true;
+      clearInterval(timer);
+      unregister();
+      unsubscribe.forEach((u) => u());
+      window.destroy();
+    },
+  };
+}
