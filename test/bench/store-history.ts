@@ -150,11 +150,8 @@ export function writeHistory(dir: string, years: number): History {
       if (at < noon) tally.beforeNoon += 1;
     }
     wins += dayWins.length;
-    write(`wins/${date.slice(0, 4)}/${date}`, {
-      schemaVersion: SCHEMA_VERSION,
-      date,
-      wins: dayWins,
-    });
+    lastDay = { schemaVersion: SCHEMA_VERSION, date, wins: dayWins };
+    write(`wins/${date.slice(0, 4)}/${date}`, lastDay);
     summary.days[date] = Object.fromEntries(
       [calls, meetings].map((m) => {
         const t = tallies[m.id] ?? { count: 0, beforeNoon: 0 };

@@ -1,11 +1,17 @@
-// The crash test: a real child process logs wins as fast as it can and is SIGKILLed at random
-// moments, many times. After every kill the store must open, parse, and hold every win whose
-// write was acknowledged — and find nothing damaged.
+// The crash test: a real child process logs wins through the core service as fast as it can and
+// is SIGKILLed at random moments, many times — while it opens, folds yesterday into the summary,
+// creates its mission or logs. After every kill the store must open, parse every document, and
+// hold every win whose write was acknowledged — and find nothing damaged.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/main/store/index.ts';
-import { DayWinsDoc, emptyDayWinsDoc } from '../../../src/shared/documents.ts';
+import {
+  dateOfDayDoc,
+  dayWinsDocSpec,
+  missionsDocSpec,
+  summaryDocSpec,
+} from '../../../src/core/store-docs.ts';
 import { bundleChild } from './bundle-child.ts';
 import { options, tempDir } from './temp-store.ts';
 
@@ -64,12 +70,10 @@ describe('a store killed at random moments', () => {
 
       const store = await openStore(dir, options);
       const stored = new Set<string>();
+      await store.open('missions', missionsDocSpec);
+      await store.open('summary', summaryDocSpec);
       for (const name of await store.list('wins/')) {
-        const day = name.slice(-10);
-        const doc = await store.open(name, {
-          schema: DayWinsDoc,
-          empty: () => emptyDayWinsDoc(day),
-        });
+        const doc = await store.open(name, dayWinsDocSpec(dateOfDayDoc(name)));
         for (const win of doc.data.wins) {
           expect(stored.has(win.id), `win ${win.id} stored twice`).toBe(false);
           stored.add(win.id);
