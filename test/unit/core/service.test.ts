@@ -1,5 +1,7 @@
 // The core service over the real store in a temp directory, with a fake clock. Zones are passed
 // through the clock; the process runs in a third zone to show results never depend on it.
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MissionTrayError, StorageError } from '../../../src/core/errors.ts';
 import type { MissionTrayCore } from '../../../src/core/service.ts';
@@ -468,6 +470,34 @@ describe('storage failures and restarts', () => {
     disk.full = false;
     await core.tick();
     expect((await onDisk.summary(dir)).foldedThrough).toBe('2026-11-23');
+  });
+
+  it('rebuilds a damaged summary from the wins partitions', async () => {
+    const dir = await tempDir();
+    const clock = berlinClock('2026-11-23T08:00:00Z');
+    const first = await openCore(dir, clock);
+    const mission = await create(first.core);
+    await log(first.core, mission.id, 2);
+    clock.set('2026-11-24T08:00:00Z');
+    await log(first.core, mission.id, 1);
+    await first.close();
+    await writeFile(join(dir, 'summary.json'), '{"schemaVersion":1,"days":');
+    await rm(join(dir, 'summary.json.bak'), { force: true });
+
+    const second = await openCore(dir, clock);
+    const snap = second.core.today();
+    expect(snap.notices.map((n) => n.kind)).toEqual(['reset-to-empty']);
+    expect(snap.missions[0]?.total).toBe(3);
+    expect(snap.streak.current).toBe(1);
+    expect((await onDisk.summary(dir)).days['2026-11-23']?.[mission.id]).toEqual({
+      count: 2,
+      hit: 2,
+      of: 2,
+    });
+    const dismissed = await second.core.handlers.missions.dismissNotice({
+      id: snap.notices[0]?.id ?? '',
+    });
+    expect(dismissed.notices).toEqual([]);
   });
 
   it('reopens with every mission, win, reflection and the streak as they were', async () => {
