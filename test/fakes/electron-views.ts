@@ -2,6 +2,7 @@
 // They record what the shell did and let a test fire the events Electron would.
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import type { SenderEvent } from '../../src/main/ipc/handle-message.ts';
 import type { Rect } from '../../src/main/window/compact-placement.ts';
 import type { WindowLike } from '../../src/main/window/main-window.ts';
 import type { SecuredSession, SecuredWebContents } from '../../src/main/window/security.ts';
@@ -159,5 +160,44 @@ export class FakeTray implements TrayView {
   }
   labels(): string[] {
     return this.menu.map((i) => (i.type === 'separator' ? '—' : (i.label ?? '')));
+  }
+}
+
+/** ipcMain: keeps the registered handlers; `invoke` plays a renderer frame at `url` calling one. */
+export class FakeIpcMain {
+  handlers = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
+  handle(channel: string, listener: (event: SenderEvent, payload: unknown) => Promise<unknown>) {
+    if (this.handlers.has(channel)) throw new Error(`Second handler for ${channel}`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  }
+  invoke(channel: string, url: string, payload?: unknown): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler for ${channel}`);
+    return handler({ senderFrame: { url } }, payload);
+  }
+}
+
+/** globalShortcut: which accelerators the app holds; `press` plays the rep pressing one. */
+export class FakeGlobalShortcut {
+  held = new Map<string, () => void>();
+  private readonly taken: string[];
+  constructor(taken: string[] = []) {
+    this.taken = taken;
+  }
+  register(accelerator: string, callback: () => void): boolean {
+    if (this.taken.includes(accelerator)) return false;
+    this.held.set(accelerator, callback);
+    return true;
+  }
+  unregister(accelerator: string): void {
+    this.held.delete(accelerator);
+  }
+  press(accelerator: string): void {
+    const callback = this.held.get(accelerator);
+    if (!callback) throw new Error(`${accelerator} is not registered`);
+    callback();
   }
 }

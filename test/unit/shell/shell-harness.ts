@@ -1,0 +1,140 @@
+// The whole shell in plain Node: the real core over a real store in a temp dir, real preferences
+// file, a fake clock, and fakes only for what Electron and the desktop provide.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DesktopNotification } from '../../../src/core/notification-port.ts';
+import type { StorePort } from '../../../src/core/ports.ts';
+import { createMissionTray } from '../../../src/core/service.ts';
+import type { MissionTrayCore } from '../../../src/core/service.ts';
+import type { TrayPlatform } from '../../../src/core/tray-menu.ts';
+import { createSettingsStore } from '../../../src/main/settings/settings-store.ts';
+import { startShell } from '../../../src/main/shell.ts';
+import { openStore } from '../../../src/main/store/index.ts';
+import { APP_INDEX_URL } from '../../../src/main/window/app-protocol.ts';
+import type { SettingsPort } from '../../../src/shared/settings.ts';
+import { createFakeClock } from '../../fakes/clock.ts';
+import type { FakeClock } from '../../fakes/clock.ts';
+import {
+  FakeBrowserWindow,
+  FakeGlobalShortcut,
+  FakeIpcMain,
+  FakeTray,
+} from '../../fakes/electron-views.ts';
+
+export interface Harness {
+  dir: string;
+  clock: FakeClock;
+  store: StorePort;
+  core: MissionTrayCore;
+  settings: SettingsPort;
+  shell: ReturnType<typeof startShell>;
+  tray: FakeTray;
+  windows: FakeBrowserWindow[];
+  ipcMain: FakeIpcMain;
+  shortcuts: FakeGlobalShortcut;
+  shown: DesktopNotification[];
+  logged: string[];
+  loginItems: boolean[];
+  quits: number;
+  wake(): void;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: {
+    platform?: TrayPlatform;
+    now?: string;
+    takenShortcuts?: string[];
+    /** Runs before the shell starts (e.g. to damage the preferences file). */
+    prepare?: (dir: string) => void;
+  } = {},
+): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'mt-shell-'));
+  options.prepare?.(dir);
+  const clock = createFakeClock({
+    now: options.now ?? '2026-11-23T08:00:00Z', // Monday, 09:00 in Berlin
+    timeZone: 'Europe/Berlin',
+  });
+  const store = await openStore(join(dir, 'data'), { clock, log: () => undefined });
+  const settings = createSettingsStore({ cwd: dir, clock });
+  const core = await createMissionTray({
+    store,
+    clock,
+    reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
+  });
+  const tray = new FakeTray();
+  const windows: FakeBrowserWindow[] = [];
+  const ipcMain = new FakeIpcMain();
+  const shortcuts = new FakeGlobalShortcut(options.takenShortcuts);
+  const shown: DesktopNotification[] = [];
+  const logged: string[] = [];
+  const loginItems: boolean[] = [];
+  const wakers: (() => void)[] = [];
+  const harness: Harness = {
+    dir,
+    clock,
+    store,
+    core,
+    settings,
+    tray,
+    windows,
+    ipcMain,
+    shortcuts,
+    shown,
+    logged,
+    loginItems,
+    quits: 0,
+    wake: () => wakers.forEach((w) => w()),
+    shell: startShell({
+      platform: options.platform ?? 'linux',
+      core,
+      store,
+      settings,
+      clock,
+      notifier: { show: async (n) => void shown.push(n) },
+      ipcMain,
+      tray: Object.assign(tray, { onClick: () => undefined, bounds: () => null }),
+      createWindow: (opts) => {
+        const w = new FakeBrowserWindow(opts);
+        windows.push(w);
+        return w;
+      },
+      workArea: () => ({ x: 0, y: 0, width: 1920, height: 1080 }),
+      globalShortcut: shortcuts,
+      loginItem: { apply: async (enabled) => void loginItems.push(enabled) },
+      chooseSavePath: async () => null,
+      writeFile: async () => undefined,
+      isDark: () => false,
+      onWake: (listener) => wakers.push(listener),
+      onThemeChange: () => undefined,
+      preload: '/app/out/preload/index.cjs',
+      rendererUrl: APP_INDEX_URL,
+      iconDir: '/app/resources',
+      quit: () => harness.quits++,
+      log: (message) => logged.push(message),
+      pollMs: 0,
+    }),
+    async close() {
+      harness.shell.stop();
+      await core.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** A week-long meetings mission with milestones at noon and 17:00. */
+export const meetingsDraft = {
+  title: 'Book 10 meetings',
+  metric: { kind: 'meetings' as const },
+  target: 10,
+  startDate: '2026-11-23',
+  endDate: '2026-11-27',
+  workingDays: [1, 2, 3, 4, 5],
+  deadlines: ['12:00', '17:00'],
+};
+
+/** Resolves once queued promise callbacks (tray clicks, subscriptions) have run. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,0 +1,173 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { APP_INDEX_URL } from '../../../src/main/window/app-protocol.ts';
+import { channelOf, eventChannelOf, ipcContract } from '../../../src/shared/ipc.ts';
+import { Mission } from '../../../src/shared/mission.ts';
+import { meetingsDraft, settle, startHarness } from './shell-harness.ts';
+import type { Harness } from './shell-harness.ts';
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+/** Creates a mission as the window would: over IPC, from the app's own page. */
+async function withMission(harness: Harness, draft: object = meetingsDraft) {
+  const result = await harness.ipcMain.invoke(
+    channelOf('missions', 'create'),
+    APP_INDEX_URL,
+    draft,
+  );
+  const parsed = z.object({ ok: z.literal(true), value: Mission }).parse(result);
+  return parsed.value;
+}
+
+describe('the tray app, assembled', () => {
+  it('logs a win from the tray menu on Linux, and every view sees the new count', async () => {
+    h = await startHarness({ platform: 'linux' });
+    await withMission(h);
+    h.shell.window.open();
+    await settle();
+    expect(h.tray.labels()).toContain('Log meeting — 0/10 this week · 0/1 by noon');
+
+    h.tray.click('Log meeting — 0/10 this week · 0/1 by noon');
+    await settle();
+
+    expect(h.core.today().missions[0]?.total).toBe(1);
+    expect(h.tray.labels()).toContain('Log meeting — 1/10 this week · 1/2 by 17:00');
+    expect(h.tray.labels()).toContain('Undo last win (Book 10 meetings)');
+    expect(h.tray.image).toBe('/app/resources/tray-on-track-light.png');
+    const pushed = h.windows[0]?.webContents.sent.filter(
+      (s) => s.channel === eventChannelOf('today'),
+    );
+    expect(pushed?.at(-1)?.value).toMatchObject({ missions: [{ total: 1 }] });
+    // Hitting the milestone is announced once.
+    expect(h.shown.map((n) => n.title)).toEqual(['Milestone hit: Book 10 meetings']);
+  });
+
+  it('undoes the last win from the menu', async () => {
+    h = await startHarness();
+    await withMission(h);
+    await settle();
+    h.tray.click('Log meeting — 0/10 this week · 0/1 by noon');
+    await settle();
+    h.tray.click('Undo last win (Book 10 meetings)');
+    await settle();
+    expect(h.core.today().missions[0]?.total).toBe(0);
+  });
+
+  it('answers the window over IPC, and refuses a frame that is not the app', async () => {
+    h = await startHarness();
+    const mission = await withMission(h);
+    const ok = await h.ipcMain.invoke(channelOf('wins', 'log'), `${APP_INDEX_URL}#/today`, {
+      missionId: mission.id,
+      source: 'window',
+    });
+    expect(ok).toMatchObject({ ok: true, value: { missions: [{ total: 1 }] } });
+    const refused = await h.ipcMain.invoke(channelOf('wins', 'log'), 'https://evil.example/', {
+      missionId: mission.id,
+      source: 'window',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(h.core.today().missions[0]?.total).toBe(1);
+  });
+
+  it('registers one handler per call of the contract', async () => {
+    h = await startHarness();
+    const calls = Object.entries(ipcContract).flatMap(([area, c]) =>
+      Object.keys(c).map((name) => channelOf(area, name)),
+    );
+    expect([...h.ipcMain.handlers.keys()].sort()).toEqual(calls.sort());
+    expect([...h.ipcMain.handlers.keys()]).toContain(channelOf('app', 'pauseNotifications'));
+    h.shell.stop();
+    expect(h.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('logs a win on the focus mission with the global shortcut', async () => {
+    h = await startHarness();
+    await withMission(h);
+    const second = await withMission(h, {
+      ...meetingsDraft,
+      title: 'Make 50 calls',
+      metric: { kind: 'calls' },
+    });
+    await h.shell.handlers.settings.update({ focusMissionId: second.id });
+    h.shortcuts.press('CommandOrControl+Shift+M');
+    await settle();
+    const totals = Object.fromEntries(
+      h.core.today().missions.map((m) => [m.mission.title, m.total]),
+    );
+    expect(totals).toEqual({ 'Book 10 meetings': 0, 'Make 50 calls': 1 });
+  });
+
+  it('tells the rep when the OS refuses the shortcut, at start and when changing it', async () => {
+    h = await startHarness({ takenShortcuts: ['CommandOrControl+Shift+M', 'Alt+Space'] });
+    expect(h.shown[0]?.body).toMatch(/^The shortcut CommandOrControl\+Shift\+M is not available/);
+    await expect(h.shell.handlers.settings.update({ shortcut: 'Alt+Space' })).rejects.toMatchObject(
+      {
+        code: 'conflict',
+        path: ['shortcut'],
+      },
+    );
+    expect(h.settings.get().shortcut).toBe('CommandOrControl+Shift+M');
+    await h.shell.handlers.settings.update({ shortcut: 'Alt+Shift+W' });
+    expect([...h.shortcuts.held.keys()]).toEqual(['Alt+Shift+W']);
+  });
+
+  it('pauses notifications from the tray until tomorrow, and offers to resume', async () => {
+    h = await startHarness();
+    h.tray.click('Until tomorrow');
+    await settle();
+    expect(h.settings.get().pausedUntil).toBe('2026-11-23T23:00:00.000Z');
+    expect(h.tray.labels()).toContain('Resume notifications (paused until 00:00)');
+    h.tray.click('Resume notifications (paused until 00:00)');
+    await settle();
+    expect(h.settings.get().pausedUntil).toBeNull();
+  });
+
+  it('pushes changed preferences to the window and applies launch at login', async () => {
+    h = await startHarness();
+    h.shell.window.open();
+    await h.shell.handlers.settings.update({ launchAtLogin: true, theme: 'dark' });
+    const pushed = h.windows[0]?.webContents.sent.filter(
+      (s) => s.channel === eventChannelOf('settings'),
+    );
+    expect(pushed?.at(-1)?.value).toMatchObject({ theme: 'dark', launchAtLogin: true });
+    expect(h.loginItems).toEqual([true]);
+  });
+
+  it('reminds before a deadline when the machine wakes', async () => {
+    h = await startHarness();
+    await withMission(h);
+    await settle();
+    h.clock.set('2026-11-23T10:00:00Z'); // 11:00 Berlin: an hour to noon
+    h.wake();
+    await settle();
+    expect(h.shown).toEqual([
+      { title: 'Book 10 meetings', body: '0 of 1 meeting — 1 hour to noon' },
+    ]);
+  });
+
+  it('a damaged preferences file: defaults, the file kept, the rep told, the notice dismissible', async () => {
+    h = await startHarness({
+      prepare: (dir) => writeFileSync(join(dir, 'preferences.json'), '{"theme": "dark",'),
+    });
+    expect(h.shown.map((n) => n.body)).toEqual([
+      expect.stringMatching(/preferences file was damaged/),
+    ]);
+    const today = await h.shell.handlers.missions.today(undefined);
+    const notice = today.notices.find((n) => n.kind === 'preferences-reset');
+    expect(notice).toBeDefined();
+    const after = await h.shell.handlers.missions.dismissNotice({ id: notice?.id ?? '' });
+    expect(after.notices).toEqual([]);
+  });
+
+  it('quits from the tray menu', async () => {
+    h = await startHarness({ platform: 'darwin' });
+    h.tray.click('Quit Mission Tray');
+    await settle();
+    expect(h.quits).toBe(1);
+  });
+});
