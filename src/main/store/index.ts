@@ -33,7 +33,15 @@ export interface OpenStoreOptions {
 
 interface OpenDoc {
   spec: unknown;
-  port: Promise<unknown>;
+  /** While the file is being read. */
+  opening: Promise<unknown> | null;
+  /**
+   * Once open, the port is held weakly: a document nobody holds any more (a past day read for an
+   * export or an undo) can be collected, so memory does not grow with history. Reopening reads
+   * the file again, which equals memory whenever no write is under way — and a write under way
+   * keeps its document reachable.
+   */
+  ref: WeakRef<object> | null;
 }
 
 export async function openStore(dir: string, options: OpenStoreOptions = {}): Promise<StorePort> {
@@ -56,8 +64,13 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
   const dirHandles = new Map<string, Promise<StoreFileHandle>>();
   const cleanedDirs = new Set<string>();
   const readyDirs = new Set<string>([root]);
-  /** Each open document's write queue, drained by `close`. */
-  const queues = new Set<() => Promise<unknown>>();
+  /** Writes under way, awaited by `close`. */
+  const inflight = new Set<Promise<unknown>>();
+  const collected = new FinalizationRegistry<{ name: string; entry: OpenDoc }>(
+    ({ name, entry }) => {
+      if (docs.get(name) === entry) docs.delete(name);
+    },
+  );
   let closed = false;
 
   const syncDir = async (path: string): Promise<void> => {
@@ -129,7 +142,6 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     const db = new Low<T>(adapterFor(paths, spec), spec.empty());
     await db.read();
     let queue: Promise<unknown> = Promise.resolve();
-    queues.add(() => queue);
     return {
       get data() {
         return db.data;
@@ -152,7 +164,10 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
           return next;
         };
         const result = queue.then(run);
-        queue = result.catch(() => undefined);
+        const tail = result.catch(() => undefined);
+        queue = tail;
+        inflight.add(tail);
+        void tail.then(() => inflight.delete(tail));
         return result;
       },
     };
@@ -164,15 +179,29 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       const paths = docPaths(root, name);
       const known = docs.get(name);
       if (known) {
-        if (known.spec !== spec)
+        if (known.spec !== spec) {
           throw new Error(`Document ${name} is already open with another spec`);
-        // Same name and same spec object, so the cached port holds a DocPort<T>.
-        return known.port as Promise<DocPort<T>>;
+        }
+        // Same name and same spec object, so the cached port is a DocPort<T>.
+        const live = known.ref?.deref() ?? known.opening;
+        if (live) return live as DocPort<T> | Promise<DocPort<T>>;
       }
-      const port = openDoc(paths, spec);
-      docs.set(name, { spec, port });
-      port.catch(() => docs.delete(name));
-      return port;
+      const entry: OpenDoc = { spec, opening: null, ref: null };
+      const opening = openDoc(paths, spec).then(
+        (port) => {
+          entry.opening = null;
+          entry.ref = new WeakRef(port);
+          collected.register(port, { name, entry });
+          return port;
+        },
+        (error: unknown) => {
+          if (docs.get(name) === entry) docs.delete(name);
+          throw error;
+        },
+      );
+      entry.opening = opening;
+      docs.set(name, entry);
+      return opening;
     },
 
     async list(prefix) {
@@ -203,7 +232,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.all([...queues].map((drain) => drain()));
+      await Promise.all(inflight);
       for (const handle of dirHandles.values()) {
         await handle.then((h) => h.close()).catch(() => undefined);
       }
