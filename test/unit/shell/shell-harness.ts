@@ -138,3 +138,17 @@ export const meetingsDraft = {
 
 /** Resolves once queued promise callbacks (tray clicks, subscriptions) have run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** Retries an assertion until it holds (clicks and subscriptions run asynchronously). */
+export async function eventually(assertion: () => void, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { APP_INDEX_URL } from '../../../src/main/window/app-protocol.ts';
 import { channelOf, eventChannelOf, ipcContract } from '../../../src/shared/ipc.ts';
 import { Mission } from '../../../src/shared/mission.ts';
-import { meetingsDraft, settle, startHarness } from './shell-harness.ts';
+import { eventually, meetingsDraft, settle, startHarness } from './shell-harness.ts';
 import type { Harness } from './shell-harness.ts';
 
 let h: Harness;
@@ -29,33 +29,37 @@ describe('the tray app, assembled', () => {
     h = await startHarness({ platform: 'linux' });
     await withMission(h);
     h.shell.window.open();
-    await settle();
-    expect(h.tray.labels()).toContain('Log meeting — 0/10 this week · 0/1 by noon');
+    await eventually(() =>
+      expect(h.tray.labels()).toContain('Log meeting — 0/10 this week · 0/1 by noon'),
+    );
 
     h.tray.click('Log meeting — 0/10 this week · 0/1 by noon');
-    await settle();
 
+    await eventually(() => {
+      expect(h.tray.labels()).toContain('Log meeting — 1/10 this week · 1/2 by 17:00');
+      // Hitting the noon milestone is announced.
+      expect(h.shown.map((n) => n.title)).toEqual(['Milestone hit: Book 10 meetings']);
+    });
     expect(h.core.today().missions[0]?.total).toBe(1);
-    expect(h.tray.labels()).toContain('Log meeting — 1/10 this week · 1/2 by 17:00');
     expect(h.tray.labels()).toContain('Undo last win (Book 10 meetings)');
     expect(h.tray.image).toBe('/app/resources/tray-on-track-light.png');
     const pushed = h.windows[0]?.webContents.sent.filter(
       (s) => s.channel === eventChannelOf('today'),
     );
     expect(pushed?.at(-1)?.value).toMatchObject({ missions: [{ total: 1 }] });
-    // Hitting the milestone is announced once.
-    expect(h.shown.map((n) => n.title)).toEqual(['Milestone hit: Book 10 meetings']);
   });
 
   it('undoes the last win from the menu', async () => {
     h = await startHarness();
     await withMission(h);
-    await settle();
+    await eventually(() =>
+      expect(h.tray.labels()).toContain('Log meeting — 0/10 this week · 0/1 by noon'),
+    );
     h.tray.click('Log meeting — 0/10 this week · 0/1 by noon');
-    await settle();
+    await eventually(() => expect(h.tray.labels()).toContain('Undo last win (Book 10 meetings)'));
     h.tray.click('Undo last win (Book 10 meetings)');
-    await settle();
-    expect(h.core.today().missions[0]?.total).toBe(0);
+    await eventually(() => expect(h.core.today().missions[0]?.total).toBe(0));
+    expect(h.tray.labels()).toContain('Log meeting — 0/10 this week · 0/1 by noon');
   });
 
   it('answers the window over IPC, and refuses a frame that is not the app', async () => {
@@ -95,11 +99,12 @@ describe('the tray app, assembled', () => {
     });
     await h.shell.handlers.settings.update({ focusMissionId: second.id });
     h.shortcuts.press('CommandOrControl+Shift+M');
-    await settle();
-    const totals = Object.fromEntries(
-      h.core.today().missions.map((m) => [m.mission.title, m.total]),
-    );
-    expect(totals).toEqual({ 'Book 10 meetings': 0, 'Make 50 calls': 1 });
+    await eventually(() => {
+      const totals = Object.fromEntries(
+        h.core.today().missions.map((m) => [m.mission.title, m.total]),
+      );
+      expect(totals).toEqual({ 'Book 10 meetings': 0, 'Make 50 calls': 1 });
+    });
   });
 
   it('tells the rep when the OS refuses the shortcut, at start and when changing it', async () => {
@@ -119,12 +124,10 @@ describe('the tray app, assembled', () => {
   it('pauses notifications from the tray until tomorrow, and offers to resume', async () => {
     h = await startHarness();
     h.tray.click('Until tomorrow');
-    await settle();
-    expect(h.settings.get().pausedUntil).toBe('2026-11-23T23:00:00.000Z');
+    await eventually(() => expect(h.settings.get().pausedUntil).toBe('2026-11-23T23:00:00.000Z'));
     expect(h.tray.labels()).toContain('Resume notifications (paused until 00:00)');
     h.tray.click('Resume notifications (paused until 00:00)');
-    await settle();
-    expect(h.settings.get().pausedUntil).toBeNull();
+    await eventually(() => expect(h.settings.get().pausedUntil).toBeNull());
   });
 
   it('pushes changed preferences to the window and applies launch at login', async () => {
@@ -144,7 +147,7 @@ describe('the tray app, assembled', () => {
     await settle();
     h.clock.set('2026-11-23T10:00:00Z'); // 11:00 Berlin: an hour to noon
     h.wake();
-    await settle();
+    await eventually(() => expect(h.shown).toHaveLength(1));
     expect(h.shown).toEqual([
       { title: 'Book 10 meetings', body: '0 of 1 meeting — 1 hour to noon' },
     ]);
@@ -167,7 +170,6 @@ describe('the tray app, assembled', () => {
   it('quits from the tray menu', async () => {
     h = await startHarness({ platform: 'darwin' });
     h.tray.click('Quit Mission Tray');
-    await settle();
-    expect(h.quits).toBe(1);
+    await eventually(() => expect(h.quits).toBe(1));
   });
 });
