@@ -68,7 +68,7 @@ const failure = (error: IpcError): Result<never> => ({ ok: false, error });
 const pathOf = (path: PropertyKey[]): (string | number)[] =>
   path.filter((p): p is string | number => typeof p !== 'symbol');
 
-/** The app's own renderer: the dev server's origin, or exactly the packaged index.html. */
+/** The app's own renderer: the origin of app:// or the dev server, or exactly a file:// index.html. */
 export function isAppRendererUrl(url: string, rendererUrl: string): boolean {
   let sender: URL;
   let own: URL;
@@ -78,8 +78,8 @@ export function isAppRendererUrl(url: string, rendererUrl: string): boolean {
   } catch {
     return false;
   }
-  if (own.protocol === 'file:') {
-    return sender.protocol === 'file:' && sender.pathname === own.pathname && sender.host === '';
-  }
-  return sender.origin === own.origin;
+  if (sender.protocol !== own.protocol || sender.host !== own.host) return false;
+  // Scheme and host (with port) are the origin — compared by hand, since URL#origin is "null"
+  // for both file: and custom schemes like app:, which would make them all equal.
+  return own.protocol === 'file:' ? sender.pathname === own.pathname : true;
 }

@@ -140,6 +140,14 @@ describe('which senders are the app', () => {
     expect(isAppRendererUrl('file://evil-host/opt/x/index.html', RENDERER)).toBe(false);
   });
 
+  it('trusts app://mission-tray and nothing that merely shares its "null" origin', () => {
+    const app = 'app://mission-tray/index.html';
+    expect(isAppRendererUrl('app://mission-tray/index.html#/today', app)).toBe(true);
+    expect(isAppRendererUrl('file:///tmp/index.html', app)).toBe(false);
+    expect(isAppRendererUrl('app://other/index.html', app)).toBe(false);
+    expect(isAppRendererUrl('data:text/html,hi', app)).toBe(false);
+  });
+
   it("trusts the dev server's origin only", () => {
     const dev = 'http://localhost:5173/';
     expect(isAppRendererUrl('http://localhost:5173/#/today', dev)).toBe(true);
