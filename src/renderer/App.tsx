@@ -2,6 +2,7 @@
 // toast, celebration). State comes only from the core's snapshots; actions go only through `api`.
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { metricLabel } from '../shared/metric-label.ts';
+import type { Settings } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { api } from './api.ts';
 import { Celebration } from './components/Celebration.tsx';
@@ -11,7 +12,7 @@ import { NoticeBanner } from './components/NoticeBanner.tsx';
 import { Toast, type ToastMessage } from './components/Toast.tsx';
 import { formatDayLong, formatNumber } from './format.ts';
 import { milestoneHits, type MilestoneHit } from './milestone-hits.ts';
-import { useSettings, useToday } from './use-live.ts';
+import { useLive, type LiveValue } from './live-value.ts';
 import type { MissionsMode } from './views/MissionsView.tsx';
 import { TodayView } from './views/TodayView.tsx';
 
@@ -43,9 +44,9 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function App() {
-  const today = useToday();
-  const settings = useSettings();
+export function App(props: { today: LiveValue<TodaySnapshot>; settings: LiveValue<Settings> }) {
+  const today = useLive(props.today);
+  const settings = useLive(props.settings);
   const [view, setView] = useState<View>('today');
   const [missionsMode, setMissionsMode] = useState<MissionsMode>({ kind: 'list' });
   const [toast, setToast] = useState<ToastMessage | null>(null);

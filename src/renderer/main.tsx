@@ -1,11 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { api } from './api.ts';
 import { App } from './App.tsx';
+import { createLiveValue } from './live-value.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// Ask the core first, render second: the answers travel while React starts.
+const today = createLiveValue(() => api().missions.today(), api().on.today);
+const settings = createLiveValue(() => api().settings.get(), api().on.settings);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App today={today} settings={settings} />
   </StrictMode>,
 );

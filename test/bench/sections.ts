@@ -1,6 +1,7 @@
 // Every benchmark section, in the order `npm run bench` runs them. Each issue adds its own.
 import { coreBench } from './core.bench.ts';
 import type { BenchSection } from './report.ts';
+import { rendererBench } from './renderer.bench.ts';
 import { storeBench } from './store.bench.ts';
 
-export const sections: BenchSection[] = [storeBench, coreBench];
+export const sections: BenchSection[] = [storeBench, coreBench, rendererBench];

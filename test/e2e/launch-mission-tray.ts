@@ -6,7 +6,7 @@
 // pushes them to every window. The Playwright fixture (harness.ts) and the bench both use it.
 import type { Browser, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { StorePort } from '../../src/core/ports.ts';
@@ -65,11 +65,23 @@ interface Running {
   stop(): Promise<void>;
 }
 
-/** The built window, served as the shell would load it. */
+/**
+ * The built window, served as the shell would load it. From a private copy: a rebuild empties
+ * out/renderer, and other work in the same tree may rebuild while tests run.
+ */
 export async function serveRenderer(): Promise<StaticServer> {
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
     throw new Error('The window is not built: run `npx electron-vite build` first.');
-  return serveStatic(RENDERER_DIR);
+  const copy = await mkdtemp(join(tmpdir(), 'mission-tray-renderer-'));
+  await cp(RENDERER_DIR, copy, { recursive: true });
+  const server = await serveStatic(copy);
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      await rm(copy, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The page's bridge (page-bridge.ts) with the preload's `buildApi`, bundled for the browser. */
@@ -80,7 +92,7 @@ export async function bundleBridge(): Promise<string> {
     logLevel: 'silent',
     build: {
       write: false,
-      minify: false,
+      minify: true,
       lib: {
         entry: resolve('test/e2e/page-bridge.ts'),
         formats: ['iife'],

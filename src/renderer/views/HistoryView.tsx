@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { metricLabel } from '../../shared/mission.ts';
 import { WinsChart } from '../components/WinsChart.tsx';
 import { formatDay, formatNumber, formatPercent } from '../format.ts';
-import { useHistory } from '../use-live.ts';
+import { useHistory } from '../use-history.ts';
 
 const OUTCOME_LABEL: Record<z.infer<typeof MissionOutcome>, string> = {
   hit: 'Hit',

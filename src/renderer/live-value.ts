@@ -1,0 +1,47 @@
+// A value the core owns, kept current outside React: asked for once, then replaced by every
+// snapshot the core pushes. Created before the first render (main.tsx), so the first request
+// leaves while React is still starting, and no push between request and render is missed.
+import { useSyncExternalStore } from 'react';
+import type { IpcError, Result } from '../shared/ipc.ts';
+
+export interface Live<T> {
+  value: T | null;
+  error: IpcError | null;
+}
+
+export interface LiveValue<T> {
+  get(): Live<T>;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createLiveValue<T>(
+  request: () => Promise<Result<T>>,
+  onPush: (listener: (value: T) => void) => unknown,
+): LiveValue<T> {
+  let state: Live<T> = { value: null, error: null };
+  let pushed = false;
+  const listeners = new Set<() => void>();
+  const set = (next: Live<T>) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  onPush((value) => {
+    pushed = true;
+    set({ value, error: null });
+  });
+  void request().then((r) => {
+    // A pushed value is at least as new as the answer to this first request.
+    if (pushed) return;
+    set(r.ok ? { value: r.value, error: null } : { value: null, error: r.error });
+  });
+  return {
+    get: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const useLive = <T>(live: LiveValue<T>): Live<T> =>
+  useSyncExternalStore(live.subscribe, live.get);

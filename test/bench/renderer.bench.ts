@@ -1,0 +1,124 @@
+// The window's budgets: initial JavaScript (gzip), Today rendered after navigation with a year of
+// history, and "+1" click to the updated count, through the same harness as the e2e tests.
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import config from '../../playwright.config.ts';
+import {
+  RENDERER_DIR,
+  bundleBridge,
+  launchMissionTray,
+  serveRenderer,
+} from '../e2e/launch-mission-tray.ts';
+import { seedHistory } from '../e2e/seed-history.ts';
+import { percentile, type BenchSection } from './report.ts';
+
+const RELOADS = 20;
+const CLICKS = 200;
+
+const MARK_TODAY_SHOWN = `
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-testid="today-count"]')) return;
+    globalThis.__todayShownAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+/** Clicks the first "+1" n times, each time until the count in the document changes. */
+const timeClicks = (n: number) => `(async () => {
+  const button = document.querySelector('.log-button');
+  const count = document.querySelector('[data-testid="today-count"]');
+  if (!button || !count) throw new Error('Today has no mission to click');
+  const times = [];
+  for (let i = 0; i < ${n}; i++) {
+    const before = count.textContent;
+    const started = performance.now();
+    await new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (count.textContent === before) return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(count, { childList: true, characterData: true, subtree: true });
+      button.click();
+    });
+    times.push(performance.now() - started);
+  }
+  return times;
+})()`;
+
+/** Scripts the page loads before it can show anything: the entry and its preloaded imports. */
+function initialScripts(html: string): string[] {
+  const entry = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)];
+  const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)];
+  return [...entry, ...preloads].map((m) => m[1] ?? '');
+}
+
+export const rendererBench: BenchSection = {
+  name: 'renderer',
+  async run(report) {
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+      if (built.status !== 0) throw new Error('Building the window failed');
+    }
+    const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8');
+    const gzipBytes = initialScripts(html).reduce(
+      (sum, src) => sum + gzipSync(readFileSync(join(RENDERER_DIR, src))).length,
+      0,
+    );
+    report.figure('window initial JS (gzip)', gzipBytes / 1024, 'KB', 100);
+
+    const server = await serveRenderer();
+    const browser = await chromium.launch(config.use?.launchOptions);
+    const bridgeScript = await bundleBridge();
+    try {
+      const app = await launchMissionTray(browser, {
+        now: '2026-11-23T08:00:00Z',
+        timeZone: 'Europe/Berlin',
+        rendererUrl: server.url,
+        bridgeScript,
+        seed: (dir) => seedHistory(dir, { today: '2026-11-23', timeZone: 'Europe/Berlin' }),
+      });
+      const { page } = app;
+      // Marks the moment Today's first count is in the document, from navigation start. In-page
+      // code is a string: the bench typechecks with Node's libraries, not the DOM's.
+      await page.addInitScript(MARK_TODAY_SHOWN);
+      const shown: number[] = [];
+      await app.open();
+      for (let i = 0; i < RELOADS; i++) {
+        await app.reload();
+        await page.waitForFunction('globalThis.__todayShownAt !== undefined');
+        shown.push(z.number().parse(await page.evaluate('globalThis.__todayShownAt')));
+      }
+      shown.sort((a, b) => a - b);
+      report.figure(
+        'Today shown after navigation, 1 year of history, p50',
+        percentile(shown, 50),
+        'ms',
+      );
+      report.figure(
+        'Today shown after navigation, 1 year of history, p95',
+        percentile(shown, 95),
+        'ms',
+        150,
+      );
+
+      // Each click: the page calls the core through the boundary, the core writes the win
+      // durably and pushes a new snapshot, React renders it; timed in the page until the count
+      // changes in the document.
+      const clicks = z.array(z.number()).parse(await page.evaluate(timeClicks(CLICKS)));
+      clicks.sort((a, b) => a - b);
+      report.figure('"+1" click to updated count, p50', percentile(clicks, 50), 'ms');
+      report.figure('"+1" click to updated count, p95', percentile(clicks, 95), 'ms', 16);
+      const onDisk = (await app.winsOnDisk('2026-11-23')).wins.length;
+      if (onDisk !== CLICKS) throw new Error(`${CLICKS} clicks but ${onDisk} wins on disk`);
+      await app.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+};
