@@ -98,17 +98,25 @@ export const Checkpoint = z.object({
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
+/** Each element with the one before it: [[a, b], [b, c], …]. */
+function consecutivePairs<T>(items: readonly T[]): [T, T][] {
+  const pairs: [T, T][] = [];
+  items.reduce<T | undefined>((previous, item) => {
+    if (previous !== undefined) pairs.push([previous, item]);
+    return item;
+  }, undefined);
+  return pairs;
+}
+
 /** One working day's milestones. Checkpoints are ordered by time; counts never decrease. */
 export const DayPlan = z
   .object({ date: LocalDate, checkpoints: z.array(Checkpoint).min(1).max(8) })
-  .refine((d) => d.checkpoints.every((c, i, all) => i === 0 || c.count >= all[i - 1]!.count), {
+  .refine((d) => consecutivePairs(d.checkpoints).every(([a, b]) => b.count >= a.count), {
     error: 'Later milestones in a day must ask for at least as many wins as earlier ones',
   })
   .refine(
     (d) =>
-      d.checkpoints.every(
-        (c, i, all) => i === 0 || c.by === null || (all[i - 1]!.by ?? '24:00') < c.by,
-      ),
+      consecutivePairs(d.checkpoints).every(([a, b]) => b.by === null || (a.by ?? '24:00') < b.by),
     { error: 'Milestone deadlines in a day must be in order, each later than the one before' },
   );
 export type DayPlan = z.infer<typeof DayPlan>;
