@@ -113,6 +113,11 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     }
   };
 
+  const persist = async (paths: DocPaths, text: string): Promise<void> => {
+    await ensureDir(paths.dir);
+    await writeDurably(fs, paths, text, syncDir);
+  };
+
   const adapterFor = <T>(paths: DocPaths, spec: DocSpec<T>): Adapter<T> => ({
     async read() {
       await cleanDir(paths.dir);
@@ -123,8 +128,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       }
       if (loaded.mustWrite) {
         try {
-          await ensureDir(paths.dir);
-          await writeDurably(fs, paths, JSON.stringify(loaded.data), syncDir);
+          await persist(paths, JSON.stringify(loaded.data));
         } catch (error) {
           // Memory holds the repaired document; the next successful write puts it on disk.
           log(`could not write the repaired ${paths.file}`, error);
@@ -132,10 +136,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
       }
       return loaded.data;
     },
-    async write(data) {
-      await ensureDir(paths.dir);
-      await writeDurably(fs, paths, JSON.stringify(data), syncDir);
-    },
+    write: (data) => persist(paths, JSON.stringify(data)),
   });
 
   const openDoc = async <T>(paths: DocPaths, spec: DocSpec<T>): Promise<DocPort<T>> => {
@@ -155,8 +156,11 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
         const run = async (): Promise<T> => {
           const next = fn(db.data);
           if (next === db.data) return next;
+          // Serialised outside the try: a document that cannot be serialised is a bug, not a
+          // storage failure to tell the rep about.
+          const text = JSON.stringify(next);
           try {
-            await db.adapter.write(next);
+            await persist(paths, text);
           } catch (error) {
             throw writeFailed(error, paths.name, root);
           }
