@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSettingsHandlers } from '../../../src/main/ipc/settings-handlers.ts';
+import { createElectronSettings } from '../../../src/main/settings/electron-settings.ts';
 import { createSettingsStore } from '../../../src/main/settings/settings-store.ts';
 import { DEFAULT_SETTINGS, SettingsPatch } from '../../../src/shared/settings.ts';
 import type { Settings } from '../../../src/shared/settings.ts';
@@ -79,5 +80,21 @@ describe('settings store', () => {
     const handlers = createSettingsHandlers(createSettingsStore({ cwd: dir, clock }));
     await handlers.update({ shortcut: 'Alt+Shift+W' });
     expect((await handlers.get(undefined)).shortcut).toBe('Alt+Shift+W');
+  });
+});
+
+describe('settings in the shell (electron-store)', () => {
+  it('keeps preferences across restarts and sets a damaged file aside, like the Node store', () => {
+    const first = createElectronSettings(dir, clock);
+    first.update({ theme: 'dark', notify: { morningPlan: true } });
+    expect(createElectronSettings(dir, clock).get()).toMatchObject({
+      theme: 'dark',
+      notify: { morningPlan: true, reminders: true },
+    });
+
+    writeFileSync(join(dir, 'preferences.json'), '\u0000\u0000\u0000');
+    const recovered = createElectronSettings(dir, clock);
+    expect(recovered.get()).toEqual(DEFAULT_SETTINGS);
+    expect(recovered.notices().map((n) => n.kind)).toEqual(['preferences-reset']);
   });
 });
