@@ -1,40 +1,69 @@
 // Run by store.bench.ts in a fresh process (`node --expose-gc`), once per history size: opens the
-// data directory and computes today's state, then prints how long that took and the heap used.
+// data directory and reads what today needs, then prints how long that took and the heap used;
+// then the same warm, and the heap after reading every day once.
 import { openStore } from '../../src/main/store/index.ts';
 import {
-  DayWinsDoc,
-  MissionsDoc,
-  SummaryDoc,
+  dateOfDayDoc,
   dayDocName,
-  emptyDayWinsDoc,
-  emptyMissionsDoc,
-  emptySummaryDoc,
-} from '../../src/shared/documents.ts';
+  dayWinsDocSpec,
+  missionsDocSpec,
+  summaryDocSpec,
+} from '../../src/core/store-docs.ts';
 import { BENCH_NOW, BENCH_TODAY, BENCH_ZONE } from './store-history.ts';
 
 const [dir] = process.argv.slice(2);
 if (!dir || !gc) throw new Error('usage: node --expose-gc store-open-child <dir>');
 const clock = { now: () => BENCH_NOW, timeZone: () => BENCH_ZONE };
 
+/** Opens the store and what today needs: missions, the summary, today's wins. */
+async function openToday() {
+  const store = await openStore(dir ?? '', { clock });
+  const [missions, summary, today] = await Promise.all([
+    store.open('missions', missionsDocSpec),
+    store.open('summary', summaryDocSpec),
+    store.open(dayDocName(BENCH_TODAY), dayWinsDocSpec(BENCH_TODAY)),
+  ]);
+  const state = {
+    missions: missions.data.missions.filter((m) => m.status === 'active').length,
+    folded: Object.keys(summary.data.days).length,
+    today: today.data.wins.length,
+  };
+  return { store, state };
+}
+
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
-const started = performance.now();
-const store = await openStore(dir, { clock });
-const [missions, summary, today] = await Promise.all([
-  store.open('missions', { schema: MissionsDoc, empty: emptyMissionsDoc }),
-  store.open('summary', { schema: SummaryDoc, empty: emptySummaryDoc }),
-  store.open(dayDocName(BENCH_TODAY), {
-    schema: DayWinsDoc,
-    empty: () => emptyDayWinsDoc(BENCH_TODAY),
-  }),
-]);
-const state = {
-  missions: missions.data.missions.filter((m) => m.status === 'active').length,
-  folded: Object.keys(summary.data.days).length,
-  today: today.data.wins.length,
-};
+let started = performance.now();
+const first = await openToday();
 const openMs = performance.now() - started;
 gc();
 const heapAfter = process.memoryUsage().heapUsed;
-await store.close();
-console.log(JSON.stringify({ openMs, heapBefore, heapAfter, state }));
+await first.store.close();
+
+// The same again in this process, with the code warm: what a cold start adds is the difference.
+started = performance.now();
+const second = await openToday();
+const warmOpenMs = performance.now() - started;
+
+// Every day read once (as an export does), then let go: memory must come back down.
+let wins = 0;
+for (const name of await second.store.list('wins/')) {
+  wins += (await second.store.open(name, dayWinsDocSpec(dateOfDayDoc(name)))).data.wins.length;
+}
+for (let i = 0; i < 3; i += 1) {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+}
+const heapAfterAllDays = process.memoryUsage().heapUsed;
+await second.store.close();
+console.log(
+  JSON.stringify({
+    openMs,
+    warmOpenMs,
+    heapBefore,
+    heapAfter,
+    heapAfterAllDays,
+    wins,
+    state: first.state,
+  }),
+);

@@ -26,7 +26,14 @@ const LOGS = 200;
 const OPEN_RUNS = 3;
 const MB = 1024 * 1024;
 
-const OpenResult = z.object({ openMs: z.number(), heapBefore: z.number(), heapAfter: z.number() });
+const OpenResult = z.object({
+  openMs: z.number(),
+  warmOpenMs: z.number(),
+  heapBefore: z.number(),
+  heapAfter: z.number(),
+  heapAfterAllDays: z.number(),
+  wins: z.number(),
+});
 
 const median = (values: number[]) =>
   percentile(
@@ -75,6 +82,16 @@ export const storeBench: BenchSection = {
           median(runs.map((r) => r.heapAfter)) / MB,
           'MB',
           budget ? 30 : undefined,
+        );
+        report.figure(
+          `store: open + today, warm process, ${size.key}`,
+          median(runs.map((r) => r.warmOpenMs)),
+          'ms',
+        );
+        report.figure(
+          `store: heap after reading every day, ${size.key}`,
+          median(runs.map((r) => r.heapAfterAllDays)) / MB,
+          'MB',
         );
         report.figure(
           `store: heap opened documents add, ${size.key}`,
