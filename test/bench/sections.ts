@@ -2,6 +2,7 @@
 import { coreBench } from './core.bench.ts';
 import type { BenchSection } from './report.ts';
 import { rendererBench } from './renderer.bench.ts';
+import { shellBench } from './shell.bench.ts';
 import { storeBench } from './store.bench.ts';
 
-export const sections: BenchSection[] = [storeBench, coreBench, rendererBench];
+export const sections: BenchSection[] = [storeBench, coreBench, rendererBench, shellBench];
