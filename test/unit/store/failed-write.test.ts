@@ -67,13 +67,16 @@ const DAY = 'wins/2026/2026-11-23';
 const FILE = 'wins/2026/2026-11-23.json';
 
 describe.each(cases)('when %s fails with %s', (fault, code, sentence) => {
-  it('the write rejects with a sentence for the rep and nothing changes', async () => {
+  // One earlier write: the temp file is new. Two: it is the old backup, reused.
+  it.each([
+    ['a new temp file', ['w1']],
+    ['the reused backup', ['w1', 'w2']],
+  ])('the write (into %s) rejects with a sentence and nothing changes', async (_temp, earlier) => {
     const dir = await tempDir();
     const { fs, state } = faultyFs(fault, code);
     const store = await openStore(dir, { ...options, fs });
     const day = await store.open(DAY, tallySpec);
-    await day.update(addWin('w1'));
-    await day.update(addWin('w2'));
+    for (const id of earlier) await day.update(addWin(id));
     const fileBefore = await readFile(join(dir, FILE));
     const memoryBefore = day.data;
 
@@ -93,8 +96,7 @@ describe.each(cases)('when %s fails with %s', (fault, code, sentence) => {
     await store.close();
     const again = await openStore(dir, options);
     expect((await again.open(DAY, tallySpec)).data.wins.map((w) => w.id)).toEqual([
-      'w1',
-      'w2',
+      ...earlier,
       'w3',
     ]);
     await again.close();
