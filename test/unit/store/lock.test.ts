@@ -54,6 +54,44 @@ describe('the single-writer lock', () => {
     await store.close();
   });
 
+  it('lets exactly one of several processes starting at once take the folder', async () => {
+    const dir = await tempDir();
+    const store = JSON.stringify(join(process.cwd(), 'src/main/store/index.ts'));
+    // Each process waits for the same instant, tries, reports, and stays until all have reported
+    // (so none can leave a stale lock for a latecomer).
+    const at = Date.now() + 1500;
+    const script = `const { openStore } = await import(${store});
+      await new Promise((r) => setTimeout(r, ${at} - Date.now()));
+      try { await openStore(${JSON.stringify(dir)}); console.log('took it'); }
+      catch (e) { console.log(e.name); }
+      setInterval(() => {}, 1000);`;
+    const children = Array.from({ length: 4 }, () =>
+      spawn(process.execPath, ['--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
+    try {
+      const results = await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<string>((resolve, reject) => {
+              child.stdout.setEncoding('utf8').once('data', (line: string) => resolve(line.trim()));
+              child.on('error', reject);
+              child.on('exit', (code) => reject(new Error(`exited early (${code})`)));
+            }),
+        ),
+      );
+      expect(results.sort()).toEqual([
+        'StoreLockedError',
+        'StoreLockedError',
+        'StoreLockedError',
+        'took it',
+      ]);
+    } finally {
+      for (const child of children) child.kill('SIGKILL');
+    }
+  });
+
   it('takes over a lock left by a process that no longer exists', async () => {
     const dir = await tempDir();
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
