@@ -133,6 +133,7 @@ export async function launch(): Promise<() => void> {
     iconDir: resources,
     quit: () => app.quit(),
     log,
+    areas: {},
   });
   app.on('before-quit', () => shell.quitting());
   app.on('will-quit', () => {

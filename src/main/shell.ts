@@ -55,6 +55,13 @@ export interface ShellDeps {
   log(message: string, cause?: unknown): void;
   /** Intervals for the notification check and the core's day roll-over; tests pass 0 (off). */
   pollMs?: number;
+  /**
+   * Areas of the IPC contract the shell does not build itself (e.g. the sync engineer's `sync`,
+   * `team`): adding one to the contract makes this required, so it cannot be forgotten.
+   */
+  areas: Omit<IpcHandlers, 'missions' | 'wins' | 'data' | 'settings' | 'app'>;
+  /** Team sync in the tray menu, once it is set up: its switch state and the toggle. */
+  traySync?: { state(): { enabled: boolean } | undefined; toggle(): Promise<void> };
 }
 
 export function startShell(deps: ShellDeps) {
@@ -103,6 +110,7 @@ export function startShell(deps: ShellDeps) {
   });
   const { missions, wins } = core.handlers;
   const handlers: IpcHandlers = {
+    ...deps.areas,
     missions: {
       ...missions,
       today: async () => withNotices(await missions.today(undefined)),
@@ -132,6 +140,7 @@ export function startShell(deps: ShellDeps) {
     today: core.today,
     settings,
     openWindow: () => window.open(),
+    ...(deps.traySync ? { toggleSync: deps.traySync.toggle } : {}),
     notifier,
     log,
   });
@@ -143,6 +152,7 @@ export function startShell(deps: ShellDeps) {
     isDark: deps.isDark,
     now: () => clock.now(),
     dispatch: (action) => void actions.dispatch(action),
+    ...(deps.traySync ? { sync: deps.traySync.state } : {}),
   });
   const render = () => tray.render(core.today(), settings.get());
 
@@ -187,6 +197,8 @@ export function startShell(deps: ShellDeps) {
 
   return {
     handlers,
+    /** Redraws the tray (e.g. after sync state changes outside a snapshot). */
+    render,
     dispatch: actions.dispatch,
     logFocusWin: actions.logFocusWin,
     window,

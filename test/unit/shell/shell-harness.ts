@@ -48,6 +48,7 @@ export async function startHarness(
     takenShortcuts?: string[];
     /** Runs before the shell starts (e.g. to damage the preferences file). */
     prepare?: (dir: string) => void;
+    traySync?: { state(): { enabled: boolean } | undefined; toggle(): Promise<void> };
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-shell-'));
@@ -114,6 +115,8 @@ export async function startHarness(
       quit: () => harness.quits++,
       log: (message) => logged.push(message),
       pollMs: 0,
+      areas: {},
+      ...(options.traySync ? { traySync: options.traySync } : {}),
     }),
     async close() {
       harness.shell.stop();

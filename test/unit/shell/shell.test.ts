@@ -167,6 +167,24 @@ describe('the tray app, assembled', () => {
     expect(after.notices).toEqual([]);
   });
 
+  it('shows the team sync switch once sync is set up, and toggles it', async () => {
+    let enabled = false;
+    h = await startHarness({
+      traySync: {
+        state: () => ({ enabled }),
+        toggle: async () => {
+          enabled = !enabled;
+          h.shell.render();
+        },
+      },
+    });
+    expect(h.tray.menu.find((i) => i.label === 'Team sync')).toMatchObject({ checked: false });
+    h.tray.click('Team sync');
+    await eventually(() =>
+      expect(h.tray.menu.find((i) => i.label === 'Team sync')).toMatchObject({ checked: true }),
+    );
+  });
+
   it('quits from the tray menu', async () => {
     h = await startHarness({ platform: 'darwin' });
     h.tray.click('Quit Mission Tray');
