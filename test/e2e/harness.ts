@@ -41,5 +41,7 @@ export const test = base.extend<
     const app = await launchMissionTray(browser, { ...appOptions, rendererUrl, bridgeScript });
     await use(app);
     await app.close();
+    // Every scenario also proves the window ran clean under the shell's CSP.
+    expect(app.problems, 'errors or CSP violations in the page').toEqual([]);
   },
 });

@@ -52,6 +52,8 @@ export interface MissionTrayHarness {
   /** Moves the clock and lets the core notice, as the shell's ticker does. */
   advance(ms: number): Promise<void>;
   setNow(instant: string): Promise<void>;
+  /** Uncaught errors, console errors and CSP violations in the page so far. */
+  readonly problems: readonly string[];
   /** The documents on disk, parsed with their schemas. */
   missionsOnDisk(): Promise<MissionsDoc>;
   winsOnDisk(date: string): Promise<DayWinsDoc>;
@@ -124,6 +126,12 @@ export async function launchMissionTray(
     viewport: { width: 360, height: 560 },
   });
   const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  // CSP violations and React's reports of failed renders arrive as console errors.
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
 
   const push = async (event: IpcEvent, value: unknown) => {
     await page
@@ -205,6 +213,7 @@ export async function launchMissionTray(
     dataDir,
     exportDir,
     clock,
+    problems,
     get core() {
       return running.core;
     },

@@ -1,12 +1,12 @@
-// A tiny static file server for the built renderer, on 127.0.0.1 only, sending the same strict
-// CSP the shell applies, so a renderer that needs inline script or eval fails here too.
+// A tiny static file server for the built renderer, on 127.0.0.1 only, sending the shell's own
+// production CSP, so a renderer that needs inline script, inline style or eval fails here too.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentSecurityPolicy } from '../../src/main/window/security.ts';
 
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export const RENDERER_CSP = contentSecurityPolicy(null);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
