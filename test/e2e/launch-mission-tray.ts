@@ -31,6 +31,8 @@ export interface AppOptions {
   now: string;
   /** The rep's IANA time zone; the page's zone is set to match. */
   timeZone: string;
+  /** The OS locale the window formats numbers and dates in; en-GB unless a spec says. */
+  locale?: string;
   /** Writes into the data directory before the store opens: history, damaged files. */
   seed?: (dataDir: string) => Promise<unknown>;
 }
@@ -122,7 +124,7 @@ export async function launchMissionTray(
 
   const context = await browser.newContext({
     timezoneId: options.timeZone,
-    locale: 'en-GB',
+    locale: options.locale ?? 'en-GB',
     viewport: { width: 360, height: 560 },
   });
   const page = await context.newPage();
