@@ -122,7 +122,11 @@ export async function launch(): Promise<() => void> {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     writeFile: (path, content) => writeFile(path, content, 'utf8'),
-    isDark: () => nativeTheme.shouldUseDarkColors,
+    // The taskbar's colour, which on Windows can differ from the apps' theme.
+    isDark: () =>
+      platform === 'win32'
+        ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI
+        : nativeTheme.shouldUseDarkColors,
     onWake: (listener) => {
       powerMonitor.on('resume', listener);
       powerMonitor.on('unlock-screen', listener);
