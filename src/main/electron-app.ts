@@ -60,6 +60,11 @@ export async function launch(): Promise<() => void> {
   const userData = app.getPath('userData');
   const store = await openStore(join(userData, 'data'), { log });
   const settings = createElectronSettings(userData);
+  // The window's prefers-color-scheme follows the rep's theme preference.
+  nativeTheme.themeSource = settings.get().theme;
+  settings.subscribe((next) => {
+    nativeTheme.themeSource = next.theme;
+  });
   const core = await createMissionTray({
     store,
     clock: systemClock,
