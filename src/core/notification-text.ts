@@ -8,9 +8,11 @@ export function deadlineLabel(by: string | null): string {
   return by === '12:00' ? 'noon' : by;
 }
 
-/** "1 hour", "45 minutes", "1 h 30 min". */
+/** "1 hour", "45 minutes", "1 h 30 min". Past a quarter hour, to the nearest 5 minutes. */
 export function durationLabel(minutes: number): string {
-  const m = Math.max(0, Math.round(minutes));
+  const exact = Math.max(0, Math.round(minutes));
+  // A check that runs a few seconds late should still say "1 hour", not "59 minutes".
+  const m = exact >= 15 ? Math.round(exact / 5) * 5 : exact;
   if (m < 60) return m === 1 ? '1 minute' : `${m} minutes`;
   const h = Math.floor(m / 60);
   const rest = m % 60;

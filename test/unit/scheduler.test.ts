@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DesktopNotification } from '../../src/core/notification-port.ts';
 import { pausedUntilFor } from '../../src/core/notification-pause.ts';
+import { durationLabel } from '../../src/core/notification-text.ts';
 import type { StorePort } from '../../src/core/ports.ts';
 import { createScheduler } from '../../src/core/scheduler.ts';
 import { openStore } from '../../src/main/store/index.ts';
@@ -146,6 +147,21 @@ describe('milestone reminders', () => {
     await scheduler.check();
     expect(shown.map((n) => n.title)).toEqual(['Mission ended: Call 50 leads']);
     expect(shown[0]?.body).toMatch(/what to try next/);
+  });
+});
+
+describe('time left, in words', () => {
+  it('says "1 hour" even when the check runs a little late, and exact minutes near the end', () => {
+    expect([59.6, 58.8, 45, 90, 120, 14, 1, 0].map(durationLabel)).toEqual([
+      '1 hour',
+      '1 hour',
+      '45 minutes',
+      '1 h 30 min',
+      '2 hours',
+      '14 minutes',
+      '1 minute',
+      '0 minutes',
+    ]);
   });
 });
 
