@@ -43,6 +43,17 @@ const workingDaysBetween = (start: string, end: string, workingDays: number[]) =
     workingDays.includes(getISODay(d)),
   ).length;
 
+/** The rest of this week, or next week when no working day is left in this one (a weekend). */
+export function weekAhead(
+  today: string,
+  workingDays: number[],
+): { startDate: string; endDate: string } {
+  const endDate = endOfThisWeek(today);
+  if (workingDaysBetween(today, endDate, workingDays) > 0) return { startDate: today, endDate };
+  const nextMonday = iso(addDays(parseISO(endDate), 1));
+  return { startDate: nextMonday, endDate: endOfThisWeek(nextMonday) };
+}
+
 export function blankForm(today: string, workingDays: number[]): MissionForm {
   return {
     title: '',
@@ -50,8 +61,7 @@ export function blankForm(today: string, workingDays: number[]): MissionForm {
     customLabel: '',
     customUnit: '',
     target: '10',
-    startDate: today,
-    endDate: endOfThisWeek(today),
+    ...weekAhead(today, workingDays),
     workingDays,
     deadlines: ['12:00', '17:00'],
     visibility: 'private',
@@ -80,6 +90,7 @@ export const TEMPLATES: Template[] = [
       title: '50 calls today',
       metricKind: 'calls',
       target: '50',
+      startDate: today,
       endDate: today,
       // A one-day mission: today is its working day, whatever the usual week.
       workingDays: [getISODay(parseISO(today))],
@@ -88,14 +99,13 @@ export const TEMPLATES: Template[] = [
   {
     name: '5 follow-ups a day',
     apply: (today, workingDays) => {
-      const endDate = iso(addDays(parseISO(endOfThisWeek(today)), 7));
-      const days = Math.max(1, workingDaysBetween(today, endDate, workingDays));
+      const form = blankForm(today, workingDays);
+      const days = Math.max(1, workingDaysBetween(form.startDate, form.endDate, workingDays));
       return {
-        ...blankForm(today, workingDays),
+        ...form,
         title: '5 follow-ups a day',
         metricKind: 'follow-ups',
         target: String(5 * days),
-        endDate,
         deadlines: ['17:00'],
       };
     },
