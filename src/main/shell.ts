@@ -160,8 +160,11 @@ export function startShell(deps: ShellDeps) {
     isTrustedSender: (url) => isAppRendererUrl(url, deps.rendererUrl),
     log,
   });
+  /** The last snapshot sent to the window, without its instant. */
+  let lastPushed = '';
   const unsubscribe = [
     core.subscribe((snapshot) => {
+      lastPushed = JSON.stringify({ ...withNotices(snapshot), at: '' });
       window.send(eventChannelOf('today'), withNotices(snapshot));
       tray.render(snapshot, settings.get());
       check();
@@ -174,12 +177,21 @@ export function startShell(deps: ShellDeps) {
   // macOS and Windows: a left click opens the compact window. Linux trays only open the menu.
   deps.tray.onClick(() => window.toggle());
   deps.onThemeChange(render);
+  // Time alone changes the picture (a milestone falls behind, a deadline passes): after each
+  // tick, the tray redraws and the window gets the snapshot if anything but its instant changed.
+  const refresh = () => {
+    const snapshot = withNotices(core.today());
+    tray.render(snapshot, settings.get());
+    const key = JSON.stringify({ ...snapshot, at: '' });
+    if (key !== lastPushed) window.send(eventChannelOf('today'), snapshot);
+    lastPushed = key;
+  };
   const wake = () => {
     core
       .tick()
       .catch((error: unknown) => log('Day roll-over failed', error))
       .finally(() => {
-        render();
+        refresh();
         check();
       });
   };

@@ -153,6 +153,28 @@ describe('the tray app, assembled', () => {
     ]);
   });
 
+  it('as time passes, tells the window when the day looks different, and only then', async () => {
+    h = await startHarness({ now: '2026-11-23T05:00:00Z' }); // 06:00 Berlin, before the workday
+    await withMission(h);
+    h.shell.window.open();
+    await settle();
+    const pushes = () =>
+      h.windows[0]?.webContents.sent.filter((s) => s.channel === eventChannelOf('today')).length ??
+      0;
+    const before = pushes();
+    h.clock.set('2026-11-23T05:00:30Z'); // 30 s later: nothing but the instant changed
+    h.wake();
+    await settle();
+    expect(pushes()).toBe(before);
+    h.clock.set('2026-11-23T11:30:00Z'); // 12:30 Berlin: the noon milestone has passed unmet
+    h.wake();
+    await eventually(() => expect(pushes()).toBe(before + 1));
+    const last = h.windows[0]?.webContents.sent.at(-1)?.value;
+    expect(last).toMatchObject({
+      missions: [{ milestones: [{ by: '12:00', state: 'missed' }, { by: '17:00' }] }],
+    });
+  });
+
   it('a damaged preferences file: defaults, the file kept, the rep told, the notice dismissible', async () => {
     h = await startHarness({
       prepare: (dir) => writeFileSync(join(dir, 'preferences.json'), '{"theme": "dark",'),
