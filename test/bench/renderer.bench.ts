@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import config from '../../playwright.config.ts';
@@ -50,6 +51,17 @@ const timeClicks = (n: number) => `(async () => {
   return times;
 })()`;
 
+/** n calls of missions.today() through the window's API, each timed in the page. */
+const timeRoundTrips = (n: number) => `(async () => {
+  const times = [];
+  for (let i = 0; i < ${n}; i++) {
+    const started = performance.now();
+    await window.missionTray.missions.today();
+    times.push(performance.now() - started);
+  }
+  return times;
+})()`;
+
 /** Scripts the page loads before it can show anything: the entry and its preloaded imports. */
 function initialScripts(html: string): string[] {
   const entry = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)];
@@ -70,6 +82,8 @@ export const rendererBench: BenchSection = {
       0,
     );
     report.figure('window initial JS (gzip)', gzipBytes / 1024, 'KB', 100);
+    // Two cores shared with other work make browser timings noisy; the load says how noisy.
+    report.figure('machine load average (1 min) at start', loadavg()[0] ?? NaN, '');
 
     const server = await serveRenderer();
     const browser = await chromium.launch(config.use?.launchOptions);
@@ -111,6 +125,17 @@ export const rendererBench: BenchSection = {
       // changes in the document.
       const clicks = z.array(z.number()).parse(await page.evaluate(timeClicks(CLICKS)));
       clicks.sort((a, b) => a - b);
+      // What the harness's transport alone costs (Playwright binding there, page.evaluate back):
+      // Electron's IPC is far cheaper, so the click figure is an upper bound for the real app.
+      const roundTrips = z
+        .array(z.number())
+        .parse(await page.evaluate(timeRoundTrips(CLICKS)))
+        .sort((a, b) => a - b);
+      report.figure(
+        'harness IPC round trip (missions.today), p50',
+        percentile(roundTrips, 50),
+        'ms',
+      );
       report.figure('"+1" click to updated count, p50', percentile(clicks, 50), 'ms');
       report.figure('"+1" click to updated count, p95', percentile(clicks, 95), 'ms', 16);
       const onDisk = (await app.winsOnDisk('2026-11-23')).wins.length;
