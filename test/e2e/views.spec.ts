@@ -66,6 +66,8 @@ for (const scheme of SCHEMES) {
         await expect(page.getByTestId('plan-total')).toBeVisible();
         await expect(page.getByTestId('suggest-challenging')).toBeVisible();
         await check(page, 'mission-form', scheme);
+        await page.getByRole('heading', { name: 'Planned milestones' }).scrollIntoViewIfNeeded();
+        await check(page, 'mission-plan', scheme);
 
         await page.getByRole('button', { name: 'History' }).click();
         await expect(page.getByRole('heading', { name: 'Last 4 weeks' })).toBeVisible();
