@@ -65,3 +65,30 @@ test('a rep creates a first mission, logs wins by click and by key, and keeps th
   await expect(card.getByTestId('today-count')).toHaveText('2');
   await expect(milestones.getByRole('listitem').first()).toContainText('Done');
 });
+
+test('keyboard only: N, a title, Enter; then 1 logs a win and Ctrl+Z takes it back', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open();
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type('Book 10 meetings');
+  await page.keyboard.press('Enter');
+
+  const card = page.getByRole('article', { name: 'Book 10 meetings' });
+  await expect(card).toBeVisible();
+  // Back on Today, focus is on the view, so the next key is a shortcut, not text.
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('1');
+  await expect(card.getByTestId('today-count')).toHaveText('1');
+  expect((await app.winsOnDisk('2026-11-23')).wins).toHaveLength(1);
+  await page.keyboard.press('Control+z');
+  await expect(card.getByTestId('today-count')).toHaveText('0');
+  expect((await app.winsOnDisk('2026-11-23')).wins).toHaveLength(0);
+
+  // The views are buttons in the tab order: Enter opens one.
+  await page.getByRole('button', { name: 'History' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Last 4 weeks' })).toBeVisible();
+});

@@ -112,6 +112,8 @@ export function MissionForm(props: {
       <Field id="mf-title" label="Title" error={shown('title')}>
         <input
           {...fieldProps('mf-title', shown('title'))}
+          // Keyboard first: N opens the form with the cursor where the rep starts typing.
+          autoFocus
           value={form.title}
           placeholder="Book 10 meetings this week"
           onChange={(e) => set('title', e.target.value)}
