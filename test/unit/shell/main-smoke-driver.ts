@@ -1,0 +1,77 @@
+// Run as `node --import test/fakes/electron-hooks.ts main-smoke-driver.ts <bundle>`: starts the
+// bundled main process against the fake Electron, plays the OS (ready, tray clicks, a renderer
+// calling IPC, the app:// protocol, quit) and prints what happened as one JSON line.
+import { fakeElectron } from '../../fakes/electron.ts';
+import type { MenuItemLike } from '../../fakes/electron.ts';
+
+const bundle = process.argv[2];
+if (!bundle) throw new Error('usage: main-smoke-driver.ts <bundle>');
+
+async function until(ok: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+const labels = (items: MenuItemLike[]) => items.map((i) => i.label ?? i.type ?? '');
+const click = (items: MenuItemLike[], label: string) => {
+  const item = items.find((i) => i.label === label);
+  if (!item?.click) throw new Error(`no menu item ${label}`);
+  item.click();
+};
+
+await import(bundle);
+const started = await until(
+  () =>
+    fakeElectron.calls.includes('app.quit') ||
+    ((fakeElectron.trays[0]?.menu.length ?? 0) > 0 && fakeElectron.ipcHandlers.size > 0),
+  8000,
+);
+const tray = fakeElectron.trays[0];
+const report: Record<string, unknown> = { started: started && tray !== undefined };
+if (started && tray) {
+  report['trayImage'] = tray.image;
+  report['menu'] = labels(tray.menu);
+  report['channels'] = [...fakeElectron.ipcHandlers.keys()].sort();
+  report['schemes'] = fakeElectron.privilegedSchemes;
+  report['shortcuts'] = [...fakeElectron.shortcuts.keys()];
+
+  const get = fakeElectron.ipcHandlers.get('mission-tray:settings:get');
+  report['fromApp'] = await get?.({ senderFrame: { url: 'app://mission-tray/index.html#/' } });
+  report['fromElsewhere'] = await get?.({ senderFrame: { url: 'file:///tmp/index.html' } });
+
+  const serve = fakeElectron.protocolHandlers.get('app');
+  const page = await serve?.({ url: 'app://mission-tray/index.html' });
+  report['page'] = { status: page?.status, csp: page?.headers.get('Content-Security-Policy') };
+  const outside = await serve?.({ url: 'app://mission-tray/%2e%2e/%2e%2e/package.json' });
+  report['outsideStatus'] = outside?.status;
+
+  let granted: unknown = 'not asked';
+  fakeElectron.permissionHandler?.(null, 'media', (ok: boolean) => (granted = ok));
+  report['permissionGranted'] = granted;
+
+  click(tray.menu, 'Open Mission Tray');
+  const window = fakeElectron.windows[0];
+  report['window'] = window
+    ? { options: window.options, loaded: window.loaded, visible: window.visible }
+    : null;
+  let prevented = false;
+  window?.webContents.emit(
+    'will-navigate',
+    { preventDefault: () => (prevented = true) },
+    'https://evil.example/',
+  );
+  report['navigationBlocked'] = prevented;
+  report['windowOpen'] = window?.webContents.openHandler?.({ url: 'https://evil.example/' });
+
+  click(tray.menu, 'Quit');
+  await new Promise((r) => setTimeout(r, 300));
+}
+const { readdirSync } = await import('node:fs');
+const userData = process.env['FAKE_ELECTRON_USER_DATA'] ?? '';
+report['files'] = readdirSync(userData, { recursive: true, encoding: 'utf8' }).sort();
+report['calls'] = fakeElectron.calls;
+console.log(JSON.stringify(report));
+process.exit(0);
