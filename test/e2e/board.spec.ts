@@ -113,7 +113,7 @@ test('a manager signs in and sees the team’s public missions and shared reflec
   expect(text).not.toContain('Another team');
 
   // The session cookie is out of the page's reach.
-  expect(await page.evaluate(() => document.cookie)).toBe('');
+  expect(await page.evaluate('document.cookie')).toBe('');
 
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
