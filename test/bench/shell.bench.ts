@@ -3,7 +3,7 @@
 // rebuilt; the same through the IPC boundary (origin check, zod in and out); rebuilding the tray
 // menu; and one notification check (what is due, from the snapshot and the fired set).
 import { z } from 'zod';
-import { planNotifications } from '../../src/core/scheduler.ts';
+import { planNotifications } from '../../src/core/notification-plan.ts';
 import { buildTrayMenu } from '../../src/core/tray-menu.ts';
 import { APP_INDEX_URL } from '../../src/main/window/app-protocol.ts';
 import { channelOf } from '../../src/shared/ipc.ts';
