@@ -6,19 +6,18 @@
 // one wins partition per local day. Logging a win writes only today's partition. Opening reads
 // missions, summary, today's partition and any closed day not yet folded into the summary.
 import { ZodError } from 'zod';
-import type { DayWinsDoc, SummaryDoc } from '../shared/documents.ts';
+import type { DayWinsDoc } from '../shared/documents.ts';
 import type { IpcHandlers } from '../shared/ipc.ts';
 import { LocalDate, Mission, Win, firstIssue } from '../shared/mission.ts';
 import type { ParsedMissionDraft, Reflection } from '../shared/mission.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { MissionTrayError, StorageError } from './errors.ts';
 import { exportJson, winsCsv } from './export.ts';
-import { tallyClosedDays, totalsOf } from './fold.ts';
+import { createClosedDays } from './closed-days.ts';
 import { buildHistory } from './history.ts';
 import { orderedDeadlines, resolvePlan } from './planner.ts';
 import type { ClockPort, DocPort, StorePort } from './ports.ts';
-import { DEFAULT_LEAD_MINUTES, missionToday, settledStatus, trayStatusOf } from './progress.ts';
-import { closedDaysStreak, dayResultsOf, streakWithToday, type Streak } from './streak.ts';
+import { DEFAULT_LEAD_MINUTES, settledStatus } from './progress.ts';
 import {
   MISSIONS_DOC,
   SUMMARY_DOC,
@@ -30,6 +29,7 @@ import {
   summaryDocSpec,
 } from './store-docs.ts';
 import { suggestTarget } from './suggest.ts';
+import { buildTodaySnapshot } from './today-snapshot.ts';
 import { addDays, datesInPeriod, daysBetween, localDateOf } from './time.ts';
 
 export interface MissionTrayCore {
@@ -70,13 +70,6 @@ interface PlacedWin {
   date: LocalDate;
 }
 
-/** Tallies computed for closed days but not yet written to the summary (a write failed). */
-interface PendingFold {
-  days: SummaryDoc['days'];
-  through: LocalDate | null;
-  lastSeq: number;
-}
-
 const latestOf = (wins: readonly Win[]): Win | undefined =>
   wins.reduce<Win | undefined>((a, w) => (a === undefined || w.seq > a.seq ? w : a), undefined);
 
@@ -114,8 +107,17 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
   let today = localDateOf(clock.now(), zone());
   let todayDoc = await openDay(today);
 
-  // Closed days with wins that the summary does not hold yet (the app was not running at
-  // midnight, or a fold failed): read now, folded below.
+  const missions = (): readonly Mission[] => missionsDoc.data.missions;
+  const closed = createClosedDays({
+    summary: summaryDoc,
+    today: () => today,
+    missions,
+    pausedDays: () => missionsDoc.data.pausedDays,
+    timeZone: zone,
+  });
+
+  // Closed days with wins the summary does not hold yet (the app was not running at midnight):
+  // read now, folded below.
   const unfolded = new Map<LocalDate, readonly Win[]>();
   const foldedAtOpen = summaryDoc.data.foldedThrough;
   const yesterday = addDays(today, -1);
@@ -130,9 +132,6 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     if (wins.length > 0) unfolded.set(date, wins);
   }
 
-  let pending: PendingFold | null = null;
-  let closedTotals = new Map<string, number>();
-  let closedStreak: Streak = { current: 0, best: 0 };
   let lastWin: PlacedWin | null = null;
   let seq = Math.max(
     missionsDoc.data.lastSeq,
@@ -140,23 +139,6 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     maxSeq(todayDoc.data.wins),
     ...[...unfolded.values()].map(maxSeq),
   );
-
-  const missions = (): readonly Mission[] => missionsDoc.data.missions;
-  const closedDays = (): SummaryDoc['days'] =>
-    pending ? { ...summaryDoc.data.days, ...pending.days } : summaryDoc.data.days;
-  const foldedThrough = (): LocalDate | null =>
-    pending ? pending.through : summaryDoc.data.foldedThrough;
-
-  /** Totals and the streak over closed days change only when the summary does. */
-  function refreshClosedDays(): void {
-    const days = closedDays();
-    closedTotals = totalsOf(days);
-    const paused = new Set(missionsDoc.data.pausedDays);
-    closedStreak = closedDaysStreak(
-      dayResultsOf(days).filter((d) => d.date < today),
-      paused,
-    );
-  }
 
   /**
    * Wins so far of a mission, by id. Today's partition is live; if the clock went back to a day
@@ -167,74 +149,9 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     for (const win of todayDoc.data.wins) {
       live.set(win.missionId, (live.get(win.missionId) ?? 0) + win.amount);
     }
-    const through = foldedThrough();
-    const folded =
-      through !== null && today <= through
-        ? (pending?.days[today] ?? summaryDoc.data.days[today])
-        : undefined;
-    return (id) => (closedTotals.get(id) ?? 0) - (folded?.[id]?.count ?? 0) + (live.get(id) ?? 0);
-  }
-
-  async function writePending(): Promise<void> {
-    const fold = pending;
-    if (!fold) return;
-    try {
-      await summaryDoc.update((s) => ({
-        ...s,
-        foldedThrough: fold.through,
-        days: { ...s.days, ...fold.days },
-        lastSeq: Math.max(s.lastSeq, fold.lastSeq),
-      }));
-      if (pending === fold) pending = null;
-    } finally {
-      refreshClosedDays();
-    }
-  }
-
-  /** Folds every closed day up to yesterday into the summary. */
-  async function fold(): Promise<void> {
-    const to = addDays(today, -1);
-    const through = foldedThrough();
-    if (through === null || through < to) {
-      const starts = [...missions().map((m) => m.startDate), ...unfolded.keys()].sort();
-      const from = through !== null ? addDays(through, 1) : starts[0];
-      const days =
-        from !== undefined && from <= to
-          ? tallyClosedDays({
-              from,
-              to,
-              missions: missions(),
-              winsByDate: unfolded,
-              timeZone: zone(),
-            })
-          : {};
-      pending = {
-        days: { ...pending?.days, ...days },
-        through: to,
-        lastSeq: Math.max(pending?.lastSeq ?? 0, ...[...unfolded.values()].map(maxSeq)),
-      };
-      unfolded.clear();
-    }
-    await writePending();
-  }
-
-  /** Re-tallies a closed day after its wins changed (undo, or a clock that went back). */
-  async function retally(date: LocalDate, wins: readonly Win[]): Promise<void> {
-    const through = foldedThrough();
-    if (through === null || date > through) return;
-    const days = tallyClosedDays({
-      from: date,
-      to: date,
-      missions: missions(),
-      winsByDate: new Map([[date, wins]]),
-      timeZone: zone(),
-    });
-    pending = {
-      days: { ...pending?.days, [date]: days[date] ?? {} },
-      through,
-      lastSeq: pending?.lastSeq ?? 0,
-    };
-    await writePending();
+    const through = closed.foldedThrough();
+    const folded = through !== null && today <= through ? closed.days()[today] : undefined;
+    return (id) => closed.totalOf(id) - (folded?.[id]?.count ?? 0) + (live.get(id) ?? 0);
   }
 
   /** Missions whose period has ended become completed or missed. */
@@ -261,7 +178,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     seq = next;
   }
 
-  /** Moves to the clock's day when it changed, then folds and settles. */
+  /** Moves to the clock's day when it changed, then folds closed days and settles. */
   async function catchUpWithClock(): Promise<void> {
     const date = localDateOf(clock.now(), zone());
     if (date !== today) {
@@ -269,14 +186,21 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       if (today < date && todayDoc.data.wins.length > 0) unfolded.set(today, todayDoc.data.wins);
       today = date;
       todayDoc = doc;
-      refreshClosedDays();
+      closed.refresh();
     }
-    await fold();
+    try {
+      await closed.fold(unfolded);
+    } finally {
+      // Folded, or pending in memory when the write failed: either way no longer unfolded.
+      unfolded.clear();
+    }
     await settle();
   }
 
-  /** Before a command: the same, but a failed summary write must not block the rep's command;
-   * the next tick retries it. */
+  /**
+   * Before a command: the same, but a failed summary write must not block the rep's command;
+   * the next tick retries it.
+   */
   const catchUpQuietly = (): Promise<void> => catchUpWithClock().catch(unlessStorage);
 
   /** The most recent win in a partition on or before `date`. */
@@ -296,7 +220,6 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
   }
 
   // Opening: fold what closed while the app was not running, settle ended missions.
-  refreshClosedDays();
   await catchUpQuietly();
   const todayLatest = latestOf(todayDoc.data.wins);
   lastWin = todayLatest
@@ -304,57 +227,20 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     : await latestWinThrough(addDays(today, -1));
   seq = Math.max(seq, lastWin?.win.seq ?? 0);
 
-  function snapshot(): TodaySnapshot {
-    const now = clock.now();
-    const timeZone = zone();
-    const total = totals();
-    const winsByMission = new Map<string, Win[]>();
-    for (const win of todayDoc.data.wins) {
-      const list = winsByMission.get(win.missionId) ?? [];
-      list.push(win);
-      winsByMission.set(win.missionId, list);
-    }
-    const views = missions()
-      .filter((m) => m.status === 'active' && !m.archived)
-      .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0))
-      .map((mission) =>
-        missionToday({
-          mission,
-          total: total(mission.id),
-          todayWins: winsByMission.get(mission.id) ?? [],
-          today,
-          now,
-          timeZone,
-          leadMinutes: leadMinutes(),
-        }),
-      );
-    const last = lastWin?.win;
-    return {
-      at: now.toISOString(),
-      timeZone,
+  const snapshot = (): TodaySnapshot =>
+    buildTodaySnapshot({
+      now: clock.now(),
+      timeZone: zone(),
       today,
-      missions: views,
-      lastWin: last
-        ? {
-            id: last.id,
-            missionId: last.missionId,
-            missionTitle: missions().find((m) => m.id === last.missionId)?.title ?? '',
-            amount: last.amount,
-            at: last.at,
-          }
-        : null,
-      streak: streakWithToday(
-        closedStreak,
-        views.flatMap((v) => v.milestones),
-        missionsDoc.data.pausedDays.includes(today),
-      ),
-      status: trayStatusOf(views, today),
-      awaitingReflection: missions().filter(
-        (m) => m.status === 'missed' && m.reflection === null && !m.archived,
-      ),
+      missions: missions(),
+      pausedDays: missionsDoc.data.pausedDays,
+      todayWins: todayDoc.data.wins,
+      totalOf: totals(),
+      lastWin: lastWin?.win ?? null,
+      closedStreak: closed.streak(),
+      leadMinutes: leadMinutes(),
       notices: store.notices(),
-    };
-  }
+    });
 
   const listeners = new Set<(snapshot: TodaySnapshot) => void>();
   let lastEmitted = '';
@@ -373,10 +259,10 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
   }
 
   let queue: Promise<unknown> = Promise.resolve();
-  let closed = false;
+  let shuttingDown = false;
   /** Runs commands one at a time, in the order they arrive. */
   function serial<T>(command: () => Promise<T>): Promise<T> {
-    if (closed) return Promise.reject(new Error('Mission Tray is shutting down.'));
+    if (shuttingDown) return Promise.reject(new Error('Mission Tray is shutting down.'));
     const result = queue.then(command);
     queue = result.catch(() => undefined);
     return result;
@@ -445,7 +331,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
         return buildHistory({
           missions: missions(),
           totals: new Map(missions().map((m) => [m.id, totalOf(m.id)])),
-          days: closedDays(),
+          days: closed.days(),
           todayWins: todayDoc.data.wins,
           today,
         });
@@ -608,7 +494,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
           seq = win.seq;
           lastWin = { win, date: today };
           // Only when the clock went back to a day already folded (zone change, clock fix).
-          await retally(today, updated.wins).catch(unlessStorage);
+          await closed.retally(today, updated.wins).catch(unlessStorage);
           return emit();
         }),
 
@@ -636,7 +522,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
           lastWin = before
             ? { win: before, date: last.date }
             : await latestWinThrough(addDays(last.date, -1));
-          await retally(last.date, updated.wins).catch(unlessStorage);
+          await closed.retally(last.date, updated.wins).catch(unlessStorage);
           return emit();
         }),
     },
@@ -675,7 +561,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
         }
       }),
     async close() {
-      closed = true;
+      shuttingDown = true;
       await queue;
       listeners.clear();
     },

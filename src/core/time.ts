@@ -63,7 +63,16 @@ function zonedInstant(date: LocalDate, time: LocalTime | null, timeZone: string)
   const [y, mo, d] = partsOf(date);
   if (time === null) return new TZDate(y, mo - 1, d + 1, 0, 0, timeZone).getTime();
   const minutes = minutesOf(time);
-  return new TZDate(y, mo - 1, d, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+  const ms = new TZDate(y, mo - 1, d, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+  // At a fall-back change the time happens twice, and which one TZDate picks depends on the
+  // process's own zone: take the first pass explicitly (DST shifts are an hour, or half of one).
+  for (const shift of [60, 30]) {
+    const earlier = new Date(ms - minutesToMs(shift));
+    if (localTimeOf(earlier, timeZone) === time && localDateOf(earlier, timeZone) === date) {
+      return earlier.getTime();
+    }
+  }
+  return ms;
 }
 
 /** The instant a local day starts in a zone. */

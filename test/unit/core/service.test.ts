@@ -16,7 +16,8 @@ beforeAll(() => {
   process.env.TZ = 'Asia/Tokyo';
 });
 afterAll(() => {
-  process.env.TZ = savedTz;
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
 });
 
 const create = (core: MissionTrayCore, over: Partial<Draft> = {}) =>

@@ -20,7 +20,8 @@ describe.each(['UTC', 'Asia/Tokyo', 'America/Los_Angeles'])('with process TZ=%s'
     process.env.TZ = processTz;
   });
   afterAll(() => {
-    process.env.TZ = saved;
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
   });
 
   it('reads the local date and time of an instant in the given zone', () => {
@@ -62,6 +63,17 @@ describe.each(['UTC', 'Asia/Tokyo', 'America/Los_Angeles'])('with process TZ=%s'
     );
     expect(localTimeOf(instantOf('2026-03-29', '02:15', 'Europe/Berlin'), 'Europe/Berlin')).toBe(
       '03:15',
+    );
+  });
+
+  it('resolves a time repeated at fall-back to its first pass', () => {
+    // 02:05 happens twice in Berlin on 27 Oct 2024 (CEST, then CET) and 01:05 in New York on
+    // 3 Nov 2024 (EDT, then EST): the first is when the deadline passes.
+    expect(instantOf('2024-10-27', '02:05', 'Europe/Berlin').toISOString()).toBe(
+      '2024-10-27T00:05:00.000Z',
+    );
+    expect(instantOf('2024-11-03', '01:05', 'America/New_York').toISOString()).toBe(
+      '2024-11-03T05:05:00.000Z',
     );
   });
 
