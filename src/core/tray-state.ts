@@ -39,11 +39,15 @@ export function progressLine(today: MissionToday): string {
   return next ? `${total} · ${next}` : total;
 }
 
+/** Windows cuts tray tooltips at 127 characters (NOTIFYICONDATA.szTip holds 128). */
+export const MAX_TOOLTIP = 127;
+
 export function trayTooltip(snapshot: TodaySnapshot): string {
   const lines = snapshot.missions
     .filter((m) => m.mission.status === 'active')
     .map((m) => `${m.mission.title}: ${progressLine(m)}`);
-  return ['Mission Tray — ' + STATUS_TEXT[snapshot.status], ...lines].join('\n');
+  const text = ['Mission Tray — ' + STATUS_TEXT[snapshot.status], ...lines].join('\n');
+  return text.length > MAX_TOOLTIP ? `${text.slice(0, MAX_TOOLTIP - 1)}…` : text;
 }
 
 /** The mission the shortcut logs to: the rep's focus mission if active, else the first active. */

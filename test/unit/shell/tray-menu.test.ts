@@ -207,6 +207,18 @@ describe('tray icon, tooltip and title', () => {
     );
   });
 
+  it('keeps the tooltip within what Windows shows, ending with an ellipsis', () => {
+    const long = mission('m9', 'A very long mission title that goes on and on about calls', {});
+    const many = snapshot('2026-11-23', 'Europe/Berlin', [
+      { mission: long, milestones: [{ by: '12:00', target: 2, count: 1 }] },
+      { mission: { ...long, id: 'm10' }, milestones: [{ by: '12:00', target: 2, count: 1 }] },
+    ]);
+    const tip = trayTooltip(many);
+    expect(tip).toHaveLength(127);
+    expect(tip.endsWith('…')).toBe(true);
+    expect(tip.startsWith('Mission Tray — ')).toBe(true);
+  });
+
   it("shows the focus mission's next milestone as the macOS title", () => {
     expect(trayTitle(today(), null)).toBe('1/2');
     expect(trayTitle(today(), 'm2')).toBe('5');
