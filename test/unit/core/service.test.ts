@@ -374,6 +374,56 @@ describe('domain rules', () => {
     expect(core.today().missions.map((m) => m.mission.id)).toEqual([later.id]);
   });
 
+  it('previews a plan and suggests targets without writing anything', async () => {
+    const dir = await tempDir();
+    const { core, writes } = await openCore(dir, berlinClock('2026-11-23T08:00:00Z'));
+    writes.clear();
+    const plan = await core.handlers.missions.preview(MissionDraft.parse(weekDraft({ target: 7 })));
+    expect(plan.map((d) => d.checkpoints.at(-1)?.count)).toEqual([2, 2, 1, 1, 1]);
+    const suggestion = await core.handlers.missions.suggest({
+      metric: { kind: 'demos' },
+      startDate: '2026-11-30',
+      endDate: '2026-12-04',
+      workingDays: [1, 2, 3, 4, 5],
+    });
+    expect(suggestion).toMatchObject({ basis: 'default', attainable: 5 });
+    await expect(
+      core.handlers.missions.suggest({
+        metric: { kind: 'demos' },
+        startDate: '2026-02-30',
+        endDate: '2026-12-04',
+        workingDays: [1],
+      }),
+    ).rejects.toThrow('That date does not exist');
+    expect(writes.size).toBe(0);
+    expect(core.today().missions).toEqual([]);
+  });
+
+  it('lets the rep abandon a running mission and reflect on it', async () => {
+    const dir = await tempDir();
+    const { core } = await openCore(dir, berlinClock('2026-11-23T08:00:00Z'));
+    const mission = await create(core);
+    const abandoned = await core.handlers.missions.abandon({ id: mission.id });
+    expect(abandoned.status).toBe('abandoned');
+    expect(core.today().missions).toEqual([]);
+    await expect(log(core, mission.id)).rejects.toThrow(
+      "was abandoned, so it can't take new wins.",
+    );
+    await expect(core.handlers.missions.abandon({ id: mission.id })).rejects.toThrow(
+      'is already abandoned',
+    );
+    const reflected = await core.handlers.missions.reflect({
+      id: mission.id,
+      reflection: ReflectionInput.parse({
+        reason: 'external-blockers',
+        note: 'Moved teams',
+        nextStep: '',
+        shareWithTeam: false,
+      }),
+    });
+    expect(reflected.reflection?.reason).toBe('external-blockers');
+  });
+
   it('re-plans an edited mission and keeps the rep’s edited plan', async () => {
     const dir = await tempDir();
     const clock = berlinClock('2026-11-23T08:00:00Z');
