@@ -39,7 +39,11 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
   const { snapshot, platform } = input;
   // On Windows and Linux a single '&' in a label marks a keyboard mnemonic and disappears.
   const text = (s: string) => (platform === 'darwin' ? s : s.replaceAll('&', '&&'));
-  const short = (s: string) => (s.length > MAX_TITLE ? `${s.slice(0, MAX_TITLE - 1)}…` : s);
+  // The rep's own words on one line: a title pasted with a line break would break the menu.
+  const short = (s: string) => {
+    const line = s.replace(/\s+/g, ' ');
+    return line.length > MAX_TITLE ? `${line.slice(0, MAX_TITLE - 1)}…` : line;
+  };
   const active = snapshot.missions.filter((m) => m.mission.status === 'active');
   const items: TrayMenuItem[] = [];
 
@@ -61,7 +65,7 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
   for (const today of active) {
     items.push({
       kind: 'action',
-      label: text(`Log ${unitOf(today.mission)} — ${progressLine(today)}`),
+      label: text(`Log ${short(unitOf(today.mission))} — ${progressLine(today)}`),
       action: { type: 'log-win', missionId: today.mission.id },
       enabled: true,
     });

@@ -154,6 +154,19 @@ describe('the tray menu', () => {
     ]);
   });
 
+  it('keeps each item on one line, whatever the title holds', () => {
+    const odd = mission('m4', 'Calls\nto\tmake', {});
+    const items = buildTrayMenu({
+      snapshot: snapshot('2026-11-23', 'Europe/Berlin', [
+        { mission: odd, milestones: [{ by: '12:00', target: 2, count: 0 }] },
+      ]),
+      platform: 'linux',
+      pausedUntil: null,
+      now,
+    });
+    expect(items).toContainEqual({ kind: 'info', label: 'Calls to make: · 0/2 by noon' });
+  });
+
   it('invites a reflection on a mission that ended short', () => {
     const ended = mission('m3', 'Ten demos', { status: 'missed' });
     const items = buildTrayMenu({
