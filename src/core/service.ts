@@ -30,7 +30,7 @@ import {
 } from './store-docs.ts';
 import { suggestTarget } from './suggest.ts';
 import { buildTodaySnapshot } from './today-snapshot.ts';
-import { addDays, datesInPeriod, daysBetween, localDateOf } from './time.ts';
+import { addDays, datesInPeriod, daysBetween, instantOf, localDateOf } from './time.ts';
 
 export interface MissionTrayCore {
   /** Every missions.* and wins.* IPC call, given parsed input. */
@@ -178,9 +178,26 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     seq = next;
   }
 
+  // Every command asks which day it is; zoned math is the slow part, so keep today's bounds.
+  let todayBounds = { zone: '', from: 0, to: 0 };
+  function dayOf(now: Date): LocalDate {
+    const ms = now.getTime();
+    const b = todayBounds;
+    if (b.zone === zone() && b.from <= ms && ms < b.to) return today;
+    const date = localDateOf(now, zone());
+    if (date === today) {
+      todayBounds = {
+        zone: zone(),
+        from: instantOf(today, '00:00', zone()).getTime(),
+        to: instantOf(today, null, zone()).getTime(),
+      };
+    }
+    return date;
+  }
+
   /** Moves to the clock's day when it changed, then folds closed days and settles. */
   async function catchUpWithClock(): Promise<void> {
-    const date = localDateOf(clock.now(), zone());
+    const date = dayOf(clock.now());
     if (date !== today) {
       const doc = await openDay(date);
       if (today < date && todayDoc.data.wins.length > 0) unfolded.set(today, todayDoc.data.wins);
@@ -243,10 +260,12 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     });
 
   const listeners = new Set<(snapshot: TodaySnapshot) => void>();
-  let lastEmitted = '';
+  let lastEmitted: TodaySnapshot | null = null;
+  const sameView = (a: TodaySnapshot, b: TodaySnapshot | null): boolean =>
+    b !== null && JSON.stringify({ ...a, at: '' }) === JSON.stringify({ ...b, at: '' });
   function emit(): TodaySnapshot {
     const snap = snapshot();
-    lastEmitted = JSON.stringify({ ...snap, at: '' });
+    lastEmitted = snap;
     for (const listener of listeners) {
       try {
         listener(snap);
@@ -557,7 +576,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
           await catchUpWithClock();
         } finally {
           const snap = snapshot();
-          if (JSON.stringify({ ...snap, at: '' }) !== lastEmitted) emit();
+          if (!sameView(snap, lastEmitted)) emit();
         }
       }),
     async close() {

@@ -29,7 +29,9 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
   const { now, timeZone, today } = input;
   const winsByMission = new Map<string, Win[]>();
   for (const win of input.todayWins) {
-    winsByMission.set(win.missionId, [...(winsByMission.get(win.missionId) ?? []), win]);
+    const wins = winsByMission.get(win.missionId);
+    if (wins) wins.push(win);
+    else winsByMission.set(win.missionId, [win]);
   }
   const views = input.missions
     .filter((m) => m.status === 'active' && !m.archived)
