@@ -38,6 +38,8 @@ export interface Harness {
   loginItems: boolean[];
   quits: number;
   wake(): void;
+  /** A left click on the tray icon (macOS, Windows). */
+  clickTrayIcon(): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startHarness(
     /** Runs before the shell starts (e.g. to damage the preferences file). */
     prepare?: (dir: string) => void;
     traySync?: { state(): { enabled: boolean } | undefined; toggle(): Promise<void> };
+    trayBounds?: { x: number; y: number; width: number; height: number };
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-shell-'));
@@ -72,6 +75,7 @@ export async function startHarness(
   const logged: string[] = [];
   const loginItems: boolean[] = [];
   const wakers: (() => void)[] = [];
+  const iconClicks: (() => void)[] = [];
   const harness: Harness = {
     dir,
     clock,
@@ -87,6 +91,7 @@ export async function startHarness(
     loginItems,
     quits: 0,
     wake: () => wakers.forEach((w) => w()),
+    clickTrayIcon: () => iconClicks.forEach((c) => c()),
     shell: startShell({
       platform: options.platform ?? 'linux',
       core,
@@ -95,7 +100,10 @@ export async function startHarness(
       clock,
       notifier: { show: async (n) => void shown.push(n) },
       ipcMain,
-      tray: Object.assign(tray, { onClick: () => undefined, bounds: () => null }),
+      tray: Object.assign(tray, {
+        onClick: (listener: () => void) => iconClicks.push(listener),
+        bounds: () => options.trayBounds ?? null,
+      }),
       createWindow: (opts) => {
         const w = new FakeBrowserWindow(opts);
         windows.push(w);

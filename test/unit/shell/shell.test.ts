@@ -207,6 +207,21 @@ describe('the tray app, assembled', () => {
     );
   });
 
+  it('on macOS, a click on the icon opens the compact window under it, and a second closes it', async () => {
+    h = await startHarness({
+      platform: 'darwin',
+      trayBounds: { x: 1500, y: 0, width: 22, height: 24 },
+    });
+    await withMission(h);
+    await eventually(() => expect(h.tray.title).toBe('0/1'));
+    expect(h.tray.image).toBe('/app/resources/tray-on-trackTemplate.png');
+    h.clickTrayIcon();
+    expect(h.windows[0]?.visible).toBe(true);
+    expect(h.windows[0]?.bounds).toEqual({ x: 1331, y: 30, width: 360, height: 560 });
+    h.clickTrayIcon();
+    expect(h.windows[0]?.visible).toBe(false);
+  });
+
   it('quits from the tray menu', async () => {
     h = await startHarness({ platform: 'darwin' });
     h.tray.click('Quit Mission Tray');
