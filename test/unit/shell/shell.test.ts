@@ -222,6 +222,18 @@ describe('the tray app, assembled', () => {
     expect(h.windows[0]?.visible).toBe(false);
   });
 
+  it('tells the rep in a notification when a tray action cannot be done', async () => {
+    h = await startHarness();
+    // A menu built a moment ago can name a mission archived since, from the window.
+    await h.shell.dispatch({ type: 'log-win', missionId: 'archived-meanwhile' });
+    expect(h.shown).toHaveLength(1);
+    expect(h.shown[0]?.title).toBe('Mission Tray');
+    expect(h.shown[0]?.body.length).toBeGreaterThan(15);
+    expect(h.shown[0]?.body).not.toMatch(/undefined|Error:|at .*\.ts/);
+    await h.shell.logFocusWin(); // the shortcut, with no mission at all
+    expect(h.shown[1]?.body).toBe('There is no active mission to log a win on yet.');
+  });
+
   it('quits from the tray menu', async () => {
     h = await startHarness({ platform: 'darwin' });
     h.tray.click('Quit Mission Tray');
