@@ -554,22 +554,16 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    exportData: (format) =>
-      serial(async () => {
-        const names = await store.list(WINS_PREFIX);
-        const wins: Win[] = [];
-        for (const name of names) {
-          const date = dateOfDayDoc(name);
-          wins.push(...(date === today ? todayDoc : await openDay(date)).data.wins);
-        }
-        const input = {
-          missions: missionsDoc.data,
-          wins,
-          exportedAt: clock.now(),
-          timeZone: zone(),
-        };
-        return format === 'json' ? exportJson(input) : winsCsv(input);
-      }),
+    // Not queued behind commands: it only reads, and years of partitions take a while to read,
+    // while logging a win must not wait for it.
+    async exportData(format) {
+      const wins: Win[] = [];
+      for (const name of await store.list(WINS_PREFIX)) {
+        wins.push(...(await openDay(dateOfDayDoc(name))).data.wins);
+      }
+      const input = { missions: missionsDoc.data, wins, exportedAt: clock.now(), timeZone: zone() };
+      return format === 'json' ? exportJson(input) : winsCsv(input);
+    },
     tick: () =>
       serial(async () => {
         try {
