@@ -52,34 +52,60 @@ afterAll(async () => {
   await h.close();
 });
 
-// Payloads near the contract's shapes reach deeper than pure noise.
-const near = () =>
-  fc.record(
-    {
-      id: fc.oneof(fc.constant(missionId), fc.string(), fc.anything()),
-      missionId: fc.oneof(fc.constant(missionId), fc.string({ maxLength: 80 }), fc.integer()),
-      amount: fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.double(), fc.string()),
-      source: fc.constantFrom('tray', 'window', 'shortcut', 'cli', ''),
-      format: fc.constantFrom('json', 'csv', 'xml', ''),
-      for: fc.constantFrom('1h', 'tomorrow', 'resume', 'forever'),
-      mode: fc.constantFrom('compact', 'normal', 'fullscreen'),
-      theme: fc.constantFrom('light', 'dark', 'system', 'neon'),
-      reminderLeadMinutes: fc.oneof(fc.integer({ min: -10, max: 500 }), fc.string()),
-      shortcut: fc.oneof(fc.constant(''), fc.string({ maxLength: 70 })),
-      title: fc.string({ maxLength: 150 }),
-      target: fc.oneof(fc.integer({ min: -1, max: 200_000 }), fc.double()),
-      startDate: fc.constantFrom('2026-11-23', '2026-02-30', 'yesterday', ''),
-      endDate: fc.constantFrom('2026-11-27', '2025-01-01', '2028-01-01'),
-      workingDays: fc.array(fc.integer({ min: -1, max: 9 }), { maxLength: 9 }),
-      metric: fc.oneof(
-        fc.constant({ kind: 'meetings' }),
-        fc.record({ kind: fc.constant('custom'), label: fc.string(), unit: fc.string() }),
-        fc.anything(),
-      ),
-    },
-    { requiredKeys: [] },
+// Payloads near the contract's shapes reach the handlers, not just the schemas: each field is
+// usually plausible and sometimes wrong, and any field may be missing.
+const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+  fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: bad, weight: 1 });
+// Built once the mission exists (beforeAll), so calls can name it.
+const fieldsFor = (missionId: string) => ({
+  id: mostly(fc.constant(missionId), fc.oneof(fc.string(), fc.anything())),
+  missionId: mostly(fc.constant(missionId), fc.oneof(fc.string({ maxLength: 80 }), fc.integer())),
+  amount: mostly(
+    fc.integer({ min: 1, max: 5 }),
+    fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.double(), fc.string()),
+  ),
+  source: mostly(fc.constantFrom('tray', 'window', 'shortcut'), fc.constantFrom('cli', '')),
+  format: mostly(fc.constantFrom('json', 'csv'), fc.constantFrom('xml', '')),
+  for: mostly(fc.constantFrom('1h', 'tomorrow', 'resume'), fc.constant('forever')),
+  mode: mostly(fc.constantFrom('compact', 'normal'), fc.constant('fullscreen')),
+  theme: mostly(fc.constantFrom('light', 'dark', 'system'), fc.constant('neon')),
+  reminderLeadMinutes: mostly(
+    fc.integer({ min: 5, max: 240 }),
+    fc.oneof(fc.integer(), fc.string()),
+  ),
+  shortcut: mostly(
+    fc.constantFrom('Alt+Shift+W', 'CommandOrControl+Shift+M'),
+    fc.string({ maxLength: 70 }),
+  ),
+  title: mostly(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ maxLength: 150 })),
+  target: mostly(fc.integer({ min: 1, max: 50 }), fc.oneof(fc.integer(), fc.double())),
+  startDate: mostly(fc.constant('2026-11-23'), fc.constantFrom('2026-02-30', 'yesterday', '')),
+  endDate: mostly(
+    fc.constantFrom('2026-11-27', '2026-12-31'),
+    fc.constantFrom('2025-01-01', '2028-01-01'),
+  ),
+  workingDays: mostly(
+    fc.constant([1, 2, 3, 4, 5]),
+    fc.array(fc.integer({ min: -1, max: 9 }), { maxLength: 9 }),
+  ),
+  metric: mostly(
+    fc.constant({ kind: 'meetings' }),
+    fc.oneof(
+      fc.record({ kind: fc.constant('custom'), label: fc.string(), unit: fc.string() }),
+      fc.anything(),
+    ),
+  ),
+  note: mostly(fc.string({ maxLength: 40 }), fc.string({ maxLength: 400 })),
+});
+const payloadFor = (missionId: string) => {
+  const fields = fieldsFor(missionId);
+  return fc.oneof(
+    { arbitrary: fc.record(fields), weight: 3 },
+    { arbitrary: fc.record(fields, { requiredKeys: [] }), weight: 1 },
+    { arbitrary: fc.anything(), weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
   );
-const payload = fc.oneof(fc.anything(), near());
+};
 
 describe('the IPC boundary under fuzzing', () => {
   it('answers every call with a result or a typed error, and a rejected call writes nothing', async () => {
@@ -93,7 +119,7 @@ describe('the IPC boundary under fuzzing', () => {
     let accepted = 0;
     for (const route of routes) {
       await fc.assert(
-        fc.asyncProperty(payload, async (input) => {
+        fc.asyncProperty(payloadFor(missionId), async (input) => {
           const before = fingerprint(h.dir);
           const result = ResultShape.parse(
             await handleMessage(route, { senderFrame: { url: APP_INDEX_URL } }, input, deps),
@@ -114,7 +140,8 @@ describe('the IPC boundary under fuzzing', () => {
     }
     expect(h.logged).toEqual([]);
     expect(rejected).toBeGreaterThan(0);
-    expect(accepted).toBeGreaterThan(0);
+    // Enough calls got through to the core to mean something.
+    expect(accepted).toBeGreaterThan(routes.length * 4);
   });
 
   it('refuses every call from any other origin, whatever the payload', async () => {
@@ -127,7 +154,7 @@ describe('the IPC boundary under fuzzing', () => {
       fc.asyncProperty(
         fc.integer({ min: 0, max: routes.length - 1 }),
         fc.oneof(fc.webUrl(), fc.constant('file:///tmp/index.html'), fc.string()),
-        payload,
+        payloadFor(missionId),
         async (index, url, input) => {
           const route = routes[index];
           if (!route) throw new Error('no route');
