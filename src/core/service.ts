@@ -8,7 +8,7 @@
 import { ZodError } from 'zod';
 import type { DayWinsDoc } from '../shared/documents.ts';
 import type { IpcHandlers } from '../shared/ipc.ts';
-import { LocalDate, Mission, Win, firstIssue } from '../shared/mission.ts';
+import { LocalDate, MAX_PERIOD_DAYS, Mission, Win, firstIssue } from '../shared/mission.ts';
 import type { ParsedMissionDraft, Reflection } from '../shared/mission.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { MissionTrayError, StorageError } from './errors.ts';
@@ -369,6 +369,13 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
           throw new MissionTrayError('invalid', 'End date must be on or after the start date', {
             path: ['endDate'],
           });
+        }
+        if (daysBetween(input.startDate, input.endDate) >= MAX_PERIOD_DAYS) {
+          throw new MissionTrayError(
+            'invalid',
+            `A mission can last ${MAX_PERIOD_DAYS} days at most`,
+            { path: ['endDate'] },
+          );
         }
         const total = totals();
         return suggestTarget(

@@ -395,6 +395,14 @@ describe('domain rules', () => {
         workingDays: [1],
       }),
     ).rejects.toThrow('That date does not exist');
+    await expect(
+      core.handlers.missions.suggest({
+        metric: { kind: 'demos' },
+        startDate: '2026-11-30',
+        endDate: '9999-12-31',
+        workingDays: [1],
+      }),
+    ).rejects.toThrow('A mission can last 366 days at most');
     expect(writes.size).toBe(0);
     expect(core.today().missions).toEqual([]);
   });
