@@ -1,9 +1,10 @@
 // Launches the window end to end without Electron: the built renderer served over http on
 // 127.0.0.1, opened in Chromium, with the same `window.missionTray` the preload gives it (the
-// preload's own `buildApi`), backed by the real core in this process — a real store in a
-// temporary data directory, a controllable clock, and the shell's own IPC boundary
-// (`handleMessage`). After every change the core's snapshots are pushed to the page, as the shell
-// pushes them to every window. The Playwright fixture (harness.ts) and the bench both use it.
+// preload's own `buildApi`), backed by the real app in this process: the shell (`startShell`,
+// with the shell's own small fakes for Electron's objects) over the real core, a real store and
+// preferences in a temporary data directory, and a controllable clock. Calls go through the
+// handlers the shell registers on ipcMain; what the shell sends its window reaches the page.
+// The Playwright fixture (harness.ts) and the bench both use it.
 import type { Browser, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,17 +12,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { StorePort } from '../../src/core/ports.ts';
 import { createMissionTray, type MissionTrayCore } from '../../src/core/service.ts';
-import { createAppHandlers } from '../../src/main/ipc/app-handlers.ts';
-import { createDataHandlers } from '../../src/main/ipc/data-handlers.ts';
-import { handleMessage, isAppRendererUrl, type Route } from '../../src/main/ipc/handle-message.ts';
-import { routesOf } from '../../src/main/ipc/register-ipc.ts';
-import { createSettingsHandlers } from '../../src/main/ipc/settings-handlers.ts';
 import { createSettingsStore } from '../../src/main/settings/settings-store.ts';
+import { startShell } from '../../src/main/shell.ts';
 import { openStore } from '../../src/main/store/index.ts';
 import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.ts';
-import { eventChannelOf, type IpcEvent } from '../../src/shared/ipc.ts';
 import type { SettingsPort } from '../../src/shared/settings.ts';
 import { createFakeClock, type FakeClock } from '../fakes/clock.ts';
+import {
+  FakeBrowserWindow,
+  FakeGlobalShortcut,
+  FakeIpcMain,
+  FakeTray,
+} from '../fakes/electron-views.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 export const RENDERER_DIR = resolve('out/renderer');
@@ -45,6 +47,8 @@ export interface MissionTrayHarness {
   clock: FakeClock;
   readonly core: MissionTrayCore;
   readonly settings: SettingsPort;
+  /** The shell's tray (Linux: its menu is how a rep logs without the window). */
+  readonly tray: FakeTray;
   /** Opens the window and waits until it shows the core's first snapshot. */
   open(): Promise<void>;
   /** Reloads the page; the core and its data directory stay. */
@@ -65,7 +69,8 @@ export interface MissionTrayHarness {
 interface Running {
   core: MissionTrayCore;
   settings: SettingsPort;
-  routes: Map<string, Route>;
+  tray: FakeTray;
+  ipcMain: FakeIpcMain;
   stop(): Promise<void>;
 }
 
@@ -135,14 +140,15 @@ export async function launchMissionTray(
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
 
-  const push = async (event: IpcEvent, value: unknown) => {
+  // What the shell's `webContents.send(channel, value)` does: hand the value to the page's listeners.
+  const push = async (channel: string, value: unknown) => {
     await page
       .evaluate(
-        ([channel, v]) => {
+        ([c, v]) => {
           const emit: unknown = Reflect.get(globalThis, '__missionTrayEmit');
-          if (typeof emit === 'function') emit(channel, v);
+          if (typeof emit === 'function') emit(c, v);
         },
-        [eventChannelOf(event), value] as const,
+        [channel, value] as const,
       )
       // A page mid-navigation asks for the current state itself once loaded.
       .catch(() => undefined);
@@ -156,35 +162,51 @@ export async function launchMissionTray(
       clock,
       reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
     });
-    const routes = routesOf({
-      ...core.handlers,
-      settings: createSettingsHandlers(settings),
-      app: createAppHandlers({
-        settings,
-        clock,
-        openWindow: () => undefined,
-        hideWindow: () => undefined,
-        quit: () => undefined,
-      }),
-      data: createDataHandlers({
-        exportData: (format) => core.exportData(format),
-        chooseSavePath: async (name) => join(exportDir, name),
-        writeFile: async (path, content) => {
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(path, content);
-        },
-        clock,
-      }),
+    const ipcMain = new FakeIpcMain();
+    const tray = new FakeTray();
+    const shell = startShell({
+      platform: 'linux',
+      core,
+      store,
+      settings,
+      clock,
+      notifier: { show: async () => undefined },
+      ipcMain,
+      tray: Object.assign(tray, { onClick: () => undefined, bounds: () => null }),
+      // The shell's window is this page: what it sends to the window reaches the page.
+      createWindow: (windowOptions) => {
+        const window = new FakeBrowserWindow(windowOptions);
+        window.webContents.send = (channel: string, ...args: unknown[]) =>
+          void push(channel, args[0]);
+        return window;
+      },
+      workArea: () => ({ x: 0, y: 0, width: 1920, height: 1080 }),
+      globalShortcut: new FakeGlobalShortcut(),
+      loginItem: { apply: async () => undefined },
+      chooseSavePath: async (name) => join(exportDir, name),
+      writeFile: async (path, content) => {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, content);
+      },
+      isDark: () => false,
+      onWake: () => undefined,
+      onThemeChange: () => undefined,
+      preload: 'out/preload/index.cjs',
+      rendererUrl: options.rendererUrl,
+      iconDir: resolve('resources'),
+      quit: () => undefined,
+      log: (message, cause) => console.error(`[shell] ${message}`, cause ?? ''),
+      pollMs: 0,
+      areas: {},
     });
-    const offToday = core.subscribe((snapshot) => void push('today', snapshot));
-    const offSettings = settings.subscribe((s) => void push('settings', s));
+    shell.window.open('normal');
     return {
       core,
       settings,
-      routes: new Map(routes.map((r) => [r.channel, r])),
+      tray,
+      ipcMain,
       async stop() {
-        offToday();
-        offSettings();
+        shell.stop();
         await core.close();
         await store.close();
       },
@@ -193,16 +215,13 @@ export async function launchMissionTray(
 
   let running = await start();
 
-  // The page's half of the IPC: one binding for every call, through the shell's own boundary.
+  // The page's half of the IPC: one binding for every call, into the handlers the shell
+  // registered on ipcMain (its boundary checks the calling frame's URL, as in Electron).
   await page.exposeBinding(
     '__missionTrayInvoke',
     async (source, channel: unknown, input: unknown) => {
-      const route = typeof channel === 'string' ? running.routes.get(channel) : undefined;
-      if (!route) throw new Error(`No IPC route for ${String(channel)}`);
-      return handleMessage(route, { senderFrame: { url: source.frame.url() } }, input, {
-        isTrustedSender: (url) => isAppRendererUrl(url, options.rendererUrl),
-        log: (message, cause) => console.error(`[ipc] ${message}`, cause),
-      });
+      if (typeof channel !== 'string') throw new Error('An IPC channel is a string');
+      return running.ipcMain.invoke(channel, source.frame.url(), input);
     },
   );
   await page.addInitScript({ content: options.bridgeScript });
@@ -221,6 +240,9 @@ export async function launchMissionTray(
     },
     get settings() {
       return running.settings;
+    },
+    get tray() {
+      return running.tray;
     },
     async open() {
       await page.goto(options.rendererUrl);

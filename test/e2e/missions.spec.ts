@@ -1,6 +1,6 @@
 // Managing missions: a custom metric, editing a mission, archiving and abandoning; and a win
 // logged elsewhere (the tray) showing in the open window at once.
-import { createMission, logWin } from './drafts.ts';
+import { createMission } from './drafts.ts';
 import { expect, test } from './harness.ts';
 
 test('a custom metric mission is created, edited, then abandoned', async ({ app }) => {
@@ -59,15 +59,23 @@ test('archiving a mission takes it off Today and keeps it on disk', async ({ app
   expect(onDisk.map((m) => [m.id, m.archived])).toEqual([[mission.id, true]]);
 });
 
-test('a win logged from the tray shows in the open window at once', async ({ app }) => {
+test('a win logged from the tray menu shows in the open window at once', async ({ app }) => {
   const mission = await createMission(app);
   const { page } = app;
   await app.open();
   const card = page.getByRole('article', { name: mission.title });
   await expect(card.getByTestId('today-count')).toHaveText('0');
-  await logWin(app, mission.id);
-  await logWin(app, mission.id);
+  // The shell's own tray menu (Linux: the menu is the only way in without the window).
+  const clickLog = () => {
+    const label = app.tray.labels().find((l) => l.startsWith('Log meeting'));
+    if (!label) throw new Error(`No "Log meeting" item in ${app.tray.labels().join(' | ')}`);
+    app.tray.click(label);
+  };
+  clickLog();
+  await expect(card.getByTestId('today-count')).toHaveText('1');
+  clickLog();
   await expect(card.getByTestId('today-count')).toHaveText('2');
+  expect((await app.winsOnDisk('2026-11-23')).wins.map((w) => w.source)).toEqual(['tray', 'tray']);
   // The tray's wins reach the milestone, and the window celebrates it too.
   await expect(page.locator('.celebration')).toContainText('Milestone hit!');
 });

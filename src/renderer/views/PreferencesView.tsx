@@ -1,7 +1,8 @@
 // Preferences: everything the Settings port holds. Each change is saved at once; a change the
 // schema refuses shows its message by the field and changes nothing.
 import { useState } from 'react';
-import { SettingsPatch, type Settings } from '../../shared/settings.ts';
+import type { z } from 'zod';
+import { SettingsPatch, applySettingsPatch, type Settings } from '../../shared/settings.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import { api } from '../api.ts';
 import { Field, WeekdayPicker, fieldProps } from '../components/Field.tsx';
@@ -9,17 +10,26 @@ import { formatDay, formatTime } from '../format.ts';
 import { firstIssue } from '../../shared/mission.ts';
 
 type Errors = Partial<Record<keyof Settings, string>>;
+type ParsedPatch = z.output<typeof SettingsPatch>;
 
 export function PreferencesView(props: { settings: Settings; snapshot: TodaySnapshot }) {
-  const s = props.settings;
   const [errors, setErrors] = useState<Errors>({});
   const [exported, setExported] = useState<string | null>(null);
+  // A change shows at once (a checkbox must not flick back while the save travels); it holds
+  // until the saved preferences arrive, and is dropped if the save is refused.
+  const [pending, setPending] = useState<{ base: Settings; patch: ParsedPatch } | null>(null);
+  const s: Settings =
+    pending?.base === props.settings
+      ? applySettingsPatch(props.settings, pending.patch)
+      : props.settings;
 
   async function save(key: keyof Settings, patch: SettingsPatch) {
     const parsed = SettingsPatch.safeParse(patch);
+    if (parsed.success) setPending({ base: props.settings, patch: parsed.data });
     const result = parsed.success
       ? await api().settings.update(patch)
       : { ok: false as const, error: { message: firstIssue(parsed.error) } };
+    if (!result.ok) setPending(null);
     setErrors((e) => ({ ...e, [key]: result.ok ? undefined : result.error.message }));
   }
 
