@@ -145,10 +145,20 @@ export async function launch(): Promise<() => void> {
     areas: {},
   });
   app.on('before-quit', () => shell.quitting());
-  app.on('will-quit', () => {
+  // Quitting waits for running commands to finish and the store to release its lock, then quits
+  // for real (the second 'will-quit' passes through).
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
     globalShortcut.unregisterAll();
     shell.stop();
-    void core.close().then(() => store.close());
+    core
+      .close()
+      .then(() => store.close())
+      .catch((error: unknown) => log('Closing the data folder failed', error))
+      .finally(() => app.quit());
   });
   app.on('second-instance', () => shell.window.open());
   return shell.stop;

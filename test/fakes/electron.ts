@@ -65,8 +65,13 @@ class FakeAppObject extends EventEmitter {
   }
   quit(): void {
     fakeElectron.calls.push('app.quit');
-    this.emit('before-quit');
-    this.emit('will-quit');
+    let prevented = false;
+    const event = { preventDefault: () => (prevented = true) };
+    this.emit('before-quit', event);
+    if (prevented) return;
+    this.emit('will-quit', event);
+    if (prevented) return;
+    fakeElectron.calls.push('quit');
     this.emit('quit');
   }
   exit(code: number): void {

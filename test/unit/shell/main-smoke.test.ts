@@ -90,8 +90,9 @@ describe('the main process, started against a fake Electron', () => {
     });
     expect(report['navigationBlocked']).toBe(true);
     expect(report['windowOpen']).toEqual({ action: 'deny' });
+    // Quit waits for the data folder to close, then quits for real.
     expect(report.calls).toEqual(
-      expect.arrayContaining(['setAppUserModelId com.missiontray.app', 'app.quit']),
+      expect.arrayContaining(['setAppUserModelId com.missiontray.app', 'app.quit', 'quit']),
     );
     // The data folder was opened where the app keeps it, and quitting released its lock.
     expect(report['files']).toEqual(expect.arrayContaining(['data', 'data/notifications.json']));
@@ -101,6 +102,6 @@ describe('the main process, started against a fake Electron', () => {
   it('a second launch leaves at once, so the first instance keeps the tray', () => {
     const report = start({ FAKE_ELECTRON_SECOND_INSTANCE: '1' });
     expect(report.started).toBe(false);
-    expect(report.calls).toEqual(['app.quit']);
+    expect(report.calls).toEqual(['app.quit', 'quit']);
   });
 });
