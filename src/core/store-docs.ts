@@ -35,6 +35,13 @@ export function dayWinsDocSpec(date: LocalDate): DocSpec<DayWinsDoc> {
   return spec;
 }
 
+/** The three specs together, for readers of the same store (sync's `specs` option). */
+export const coreDocSpecs = {
+  missions: missionsDocSpec,
+  summary: summaryDocSpec,
+  dayWins: dayWinsDocSpec,
+} as const;
+
 /** The date of a wins partition's document name, `wins/2026/2026-11-23` → `2026-11-23`. */
 export const dateOfDayDoc = (name: string): LocalDate => name.slice(name.lastIndexOf('/') + 1);
 
