@@ -38,6 +38,8 @@ export interface MainWindowDeps {
   workArea(trayBounds: Rect | null): Rect;
   isQuitting(): boolean;
   log(message: string): void;
+  /** Milliseconds, for telling a click on the tray icon from the blur it caused; Date.now. */
+  now?: () => number;
 }
 
 export function windowOptions(
@@ -66,7 +68,12 @@ export function windowOptions(
   };
 }
 
+/** A tray click this soon after the popover hid on blur is the click that blurred it. */
+const BLUR_CLICK_MS = 300;
+
 export function createMainWindow(deps: MainWindowDeps) {
+  const now = deps.now ?? Date.now;
+  let hiddenByBlurAt = -Infinity;
   let win: WindowLike | null = null;
   let mode: Mode = deps.settings.get().window.mode;
 
@@ -92,7 +99,9 @@ export function createMainWindow(deps: MainWindowDeps) {
     };
     created.on('blur', () => {
       rememberSize();
-      if (mode === 'compact') created.hide();
+      if (mode !== 'compact') return;
+      created.hide();
+      hiddenByBlurAt = now();
     });
     // The tray app keeps running: closing the window hides it, until the rep quits.
     created.on('close', (event) => {
@@ -133,7 +142,9 @@ export function createMainWindow(deps: MainWindowDeps) {
     open,
     toggle(): void {
       if (alive()?.isVisible()) alive()?.hide();
-      else open();
+      // Clicking the tray icon to close the popover first blurs (and hides) it; that click
+      // must not reopen it.
+      else if (now() - hiddenByBlurAt > BLUR_CLICK_MS) open();
     },
     hide(): void {
       alive()?.hide();

@@ -225,6 +225,33 @@ describe('the main window', () => {
     expect(settings.get().window.mode).toBe('normal');
   });
 
+  it('stays closed when the click on the tray icon is what hid it', () => {
+    let clock = 1_000;
+    const main = createMainWindow({
+      createWindow: (options) => {
+        const w = new FakeBrowserWindow(options);
+        windows.push(w);
+        return w;
+      },
+      preload: '/app/out/preload/index.cjs',
+      url: APP_INDEX_URL,
+      settings,
+      trayBounds: () => trayBounds,
+      workArea: () => ({ x: 0, y: 25, width: 1440, height: 875 }),
+      isQuitting: () => false,
+      log: () => undefined,
+      now: () => clock,
+    });
+    main.toggle();
+    windows[0]?.emit('blur'); // the rep clicks the tray icon: the window loses focus first…
+    clock += 40;
+    main.toggle(); // …then the click arrives
+    expect(windows[0]?.visible).toBe(false);
+    clock += 2_000;
+    main.toggle(); // a later click opens it again
+    expect(windows[0]?.visible).toBe(true);
+  });
+
   it('toggles from the tray icon, creating the window only once', () => {
     const main = make(null);
     main.toggle();
