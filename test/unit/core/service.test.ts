@@ -110,6 +110,27 @@ describe('a rep’s day', () => {
   });
 });
 
+describe('ticks', () => {
+  it('push a snapshot only when what the rep sees changed', async () => {
+    const dir = await tempDir();
+    const clock = berlinClock('2026-11-23T07:00:00Z'); // 08:00
+    const { core } = await openCore(dir, clock);
+    const mission = await create(core, { deadlines: ['12:00'], target: 10 });
+    await log(core, mission.id);
+    const seen: string[] = [];
+    core.subscribe((s) => seen.push(`${s.missions[0]?.milestones[0]?.state} ${s.status}`));
+    await core.tick();
+    await core.tick();
+    expect(seen).toEqual([]);
+    clock.set('2026-11-23T10:30:00Z'); // 11:30: the noon milestone is at risk
+    await core.tick();
+    clock.set('2026-11-23T11:00:00Z'); // 12:00: missed
+    await core.tick();
+    await core.tick();
+    expect(seen).toEqual(['at-risk behind', 'missed behind']);
+  });
+});
+
 describe('days passing', () => {
   it('folds closed days into the summary and keeps the streak across a weekend', async () => {
     const dir = await tempDir();
