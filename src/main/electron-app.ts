@@ -27,6 +27,7 @@ import { createNodeNotifier } from './notify/node-notifier-adapter.ts';
 import { createElectronSettings } from './settings/electron-settings.ts';
 import { createLoginItem } from './settings/login-item.ts';
 import { startShell } from './shell.ts';
+import { createTrayView } from './tray/tray-view.ts';
 import { openStore } from './store/index.ts';
 import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './window/app-protocol.ts';
 import { contentSecurityPolicy, secureSession } from './window/security.ts';
@@ -84,16 +85,20 @@ export async function launch(): Promise<() => void> {
       platform: process.platform,
     }),
     ipcMain,
-    tray: {
-      setImage: (path) => tray.setImage(path),
-      setToolTip: (text) => tray.setToolTip(text),
-      setTitle: (text) => tray.setTitle(text),
-      setMenu: (template) => tray.setContextMenu(Menu.buildFromTemplate(template)),
-      onClick: (listener) => tray.on('click', listener),
-      bounds: () => tray.getBounds(),
-    },
-    // The locked-down preferences again, literally at the constructor: a later change to
-    // windowOptions cannot loosen them, and the security scan can see them.
+    tray: createTrayView<Menu>(
+      {
+        setImage: (path) => tray.setImage(path),
+        setToolTip: (text) => tray.setToolTip(text),
+        setTitle: (text) => tray.setTitle(text),
+        setContextMenu: (menu) => tray.setContextMenu(menu),
+        popUpContextMenu: (menu) => tray.popUpContextMenu(menu),
+        onClick: (listener) => tray.on('click', listener),
+        onRightClick: (listener) => tray.on('right-click', listener),
+        bounds: () => tray.getBounds(),
+      },
+      (template) => Menu.buildFromTemplate(template),
+      platform,
+    ),
     createWindow: (options) =>
       new BrowserWindow({
         ...options,
