@@ -169,7 +169,12 @@ export function App(props: { today: LiveValue<TodaySnapshot>; settings: LiveValu
         <ErrorBoundary resetKey={view}>
           <Suspense fallback={<p className="muted">Loading…</p>}>
             {view === 'today' && snapshot && (
-              <TodayView snapshot={snapshot} onLog={logWin} onNewMission={newMission} />
+              <TodayView
+                snapshot={snapshot}
+                pausedUntil={settings.value?.pausedUntil ?? null}
+                onLog={logWin}
+                onNewMission={newMission}
+              />
             )}
             {view === 'missions' && snapshot && settings.value && (
               <MissionsView

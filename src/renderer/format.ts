@@ -34,3 +34,17 @@ export function formatDeadline(by: string | null): string {
 
 /** An instant (ISO string), as a local time of day. */
 export const formatTime = (instant: string): string => time.format(new Date(instant));
+
+const weekdayTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** When something ends: its time today, else its weekday and time ("Tue 0:00"). */
+export function formatUntil(instant: string, now: string): string {
+  const end = new Date(instant);
+  return end.toDateString() === new Date(now).toDateString()
+    ? time.format(end)
+    : weekdayTime.format(end);
+}

@@ -35,6 +35,14 @@ test('changes are saved at once; a refused value changes nothing', async ({ app 
   await page.getByRole('button', { name: 'Resume now' }).click();
   await expect(page.getByRole('button', { name: 'Pause 1 hour' })).toBeVisible();
   expect((await onDisk()).pausedUntil).toBeNull();
+
+  // A pause shows on Today too, where one click ends it.
+  await page.getByRole('button', { name: 'Pause until tomorrow' }).click();
+  await page.getByRole('button', { name: 'Today' }).click();
+  await expect(page.getByText('Notifications paused until Tue 00:00')).toBeVisible();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByText(/Notifications paused/)).toHaveCount(0);
+  expect((await onDisk()).pausedUntil).toBeNull();
 });
 
 test('the data export saves everything where the rep chose', async ({ app }) => {

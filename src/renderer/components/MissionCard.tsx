@@ -82,7 +82,11 @@ export function MissionCard(props: {
           ))}
         </ul>
       ) : (
-        <p className="muted small">No milestone today — a rest day for this mission.</p>
+        <p className="muted small">
+          {mission.startDate > props.today
+            ? `Starts ${formatDay(mission.startDate)}.`
+            : 'No milestone today — a rest day for this mission.'}
+        </p>
       )}
 
       {catchUp && catchUp.length > 0 && (

@@ -6,7 +6,7 @@ import { SettingsPatch, applySettingsPatch, type Settings } from '../../shared/s
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import { api } from '../api.ts';
 import { Field, WeekdayPicker, fieldProps } from '../components/Field.tsx';
-import { formatDay, formatTime } from '../format.ts';
+import { formatUntil } from '../format.ts';
 import { firstIssue } from '../../shared/mission.ts';
 
 type Errors = Partial<Record<keyof Settings, string>>;
@@ -47,11 +47,7 @@ export function PreferencesView(props: { settings: Settings; snapshot: TodaySnap
         <h2 id="pref-notify">Notifications</h2>
         {paused && s.pausedUntil ? (
           <div className="paused">
-            <p>
-              Paused until {formatTime(s.pausedUntil)}
-              {new Date(s.pausedUntil).toDateString() !== now.toDateString() &&
-                ` (${formatDay(s.pausedUntil.slice(0, 10))})`}
-            </p>
+            <p>Paused until {formatUntil(s.pausedUntil, props.snapshot.at)}</p>
             <button type="button" className="button" onClick={() => void pause('resume')}>
               Resume now
             </button>

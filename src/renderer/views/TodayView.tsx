@@ -1,34 +1,66 @@
 // Today: every active mission's milestones at a glance, with one click (or one key) per win.
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
+import { api } from '../api.ts';
 import { FlameIcon } from '../components/Icons.tsx';
 import { MissionCard } from '../components/MissionCard.tsx';
-import { formatNumber } from '../format.ts';
+import { formatNumber, formatUntil } from '../format.ts';
 
 export function TodayView(props: {
   snapshot: TodaySnapshot;
+  /** When notifications are paused, until when (an instant). */
+  pausedUntil: string | null;
   onLog: (missionId: string) => void;
   onNewMission: () => void;
 }) {
   const { snapshot } = props;
-  if (snapshot.missions.length === 0) {
-    return (
-      <section className="empty-state" aria-labelledby="empty-title">
-        <div className="empty-art" aria-hidden="true" />
-        <h2 id="empty-title">Set your first mission</h2>
-        <p>
-          A short goal you choose — like “Book 10 meetings this week”. Mission Tray breaks it into
-          daily milestones, and you log each win with one click.
-        </p>
-        <button type="button" className="button button-primary" onClick={props.onNewMission}>
-          Create a mission
-        </button>
-        <p className="muted small">
-          Tip: press <kbd>N</kbd> any time for a new mission.
-        </p>
-      </section>
-    );
-  }
+  const paused =
+    props.pausedUntil !== null && new Date(props.pausedUntil) > new Date(snapshot.at)
+      ? props.pausedUntil
+      : null;
+  return (
+    <>
+      {paused && (
+        <div className="paused-line">
+          <span>Notifications paused until {formatUntil(paused, snapshot.at)}</span>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => void api().app.pauseNotifications({ for: 'resume' })}
+          >
+            Resume
+          </button>
+        </div>
+      )}
+      {snapshot.missions.length === 0 ? (
+        <FirstMission onNewMission={props.onNewMission} />
+      ) : (
+        <Missions snapshot={snapshot} onLog={props.onLog} />
+      )}
+    </>
+  );
+}
 
+function FirstMission(props: { onNewMission: () => void }) {
+  return (
+    <section className="empty-state" aria-labelledby="empty-title">
+      <div className="empty-art" aria-hidden="true" />
+      <h2 id="empty-title">Set your first mission</h2>
+      <p>
+        A short goal you choose — like “Book 10 meetings this week”. Mission Tray breaks it into
+        daily milestones, and you log each win with one click.
+      </p>
+      <button type="button" className="button button-primary" onClick={props.onNewMission}>
+        Create a mission
+      </button>
+      <p className="muted small">
+        Tip: press <kbd>N</kbd> any time for a new mission.
+      </p>
+    </section>
+  );
+}
+
+function Missions(props: { snapshot: TodaySnapshot; onLog: (missionId: string) => void }) {
+  const { snapshot } = props;
   const { current, best } = snapshot.streak;
   return (
     <section className="today" aria-label="Today's missions">
