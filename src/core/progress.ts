@@ -17,10 +17,22 @@ const WORKDAY_END: LocalTime = '17:00';
 export const sumAmounts = (wins: readonly Win[]): number =>
   wins.reduce((sum, win) => sum + win.amount, 0);
 
+// Every snapshot compares each of today's wins with each deadline; a busy day has hundreds of
+// wins, so each win's instant is parsed once. Win objects are never changed in place.
+const loggedAt = new WeakMap<Win, number>();
+function timeOf(win: Win): number {
+  let ms = loggedAt.get(win);
+  if (ms === undefined) {
+    ms = Date.parse(win.at);
+    loggedAt.set(win, ms);
+  }
+  return ms;
+}
+
 /** Wins logged strictly before `deadline`: what counts toward a milestone due then. */
 export function countBefore(wins: readonly Win[], deadline: Date): number {
   const limit = deadline.getTime();
-  return wins.reduce((sum, win) => (Date.parse(win.at) < limit ? sum + win.amount : sum), 0);
+  return wins.reduce((sum, win) => (timeOf(win) < limit ? sum + win.amount : sum), 0);
 }
 
 export interface DayMilestonesInput {
