@@ -33,6 +33,9 @@ const SESSION_COOKIE = 'mt_session';
 const MissionParams = z.object({ missionId: TeamId });
 const LoginForm = z.object({ email: z.string().max(200), password: z.string().max(200) });
 const LogoutForm = z.object({ csrf: z.string().max(200) });
+const BoardQuery = z
+  .object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) })
+  .catch({ page: 1 });
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
@@ -126,7 +129,7 @@ export function createTeamServer(options: TeamServerOptions) {
         return sendWrite(
           reply,
           missionId,
-          db.upsertMission(rep.id, missionId, body.data.revision, body.data.state),
+          db.upsertMission(rep, missionId, body.data.revision, body.data.state),
         );
       });
 
@@ -267,15 +270,19 @@ export function createTeamServer(options: TeamServerOptions) {
     const session = sessionOf(request);
     if (!session) return reply.redirect('/login', 303);
     return htmlHeaders(reply).send(
-      renderBoardPage(reads.board(session.teamId, session.teamName), session.csrf),
+      renderBoardPage(
+        reads.board(session.teamId, session.teamName, BoardQuery.parse(request.query).page),
+        session.csrf,
+      ),
     );
   });
 
   app.get('/board/content', (request, reply) => {
     const session = sessionOf(request);
     if (!session) return reply.code(401).send({ error: 'Sign in again.' });
+    const { page } = BoardQuery.parse(request.query);
     return htmlHeaders(reply).send(
-      renderBoardContent(reads.board(session.teamId, session.teamName)),
+      renderBoardContent(reads.board(session.teamId, session.teamName, page)),
     );
   });
 

@@ -2,7 +2,7 @@
 // `esc`; the page carries no inline script or style, so the CSP can forbid both.
 import { format } from 'date-fns';
 import { type Metric, type ReflectionReason, metricLabel } from '../shared/mission.ts';
-import type { BoardData, BoardMission } from './reads.ts';
+import { type BoardData, type BoardMission, REPS_PER_PAGE } from './reads.ts';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -79,8 +79,10 @@ const rate = (hit: number, due: number): string =>
 
 /** The part of the board that refreshes itself. */
 export function renderBoardContent(data: BoardData): string {
+  const more = (shown: number, total: number) =>
+    total > shown ? `<p class="muted">The ${shown} furthest behind of ${total}.</p>` : '';
   const behind = data.behind.length
-    ? `<ul>${data.behind
+    ? `${more(data.behind.length, data.behindTotal)}<ul>${data.behind
         .map(
           (b) =>
             `<li><strong>${esc(b.rep)}</strong> — ${esc(b.mission.title)}: ${paceCell(b.mission)}</li>`,
@@ -92,7 +94,7 @@ export function renderBoardContent(data: BoardData): string {
     ? data.coaching
         .map(
           (g) =>
-            `<h3>${esc(REASONS[g.reason])}</h3><ul>${g.items
+            `<h3>${esc(REASONS[g.reason])}</h3>${g.total > g.items.length ? `<p class="muted">${g.items.length} of ${g.total}.</p>` : ''}<ul>${g.items
               .map((i) => {
                 const r = i.mission.reflection;
                 return `<li><strong>${esc(i.rep)}</strong> — ${esc(i.mission.title)} (${amountOf(i.mission.total, i.mission.metric)} of ${i.mission.target}, ${esc(i.mission.status)})${
@@ -131,10 +133,21 @@ export function renderBoardContent(data: BoardData): string {
         .join('')}</ol>`
     : '<p>No wins yet.</p>';
 
+  const pager =
+    data.pages > 1
+      ? `<nav class="pager" aria-label="Pages of reps"><p>Reps ${(data.page - 1) * REPS_PER_PAGE + 1}–${Math.min(data.page * REPS_PER_PAGE, data.repCount)} of ${data.repCount}.</p><ul>${Array.from(
+          { length: data.pages },
+          (_, i) =>
+            i + 1 === data.page
+              ? `<li><a href="/board?page=${i + 1}" aria-current="page">${i + 1}</a></li>`
+              : `<li><a href="/board?page=${i + 1}">${i + 1}</a></li>`,
+        ).join('')}</ul></nav>`
+      : '';
+
   return `<p class="updated">Updated ${when(data.generatedAt)}</p>
 <section aria-labelledby="behind-h"><h2 id="behind-h">Behind pace today</h2>${behind}</section>
 <section aria-labelledby="coaching-h"><h2 id="coaching-h">Coaching moments</h2>${coaching}</section>
-<section aria-labelledby="missions-h"><h2 id="missions-h">Missions</h2>
+<section aria-labelledby="missions-h"><h2 id="missions-h">Missions</h2>${pager}
 <table><thead><tr><th scope="col">Rep</th><th scope="col">Mission</th><th scope="col">Progress</th><th scope="col">Pace</th><th scope="col">Streak</th><th scope="col">Status</th><th scope="col">Ends</th></tr></thead>
 <tbody>${rows || '<tr><td colspan="7">No public missions yet.</td></tr>'}</tbody></table></section>
 <section aria-labelledby="rates-h"><h2 id="rates-h">Milestones hit, last ${data.weeks.length} weeks</h2>

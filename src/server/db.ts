@@ -24,23 +24,27 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE TABLE IF NOT EXISTS mission_heads (
   id TEXT PRIMARY KEY, rep_id TEXT NOT NULL REFERENCES reps(id), revision INTEGER NOT NULL
 ) WITHOUT ROWID;
--- The public state of missions currently shared; the board reads the columns, not the JSON.
+-- The public state of missions currently shared, in the columns the board reads; team_id is
+-- repeated on each row so the board reads one index range instead of joining through reps.
 CREATE TABLE IF NOT EXISTS missions (
   id TEXT PRIMARY KEY REFERENCES mission_heads(id), rep_id TEXT NOT NULL REFERENCES reps(id),
+  team_id TEXT NOT NULL,
   title TEXT NOT NULL, metric TEXT NOT NULL, target INTEGER NOT NULL, total INTEGER NOT NULL,
   status TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
   pace_expected INTEGER NOT NULL, pace_delta INTEGER NOT NULL, pace_label TEXT NOT NULL,
   streak_current INTEGER NOT NULL, streak_best INTEGER NOT NULL,
   reflection_reason TEXT, reflection_note TEXT, reflection_next TEXT,
-  state TEXT NOT NULL, updated_at TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS missions_rep ON missions(rep_id);
-CREATE TABLE IF NOT EXISTS mission_weeks (
-  mission_id TEXT NOT NULL, week TEXT NOT NULL, hit INTEGER NOT NULL, due INTEGER NOT NULL,
-  PRIMARY KEY (mission_id, week)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS mission_wins (mission_id TEXT NOT NULL, at TEXT NOT NULL, amount INTEGER NOT NULL);
+  -- Milestones hit per ISO week, [[monday, hit, due], …]: a column, not a table, so an upsert
+  -- writes fewer pages.
+  weeks TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS missions_team ON missions(team_id, end_date);
+-- The whole pushed state, kept apart so the board's rows stay small (a page holds many).
+CREATE TABLE IF NOT EXISTS mission_states (id TEXT PRIMARY KEY, state TEXT NOT NULL);
+-- team_id is repeated here so the board's feed is one index range: a team's latest wins.
+CREATE TABLE IF NOT EXISTS mission_wins (
+  mission_id TEXT NOT NULL, team_id TEXT NOT NULL, at TEXT NOT NULL, amount INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS mission_wins_mission ON mission_wins(mission_id);
-CREATE INDEX IF NOT EXISTS mission_wins_at ON mission_wins(at DESC);
+CREATE INDEX IF NOT EXISTS mission_wins_team_at ON mission_wins(team_id, at DESC);
 CREATE TABLE IF NOT EXISTS cheers (
   mission_id TEXT NOT NULL, from_rep_id TEXT NOT NULL REFERENCES reps(id), at TEXT NOT NULL,
   PRIMARY KEY (mission_id, from_rep_id)) WITHOUT ROWID;
@@ -85,8 +89,17 @@ function int(row: Row, key: string): number {
   return v;
 }
 
-/** Monday of the ISO week a local date falls in. */
-const weekOf = (date: string): string => format(startOfISOWeek(parseISO(date)), 'yyyy-MM-dd');
+/** Monday of the ISO week a local date falls in; memoized, as the same few dates recur. */
+const weekCache = new Map<string, string>();
+function weekOf(date: string): string {
+  let week = weekCache.get(date);
+  if (week === undefined) {
+    week = format(startOfISOWeek(parseISO(date)), 'yyyy-MM-dd');
+    if (weekCache.size > 10_000) weekCache.clear();
+    weekCache.set(date, week);
+  }
+  return week;
+}
 
 export type TeamDb = ReturnType<typeof openTeamDb>;
 
@@ -97,6 +110,10 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
   // transactions, which the apps then resend (they keep their outbox until acknowledged).
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA foreign_keys = ON');
+  // 32 MB of page cache: a 1,000-rep team's board rows stay in memory between refreshes.
+  db.exec('PRAGMA cache_size = -32000');
+  // Checkpoint less often than every 1,000 pages: each checkpoint syncs the database file.
+  db.exec('PRAGMA wal_autocheckpoint = 4000');
   db.exec(SCHEMA);
 
   const q = {
@@ -138,18 +155,18 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
        ON CONFLICT (id) DO UPDATE SET revision = excluded.revision`,
     ),
     upsertMission: db.prepare(
-      `INSERT OR REPLACE INTO missions (id, rep_id, title, metric, target, total, status, start_date,
-         end_date, pace_expected, pace_delta, pace_label, streak_current, streak_best,
-         reflection_reason, reflection_note, reflection_next, state, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO missions (id, rep_id, team_id, title, metric, target, total, status,
+         start_date, end_date, pace_expected, pace_delta, pace_label, streak_current, streak_best,
+         reflection_reason, reflection_note, reflection_next, weeks, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    upsertState: db.prepare('INSERT OR REPLACE INTO mission_states (id, state) VALUES (?, ?)'),
+    deleteState: db.prepare('DELETE FROM mission_states WHERE id = ?'),
     deleteMission: db.prepare('DELETE FROM missions WHERE id = ?'),
-    deleteWeeks: db.prepare('DELETE FROM mission_weeks WHERE mission_id = ?'),
-    insertWeek: db.prepare(
-      'INSERT INTO mission_weeks (mission_id, week, hit, due) VALUES (?, ?, ?, ?)',
-    ),
     deleteWins: db.prepare('DELETE FROM mission_wins WHERE mission_id = ?'),
-    insertWin: db.prepare('INSERT INTO mission_wins (mission_id, at, amount) VALUES (?, ?, ?)'),
+    insertWin: db.prepare(
+      'INSERT INTO mission_wins (mission_id, team_id, at, amount) VALUES (?, ?, ?, ?)',
+    ),
     deleteCheers: db.prepare('DELETE FROM cheers WHERE mission_id = ?'),
     missionOwner: db.prepare(
       `SELECT m.rep_id, r.team_id FROM missions m JOIN reps r ON r.id = m.rep_id WHERE m.id = ?`,
@@ -197,11 +214,12 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     },
 
     /** Returns the rep's token: shown once, stored only as its hash. */
-    addRep(team: string, name: string): { id: string; token: string } {
+    addRep(team: string, name: string): { id: string; teamId: string; token: string } {
       const id = newId('rep');
       const token = newToken('mt');
-      q.insertRep.run(id, teamId(team), name, sha256(token), now().toISOString());
-      return { id, token };
+      const inTeam = teamId(team);
+      q.insertRep.run(id, inTeam, name, sha256(token), now().toISOString());
+      return { id, teamId: inTeam, token };
     },
 
     async addManager(team: string, email: string, password: string): Promise<string> {
@@ -269,19 +287,27 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     },
 
     upsertMission(
-      repId: string,
+      rep: Pick<Rep, 'id' | 'teamId'>,
       missionId: string,
       revision: number,
       state: TeamMissionState,
     ): WriteOutcome {
+      const repId = rep.id;
       return transaction(() => {
         const refused = checkHead(repId, missionId, revision);
         if (refused) return refused;
         q.upsertHead.run(missionId, repId, revision);
         const r = state.reflection;
+        const weeks = new Map<string, [string, number, number]>();
+        for (const day of state.days) {
+          const week = weekOf(day.date);
+          const w = weeks.get(week) ?? [week, 0, 0];
+          weeks.set(week, [week, w[1] + day.hit, w[2] + day.of]);
+        }
         q.upsertMission.run(
           missionId,
           repId,
+          rep.teamId,
           state.title,
           JSON.stringify(state.metric),
           state.target,
@@ -297,19 +323,13 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
           r?.reason ?? null,
           r?.note ?? null,
           r?.nextStep ?? null,
-          JSON.stringify(state),
+          JSON.stringify([...weeks.values()]),
           now().toISOString(),
         );
-        q.deleteWeeks.run(missionId);
-        const weeks = new Map<string, { hit: number; due: number }>();
-        for (const day of state.days) {
-          const week = weekOf(day.date);
-          const w = weeks.get(week) ?? { hit: 0, due: 0 };
-          weeks.set(week, { hit: w.hit + day.hit, due: w.due + day.of });
-        }
-        for (const [week, w] of weeks) q.insertWeek.run(missionId, week, w.hit, w.due);
+        q.upsertState.run(missionId, JSON.stringify(state));
         q.deleteWins.run(missionId);
-        for (const win of state.recentWins) q.insertWin.run(missionId, win.at, win.amount);
+        for (const win of state.recentWins)
+          q.insertWin.run(missionId, rep.teamId, win.at, win.amount);
         return { kind: 'ok', revision, applied: true };
       });
     },
@@ -320,7 +340,7 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
         if (refused) return refused;
         q.upsertHead.run(missionId, repId, revision);
         q.deleteMission.run(missionId);
-        q.deleteWeeks.run(missionId);
+        q.deleteState.run(missionId);
         q.deleteWins.run(missionId);
         q.deleteCheers.run(missionId);
         return { kind: 'ok', revision, applied: true };

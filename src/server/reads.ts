@@ -2,6 +2,7 @@
 // of prepared queries over one team; the board reads denormalized columns, never the state JSON.
 import type { DatabaseSync } from 'node:sqlite';
 import { format, startOfISOWeek, subWeeks } from 'date-fns';
+import { z } from 'zod';
 import { Metric, MissionStatus, ReflectionReason } from '../shared/mission.ts';
 import type { TeamView } from '../shared/team.ts';
 import { type Rep, type Row, int, str, strOrNull } from './db.ts';
@@ -33,28 +34,48 @@ export interface BoardData {
   team: string;
   generatedAt: string;
   weeks: string[];
+  /** The reps on this page of the board (REPS_PER_PAGE, by name). */
   reps: BoardRep[];
+  page: number;
+  pages: number;
+  repCount: number;
+  /** How many missions are behind in all; `behind` lists the furthest behind. */
+  behindTotal: number;
   feed: { rep: string; mission: string; metric: Metric; amount: number; at: string }[];
   behind: { rep: string; mission: BoardMission }[];
   coaching: {
     reason: ReflectionReason | 'not-shared';
+    /** The latest ones (by end date); `total` counts them all. */
     items: { rep: string; mission: BoardMission }[];
+    total: number;
   }[];
 }
 
+/** A big team's board is paged by reps, so it stays quick to load and to read. */
+export const REPS_PER_PAGE = 50;
+/** Longest list in "behind pace" and in each coaching group. */
+const LIST_LIMIT = 25;
+
 const WEEKS = 4;
+const WeeksColumn = z.array(z.tuple([z.string(), z.int(), z.int()]));
 
 export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Date()) {
   const q = {
     reps: db.prepare(
       'SELECT id, name FROM reps WHERE team_id = ? AND revoked_at IS NULL ORDER BY name, id',
     ),
+    boardMissions: db.prepare(
+      `SELECT id, rep_id, title, metric, target, total, status, end_date, pace_expected,
+         pace_delta, pace_label, streak_current, streak_best, reflection_reason, reflection_note,
+         reflection_next, weeks
+       FROM missions WHERE team_id = ? ORDER BY end_date DESC, title`,
+    ),
     missions: db.prepare(
       `SELECT m.id, m.rep_id, m.title, m.metric, m.target, m.total, m.status, m.end_date,
          m.pace_expected, m.pace_delta, m.pace_label, m.streak_current, m.streak_best,
          m.reflection_reason, m.reflection_note, m.reflection_next
        FROM missions m JOIN reps r ON r.id = m.rep_id
-       WHERE r.team_id = ? AND r.revoked_at IS NULL ORDER BY m.end_date DESC, m.title`,
+       WHERE m.team_id = ? AND r.revoked_at IS NULL ORDER BY m.end_date DESC, m.title`,
     ),
     cheers: db.prepare(
       `SELECT c.mission_id, count(*) AS n, sum(c.from_rep_id = ?) AS mine FROM cheers c
@@ -66,15 +87,10 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
        JOIN missions m ON m.id = c.mission_id JOIN reps r ON r.id = c.from_rep_id
        WHERE m.rep_id = ? ORDER BY c.at DESC LIMIT 50`,
     ),
-    weeks: db.prepare(
-      `SELECT m.rep_id, w.week, sum(w.hit) AS hit, sum(w.due) AS due FROM mission_weeks w
-       JOIN missions m ON m.id = w.mission_id JOIN reps r ON r.id = m.rep_id
-       WHERE r.team_id = ? AND w.week >= ? GROUP BY m.rep_id, w.week`,
-    ),
     feed: db.prepare(
       `SELECT r.name, m.title, m.metric, w.at, w.amount FROM mission_wins w
        JOIN missions m ON m.id = w.mission_id JOIN reps r ON r.id = m.rep_id
-       WHERE r.team_id = ? AND r.revoked_at IS NULL ORDER BY w.at DESC LIMIT 20`,
+       WHERE w.team_id = ? AND r.revoked_at IS NULL ORDER BY w.at DESC LIMIT 20`,
     ),
   };
 
@@ -160,7 +176,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
       };
     },
 
-    board(teamId: string, teamName: string): BoardData {
+    board(teamId: string, teamName: string, page = 1): BoardData {
       const at = now();
       const firstWeek = format(startOfISOWeek(subWeeks(at, WEEKS - 1)), 'yyyy-MM-dd');
       const weeks = Array.from({ length: WEEKS }, (_, i) =>
@@ -179,25 +195,40 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
       );
       const behind: BoardData['behind'] = [];
       const coaching = new Map<ReflectionReason | 'not-shared', BoardData['coaching'][number]>();
-      for (const row of q.missions.all(teamId)) {
+      const all = [...reps.values()];
+      const pages = Math.max(1, Math.ceil(all.length / REPS_PER_PAGE));
+      const current = Math.min(Math.max(1, page), pages);
+      const onPage = all.slice((current - 1) * REPS_PER_PAGE, current * REPS_PER_PAGE);
+      const pageIds = new Set(onPage.map((r) => r.id));
+      // Revoked reps are not in `reps`: their missions are skipped here. Reps on other pages
+      // count only toward "behind pace" and the coaching moments.
+      for (const row of q.boardMissions.all(teamId)) {
         const rep = reps.get(str(row, 'rep_id'));
         if (!rep) continue;
+        const status = str(row, 'status');
+        const isBehind = status === 'active' && int(row, 'pace_delta') < 0;
+        const ended = status === 'missed' || status === 'abandoned';
+        const shown = pageIds.has(rep.id);
+        if (!shown && !isBehind && !ended) continue;
         const mission = missionOf(row);
-        rep.missions.push(mission);
-        if (mission.status === 'active' && mission.paceDelta < 0)
-          behind.push({ rep: rep.name, mission });
-        if (mission.status === 'missed' || mission.status === 'abandoned') {
-          const reason = mission.reflection?.reason ?? 'not-shared';
-          const group = coaching.get(reason) ?? { reason, items: [] };
-          group.items.push({ rep: rep.name, mission });
-          coaching.set(reason, group);
+        if (shown) {
+          rep.missions.push(mission);
+          for (const [week, hit, due] of WeeksColumn.parse(JSON.parse(str(row, 'weeks')))) {
+            if (week < firstWeek) continue;
+            const slot = rep.weeks.find((w) => w.week === week);
+            if (slot) {
+              slot.hit += hit;
+              slot.due += due;
+            }
+          }
         }
-      }
-      for (const row of q.weeks.all(teamId, firstWeek)) {
-        const slot = reps.get(str(row, 'rep_id'))?.weeks.find((w) => w.week === str(row, 'week'));
-        if (slot) {
-          slot.hit = int(row, 'hit');
-          slot.due = int(row, 'due');
+        if (isBehind) behind.push({ rep: rep.name, mission });
+        if (ended) {
+          const reason = mission.reflection?.reason ?? 'not-shared';
+          const group = coaching.get(reason) ?? { reason, items: [], total: 0 };
+          group.total += 1;
+          if (group.items.length < LIST_LIMIT) group.items.push({ rep: rep.name, mission });
+          coaching.set(reason, group);
         }
       }
       const reasons: (ReflectionReason | 'not-shared')[] = [
@@ -208,7 +239,11 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
         team: teamName,
         generatedAt: at.toISOString(),
         weeks,
-        reps: [...reps.values()],
+        reps: onPage,
+        page: current,
+        pages,
+        repCount: all.length,
+        behindTotal: behind.length,
         feed: q.feed.all(teamId).map((row) => ({
           rep: str(row, 'name'),
           mission: str(row, 'title'),
@@ -216,7 +251,9 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
           amount: int(row, 'amount'),
           at: str(row, 'at'),
         })),
-        behind: behind.sort((a, b) => a.mission.paceDelta - b.mission.paceDelta),
+        behind: behind
+          .sort((a, b) => a.mission.paceDelta - b.mission.paceDelta)
+          .slice(0, LIST_LIMIT),
         coaching: reasons.flatMap((r) => {
           const group = coaching.get(r);
           return group ? [group] : [];

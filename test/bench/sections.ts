@@ -2,7 +2,14 @@
 import { coreBench } from './core.bench.ts';
 import type { BenchSection } from './report.ts';
 import { rendererBench } from './renderer.bench.ts';
+import { serverBench } from './server.bench.ts';
 import { shellBench } from './shell.bench.ts';
 import { storeBench } from './store.bench.ts';
 
-export const sections: BenchSection[] = [storeBench, coreBench, rendererBench, shellBench];
+export const sections: BenchSection[] = [
+  storeBench,
+  coreBench,
+  rendererBench,
+  shellBench,
+  serverBench,
+];

@@ -7,7 +7,9 @@ const seconds = Number(board?.dataset.refreshSeconds ?? 30);
 async function refresh() {
   if (!board || document.hidden) return;
   try {
-    const res = await fetch('/board/content', { credentials: 'same-origin' });
+    const res = await fetch(`/board/content${window.location.search}`, {
+      credentials: 'same-origin',
+    });
     if (res.status === 401) {
       window.location.assign('/login');
       return;

@@ -121,4 +121,34 @@ describe('the board', () => {
     expect((await fetch(`${server.url}/board/content`, { headers: { cookie } })).status).toBe(401);
     expect((await call(server.url, 'GET', '/board/content', null)).status).toBe(401);
   });
+
+  it('pages a big team by reps, while "behind pace" and hit rates still count everyone', async () => {
+    for (let r = 0; r < 60; r++) {
+      const rep = server.db.addRep('North', `Rep ${String(r).padStart(2, '0')}`);
+      server.db.upsertMission(rep, `big-${r}`, 1, {
+        ...sampleState({ title: `Mission of rep ${r}` }),
+        days: [{ date: '2026-11-24', count: 2, hit: r % 2, of: 1 }],
+        pace: { expected: 4, actual: 2, delta: -2, label: 'behind by 2' },
+      });
+    }
+    const cookie = cookieOf(await signIn('mia@north.test', PASSWORD));
+    const page1 = await (await fetch(`${server.url}/board`, { headers: { cookie } })).text();
+    expect(page1).toContain('Reps 1–50 of 61.');
+    const table1 = page1.slice(page1.indexOf('id="missions-h"'), page1.indexOf('id="rates-h"'));
+    expect(table1).toContain('Mission of rep 0<');
+    expect(table1).not.toContain('Mission of rep 59<');
+    expect(page1).toContain('The 25 furthest behind of 60.');
+    const rates = page1.slice(page1.indexOf('id="rates-h"'));
+    const rowOf = (name: string) =>
+      rates.slice(rates.indexOf(`${name}<`), rates.indexOf('</tr>', rates.indexOf(`${name}<`)));
+    expect(rowOf('Rep 01')).toContain('100% <span class="muted">(1/1)</span>');
+    expect(rowOf('Rep 02')).toContain('0% <span class="muted">(0/1)</span>');
+    const page2 = await (
+      await fetch(`${server.url}/board/content?page=2`, { headers: { cookie } })
+    ).text();
+    expect(page2).toContain('Reps 51–61 of 61.');
+    const table2 = page2.slice(page2.indexOf('id="missions-h"'), page2.indexOf('id="rates-h"'));
+    expect(table2).toContain('Mission of rep 59<');
+    expect(table2).not.toContain('Mission of rep 0<');
+  });
 });

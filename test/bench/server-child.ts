@@ -1,0 +1,14 @@
+// Run by server.bench.ts as `node server-child.ts <db file>`: the team endpoint in its own process
+// (so the load generator does not share its event loop), rate limit raised out of the way,
+// no request logging. Prints the port once listening.
+import { createTeamServer } from '../../src/server/app.ts';
+import { openTeamDb } from '../../src/server/db.ts';
+
+const [file] = process.argv.slice(2);
+if (!file) throw new Error('usage: server-child.ts <db file>');
+const db = openTeamDb(file);
+const app = createTeamServer({ db, rateLimitPerMinute: 1e9, logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
+process.once('SIGTERM', () => void app.close().then(() => db.close()));
