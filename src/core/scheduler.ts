@@ -35,11 +35,10 @@ export interface SchedulerDeps {
   log: (message: string, cause: unknown) => void;
 }
 
+/** The shell calls `check` on its poll, on resume/unlock and after every change. */
 export interface Scheduler {
   /** Decides and shows what is due now; checks never overlap. Returns what was shown. */
   check(): Promise<DesktopNotification[]>;
-  /** Checks every `intervalMs` until the returned function is called. */
-  start(intervalMs?: number): () => void;
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -89,13 +88,5 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return run;
   };
 
-  return {
-    check,
-    start(intervalMs = 30_000) {
-      const timer = setInterval(() => {
-        check().catch((error: unknown) => deps.log('Notification check failed', error));
-      }, intervalMs);
-      return () => clearInterval(timer);
-    },
-  };
+  return { check };
 }
