@@ -46,10 +46,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let last: Promise<unknown> = Promise.resolve();
 
   async function checkOnce(): Promise<DesktopNotification[]> {
-    doc ??= deps.store.open('notifications', {
-      schema: NotificationsDoc,
-      empty: emptyNotificationsDoc,
-    });
+    // Opened once; a failed open is retried on the next check rather than remembered.
+    doc ??= deps.store
+      .open('notifications', { schema: NotificationsDoc, empty: emptyNotificationsDoc })
+      .catch((error: unknown) => {
+        doc = null;
+        throw error;
+      });
     const fired = await doc;
     const now = deps.clock.now();
     const timeZone = deps.clock.timeZone();
