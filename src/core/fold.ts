@@ -30,16 +30,23 @@ export function tallyClosedDays(input: ClosedDaysInput): SummaryDoc['days'] {
     const inRange = mission.plan.filter((d) => d.date >= input.from && d.date <= input.to);
     if (inRange.length > 0) plans.set(mission.id, new Map(inRange.map((d) => [d.date, d])));
   }
+  const known = new Set(input.missions.map((m) => m.id));
   const days: SummaryDoc['days'] = {};
   for (const date of datesInPeriod(input.from, input.to)) {
-    const wins = input.winsByDate.get(date) ?? [];
+    const winsByMission = new Map<string, Win[]>();
+    for (const win of input.winsByDate.get(date) ?? []) {
+      if (!known.has(win.missionId)) continue;
+      const wins = winsByMission.get(win.missionId);
+      if (wins) wins.push(win);
+      else winsByMission.set(win.missionId, [win]);
+    }
     const tallies: SummaryDoc['days'][string] = {};
-    for (const mission of input.missions) {
-      const plan = plans.get(mission.id)?.get(date);
-      const own = wins.filter((w) => w.missionId === mission.id);
-      if (!plan && own.length === 0) continue;
-      const tally = tallyDay(plan, own, input.timeZone);
-      if (tally.of > 0 || tally.count > 0) tallies[mission.id] = tally;
+    for (const id of new Set([...plans.keys(), ...winsByMission.keys()])) {
+      const plan = plans.get(id)?.get(date);
+      const wins = winsByMission.get(id) ?? [];
+      if (!plan && wins.length === 0) continue;
+      const tally = tallyDay(plan, wins, input.timeZone);
+      if (tally.of > 0 || tally.count > 0) tallies[id] = tally;
     }
     if (Object.keys(tallies).length > 0) days[date] = tallies;
   }
