@@ -76,6 +76,29 @@ describe('settings store', () => {
     expect(readdirSync(dir).filter((f) => f.includes('damaged'))).toHaveLength(1);
   });
 
+  it('when the disk refuses the write, says so and keeps the preferences as they were', () => {
+    const settings = createSettingsStore({
+      cwd: dir,
+      clock,
+      // conf's file layer on a full disk.
+      openConf: () => ({
+        get store(): Record<string, unknown> {
+          return {};
+        },
+        set store(_value: Record<string, unknown>) {
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        },
+      }),
+    });
+    const seen: unknown[] = [];
+    settings.subscribe((s) => seen.push(s));
+    expect(() => settings.update({ theme: 'dark' })).toThrow(
+      'Mission Tray could not save your preferences. Check that the disk has free space, then try again.',
+    );
+    expect(settings.get().theme).toBe('system');
+    expect(seen).toEqual([]);
+  });
+
   it('serves the settings area of the IPC contract', async () => {
     const handlers = createSettingsHandlers(createSettingsStore({ cwd: dir, clock }));
     await handlers.update({ shortcut: 'Alt+Shift+W' });
