@@ -30,8 +30,10 @@ export function MissionCard(props: {
         <div className="mission-heading">
           <h2 id={titleId}>{mission.title}</h2>
           <p className="mission-progress-text">
-            <span data-testid="mission-total">{formatNumber(props.item.total)}</span> of{' '}
-            {formatNumber(mission.target)} {unit(mission.target)}
+            <span>
+              <span data-testid="mission-total">{formatNumber(props.item.total)}</span> of{' '}
+              {formatNumber(mission.target)} {unit(mission.target)}
+            </span>
             {mission.visibility === 'public' && <span className="chip chip-quiet">Team</span>}
           </p>
         </div>
@@ -59,8 +61,10 @@ export function MissionCard(props: {
       </div>
 
       <p className="today-line">
-        Today <strong data-testid="today-count">{formatNumber(props.item.todayCount)}</strong>
-        {props.item.todayTarget > 0 && <> / {formatNumber(props.item.todayTarget)}</>}{' '}
+        <span>
+          Today <strong data-testid="today-count">{formatNumber(props.item.todayCount)}</strong>
+          {props.item.todayTarget > 0 && <> / {formatNumber(props.item.todayTarget)}</>}
+        </span>
         <span className={`pace pace-${paceKind}`} data-testid="pace">
           {pace.label}
         </span>

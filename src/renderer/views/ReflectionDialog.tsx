@@ -104,7 +104,7 @@ export function ReflectionDialog(props: {
           <label htmlFor="reflect-note">What happened (optional)</label>
           <textarea
             {...fieldProps('reflect-note', errors['note'])}
-            rows={3}
+            rows={2}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
