@@ -206,6 +206,18 @@ export const shell = {
   openPath: async (_path: string): Promise<string> => '',
   openExternal: async (_url: string): Promise<void> => undefined,
 };
+export const net = { isOnline: (): boolean => true };
+// The OS keychain, as a reversible stand-in (team sync keeps its token here).
+export const safeStorage = {
+  getSelectedStorageBackend: (): string => 'gnome_libsecret',
+  isAsyncEncryptionAvailable: async (): Promise<boolean> => true,
+  encryptStringAsync: async (plainText: string): Promise<Buffer> =>
+    Buffer.from(`fake:${Buffer.from(plainText).toString('base64')}`),
+  decryptStringAsync: async (encrypted: Buffer) => ({
+    shouldReEncrypt: false,
+    result: Buffer.from(encrypted.toString().replace(/^fake:/, ''), 'base64').toString(),
+  }),
+};
 export const contextBridge = { exposeInMainWorld: () => undefined };
 export const ipcRenderer = new EventEmitter();
 
@@ -219,8 +231,10 @@ export default {
   ipcRenderer,
   Menu,
   nativeTheme,
+  net,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
