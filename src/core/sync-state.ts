@@ -2,13 +2,10 @@
 // progress, pace and streak rules — so the board and the app agree. Private data is left out
 // here, by construction: win notes never, a reflection only when the rep chose to share it.
 import {
-  DayWinsDoc,
-  MissionsDoc,
-  SummaryDoc,
+  type DayWinsDoc,
+  type MissionsDoc,
+  type SummaryDoc,
   dayDocName,
-  emptyDayWinsDoc,
-  emptyMissionsDoc,
-  emptySummaryDoc,
 } from '../shared/documents.ts';
 import type { LocalDate, Mission, Win } from '../shared/mission.ts';
 import type { DayProgress, TeamMissionState } from '../shared/team.ts';
@@ -21,6 +18,7 @@ import {
   sumAmounts,
   tallyDay,
 } from './progress.ts';
+import { coreDocSpecs } from './store-docs.ts';
 import { closedDaysStreak, streakWithToday } from './streak.ts';
 import { addDays, localDateOf } from './time.ts';
 
@@ -123,6 +121,7 @@ export function teamStateOf(input: TeamStateInput): TeamMissionState {
 export const missionRevision = (mission: Mission, wins: readonly Win[]): number =>
   wins.reduce((max, win) => Math.max(max, win.seq), mission.seq);
 
+/** The store checks specs by identity: pass the core's (the default) when sharing its store. */
 export interface SyncSourceSpecs {
   missions: DocSpec<MissionsDoc>;
   summary: DocSpec<SummaryDoc>;
@@ -135,21 +134,6 @@ interface MissionWins {
   all: Win[];
 }
 
-const dayWinSpecs = new Map<LocalDate, DocSpec<DayWinsDoc>>();
-/** Used when the caller does not pass the core service's own specs (the store caches by spec). */
-export const defaultSyncSourceSpecs: SyncSourceSpecs = {
-  missions: { schema: MissionsDoc, empty: emptyMissionsDoc },
-  summary: { schema: SummaryDoc, empty: emptySummaryDoc },
-  dayWins: (date) => {
-    let spec = dayWinSpecs.get(date);
-    if (!spec) {
-      spec = { schema: DayWinsDoc, empty: () => emptyDayWinsDoc(date) };
-      dayWinSpecs.set(date, spec);
-    }
-    return spec;
-  },
-};
-
 /**
  * Reads the rep's documents: missions, the summary's closed days, and the wins partitions not yet
  * folded or from the last week (for recent wins). Never writes.
@@ -159,7 +143,7 @@ export function createStoreSyncSource(deps: {
   clock: ClockPort;
   specs?: SyncSourceSpecs;
 }): SyncSource {
-  const specs = deps.specs ?? defaultSyncSourceSpecs;
+  const specs = deps.specs ?? coreDocSpecs;
   return {
     async candidates() {
       const now = deps.clock.now();

@@ -13,8 +13,10 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  net,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   Tray,
@@ -27,6 +29,8 @@ import { createNodeNotifier } from './notify/node-notifier-adapter.ts';
 import { createElectronSettings } from './settings/electron-settings.ts';
 import { createLoginItem } from './settings/login-item.ts';
 import { startShell } from './shell.ts';
+import { createTeamSync } from './sync/team-sync.ts';
+import { eventChannelOf } from '../shared/ipc.ts';
 import { createTrayView } from './tray/tray-view.ts';
 import { openStore } from './store/index.ts';
 import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './window/app-protocol.ts';
@@ -70,6 +74,15 @@ export async function launch(): Promise<() => void> {
     store,
     clock: systemClock,
     reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
+  });
+  const teamSync = createTeamSync({
+    store,
+    clock: systemClock,
+    settings,
+    safeStorage,
+    platform: process.platform,
+    onCoreChange: (listener) => core.subscribe(listener),
+    log,
   });
   const tray = new Tray(join(resources, 'tray-idle-light.png'));
   const shell = startShell({
@@ -147,8 +160,22 @@ export async function launch(): Promise<() => void> {
     iconDir: resources,
     quit: () => app.quit(),
     log,
-    areas: {},
+    areas: teamSync.areas,
+    traySync: teamSync.traySync,
   });
+  // Sync status reaches the window and the tray; wake and a network that comes back retry at once.
+  teamSync.engine.subscribe((status) => {
+    shell.window.send(eventChannelOf('sync'), status);
+    shell.render();
+  });
+  powerMonitor.on('resume', () => void teamSync.resume());
+  let online = net.isOnline();
+  const network = setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) void teamSync.resume();
+    online = now;
+  }, 15_000);
+  void teamSync.start().catch((error: unknown) => log('Team sync failed to start', error));
   app.on('before-quit', () => shell.quitting());
   // Quitting waits for running commands to finish and the store to release its lock, then quits
   // for real (the second 'will-quit' passes through).
@@ -158,9 +185,11 @@ export async function launch(): Promise<() => void> {
     event.preventDefault();
     closed = true;
     globalShortcut.unregisterAll();
+    clearInterval(network);
     shell.stop();
-    core
+    teamSync
       .close()
+      .then(() => core.close())
       .then(() => store.close())
       .catch((error: unknown) => log('Closing the data folder failed', error))
       .finally(() => app.quit());

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DayPlan, LogWinInput, Metric, Mission, MissionDraft, ReflectionInput } from './mission.ts';
 import { Settings, SettingsPatch } from './settings.ts';
 import { HistorySnapshot, Suggestion, TodaySnapshot } from './snapshot.ts';
+import { CheerInput, CheerResult, SyncConfigureInput, SyncStatus, TeamView } from './team.ts';
 
 const MissionId = z.object({ id: z.string().min(1).max(64) });
 const None = z.undefined();
@@ -63,12 +64,25 @@ export const ipcContract = {
     hideWindow: { input: None, output: z.null() },
     quit: { input: None, output: z.null() },
   },
+  /** Team sync of public missions (docs/PROTOCOL.md). The token never comes back out. */
+  sync: {
+    status: { input: None, output: SyncStatus },
+    /** Turns sync on with the endpoint and, optionally, a new token. */
+    configure: { input: SyncConfigureInput, output: SyncStatus },
+    setEnabled: { input: z.object({ enabled: z.boolean() }), output: SyncStatus },
+  },
+  /** Teammates' public missions, from the team endpoint. */
+  team: {
+    view: { input: None, output: TeamView },
+    cheer: { input: CheerInput, output: CheerResult },
+  },
 } as const;
 
 /** Events pushed to every view: a new snapshot after every change. */
 export const ipcEvents = {
   today: TodaySnapshot,
   settings: Settings,
+  sync: SyncStatus,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -14,6 +14,8 @@ import type { StorePort } from '../../src/core/ports.ts';
 import { createMissionTray, type MissionTrayCore } from '../../src/core/service.ts';
 import { createSettingsStore } from '../../src/main/settings/settings-store.ts';
 import { startShell } from '../../src/main/shell.ts';
+import { createTeamSync } from '../../src/main/sync/team-sync.ts';
+import { FakeSafeStorage } from '../fakes/safe-storage.ts';
 import { openStore } from '../../src/main/store/index.ts';
 import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.ts';
 import type { SettingsPort } from '../../src/shared/settings.ts';
@@ -197,7 +199,15 @@ export async function launchMissionTray(
       quit: () => undefined,
       log: (message, cause) => console.error(`[shell] ${message}`, cause ?? ''),
       pollMs: 0,
-      areas: {},
+      areas: createTeamSync({
+        store,
+        clock,
+        settings,
+        safeStorage: new FakeSafeStorage(),
+        platform: 'linux',
+        onCoreChange: (listener) => core.subscribe(listener),
+        log: () => undefined,
+      }).areas,
     });
     shell.window.open('normal');
     return {

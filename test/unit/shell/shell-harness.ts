@@ -10,6 +10,8 @@ import type { MissionTrayCore } from '../../../src/core/service.ts';
 import type { TrayPlatform } from '../../../src/core/tray-menu.ts';
 import { createSettingsStore } from '../../../src/main/settings/settings-store.ts';
 import { startShell } from '../../../src/main/shell.ts';
+import { createTeamSync } from '../../../src/main/sync/team-sync.ts';
+import { FakeSafeStorage } from '../../fakes/safe-storage.ts';
 import { openStore } from '../../../src/main/store/index.ts';
 import { APP_INDEX_URL } from '../../../src/main/window/app-protocol.ts';
 import type { SettingsPort } from '../../../src/shared/settings.ts';
@@ -123,7 +125,15 @@ export async function startHarness(
       quit: () => harness.quits++,
       log: (message) => logged.push(message),
       pollMs: 0,
-      areas: {},
+      areas: createTeamSync({
+        store,
+        clock,
+        settings,
+        safeStorage: new FakeSafeStorage(),
+        platform: 'linux',
+        onCoreChange: (listener) => core.subscribe(listener),
+        log: () => undefined,
+      }).areas,
       ...(options.traySync ? { traySync: options.traySync } : {}),
     }),
     async close() {

@@ -3,32 +3,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createSafeStorageSecrets,
-  type SafeStorageLike,
-} from '../../../src/main/sync/safe-storage-secrets.ts';
+import { createSafeStorageSecrets } from '../../../src/main/sync/safe-storage-secrets.ts';
+import { FakeSafeStorage } from '../../fakes/safe-storage.ts';
 import { newClock, openRepStore, removeDir, tempDir } from './sync-fixture.ts';
-
-/** Behaves like safeStorage: a reversible transformation standing in for the OS keychain. */
-class FakeSafeStorage implements SafeStorageLike {
-  backend: ReturnType<SafeStorageLike['getSelectedStorageBackend']> = 'gnome_libsecret';
-  available = true;
-  getSelectedStorageBackend() {
-    return this.backend;
-  }
-  async isAsyncEncryptionAvailable() {
-    return this.available;
-  }
-  async encryptStringAsync(plainText: string) {
-    return Buffer.from(
-      `enc:${Buffer.from(plainText).toString('hex').split('').reverse().join('')}`,
-    );
-  }
-  async decryptStringAsync(encrypted: Buffer) {
-    const hex = encrypted.toString().replace(/^enc:/, '').split('').reverse().join('');
-    return { shouldReEncrypt: false, result: Buffer.from(hex, 'hex').toString() };
-  }
-}
 
 const TOKEN = 'mt_super-secret-token-value-1234567890';
 const dirs: string[] = [];

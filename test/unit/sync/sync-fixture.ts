@@ -11,7 +11,7 @@ import type {
   SyncSettingsPort,
   TimerPort,
 } from '../../../src/core/sync-ports.ts';
-import { defaultSyncSourceSpecs } from '../../../src/core/sync-state.ts';
+import { coreDocSpecs } from '../../../src/core/store-docs.ts';
 import { localDateOf } from '../../../src/core/time.ts';
 import { openStore } from '../../../src/main/store/index.ts';
 import { dayDocName } from '../../../src/shared/documents.ts';
@@ -100,7 +100,7 @@ export interface MissionSpec {
  * the store-wide sequence in the same durable write.
  */
 export async function createRepData(store: StorePort, clock: ClockPort) {
-  const specs = defaultSyncSourceSpecs;
+  const specs = coreDocSpecs;
   const missions = await store.open('missions', specs.missions);
   let seq = missions.data.lastSeq;
   for (const name of await store.list('wins/')) {

@@ -1,0 +1,17 @@
+// The `sync` and `team` IPC areas over the sync engine: given parsed input, one engine call each.
+import type { SyncEngine } from '../../core/sync.ts';
+import type { IpcHandlers } from '../../shared/ipc.ts';
+
+export function createSyncHandlers(engine: SyncEngine): Pick<IpcHandlers, 'sync' | 'team'> {
+  return {
+    sync: {
+      status: async () => engine.status(),
+      configure: (input) => engine.configure(input),
+      setEnabled: (input) => engine.setEnabled(input.enabled),
+    },
+    team: {
+      view: () => engine.team(),
+      cheer: async (input) => ({ cheers: await engine.cheer(input.missionId) }),
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// Team sync assembled for the shell: the engine over the real adapters (Node's fetch, the store
+// shared with the core, safeStorage for the token, the rep's settings), its IPC areas and its
+// tray switch. Plain Node: Electron's safeStorage arrives as a narrow view, so tests pass a fake.
+import type { ClockPort, StorePort } from '../../core/ports.ts';
+import { createSyncEngine, type SyncEngine } from '../../core/sync.ts';
+import type { HttpPort, SyncSettingsPort, TimerPort } from '../../core/sync-ports.ts';
+import { createStoreSyncSource } from '../../core/sync-state.ts';
+import type { SettingsPort } from '../../shared/settings.ts';
+import { createFetchHttp } from './fetch-http.ts';
+import { createSafeStorageSecrets, type SafeStorageLike } from './safe-storage-secrets.ts';
+import { createSyncHandlers } from './sync-handlers.ts';
+
+export interface TeamSyncDeps {
+  store: StorePort;
+  clock: ClockPort;
+  settings: SettingsPort;
+  safeStorage: SafeStorageLike;
+  platform: NodeJS.Platform;
+  /** Called after every change the core makes (its `subscribe`). */
+  onCoreChange(listener: () => void): () => void;
+  http?: HttpPort;
+  timers?: TimerPort;
+  log(message: string, cause?: unknown): void;
+}
+
+/** The `sync` part of the rep's settings; the token is kept apart, in the secret store. */
+export function syncSettingsOf(settings: SettingsPort): SyncSettingsPort {
+  return {
+    read: () => settings.get().sync,
+    write: async (next) => {
+      settings.update({ sync: next });
+    },
+  };
+}
+
+export function createTeamSync(deps: TeamSyncDeps) {
+  const engine: SyncEngine = createSyncEngine({
+    store: deps.store,
+    clock: deps.clock,
+    http: deps.http ?? createFetchHttp(),
+    secrets: createSafeStorageSecrets({
+      safeStorage: deps.safeStorage,
+      store: deps.store,
+      platform: deps.platform,
+    }),
+    settings: syncSettingsOf(deps.settings),
+    source: createStoreSyncSource({ store: deps.store, clock: deps.clock }),
+    ...(deps.timers ? { timers: deps.timers } : {}),
+    log: deps.log,
+  });
+  const unsubscribe = deps.onCoreChange(() => void engine.changed());
+
+  return {
+    engine,
+    /** For ShellDeps.areas. */
+    areas: createSyncHandlers(engine),
+    /** For ShellDeps.traySync: the switch shows once an endpoint is set up. */
+    traySync: {
+      state: () => {
+        const { enabled, endpoint } = deps.settings.get().sync;
+        return endpoint ? { enabled } : undefined;
+      },
+      toggle: async () => {
+        await engine.setEnabled(!deps.settings.get().sync.enabled);
+      },
+    },
+    start: () => engine.start(),
+    /** Wake from sleep or network back: retry at once. */
+    resume: () => engine.resume(),
+    async close() {
+      unsubscribe();
+      await engine.close();
+    },
+  };
+}
+export type TeamSync = ReturnType<typeof createTeamSync>;
