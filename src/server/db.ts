@@ -24,8 +24,10 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE TABLE IF NOT EXISTS mission_heads (
   id TEXT PRIMARY KEY, rep_id TEXT NOT NULL REFERENCES reps(id), revision INTEGER NOT NULL
 ) WITHOUT ROWID;
--- The public state of missions currently shared, in the columns the board reads; team_id is
--- repeated on each row so the board reads one index range instead of joining through reps.
+-- What the team sees of each shared mission: the columns the board and the team view read.
+-- One row per mission and one index, so an upsert writes few pages (it is the hot path):
+-- weekly milestone tallies and the latest wins ride along as small JSON columns rather than
+-- tables. team_id is repeated so a team's missions are one index range.
 CREATE TABLE IF NOT EXISTS missions (
   id TEXT PRIMARY KEY REFERENCES mission_heads(id), rep_id TEXT NOT NULL REFERENCES reps(id),
   team_id TEXT NOT NULL,
@@ -34,17 +36,14 @@ CREATE TABLE IF NOT EXISTS missions (
   pace_expected INTEGER NOT NULL, pace_delta INTEGER NOT NULL, pace_label TEXT NOT NULL,
   streak_current INTEGER NOT NULL, streak_best INTEGER NOT NULL,
   reflection_reason TEXT, reflection_note TEXT, reflection_next TEXT,
-  -- Milestones hit per ISO week, [[monday, hit, due], …]: a column, not a table, so an upsert
-  -- writes fewer pages.
-  weeks TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS missions_team ON missions(team_id, end_date);
--- The whole pushed state, kept apart so the board's rows stay small (a page holds many).
-CREATE TABLE IF NOT EXISTS mission_states (id TEXT PRIMARY KEY, state TEXT NOT NULL);
--- team_id is repeated here so the board's feed is one index range: a team's latest wins.
-CREATE TABLE IF NOT EXISTS mission_wins (
-  mission_id TEXT NOT NULL, team_id TEXT NOT NULL, at TEXT NOT NULL, amount INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS mission_wins_mission ON mission_wins(mission_id);
-CREATE INDEX IF NOT EXISTS mission_wins_team_at ON mission_wins(team_id, at DESC);
+  -- [[monday, hit, due], …] per ISO week
+  weeks TEXT NOT NULL,
+  -- [[at, amount], …], newest first, at most 20
+  wins TEXT NOT NULL,
+  last_win_at TEXT,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS missions_team ON missions(team_id, last_win_at);
 CREATE TABLE IF NOT EXISTS cheers (
   mission_id TEXT NOT NULL, from_rep_id TEXT NOT NULL REFERENCES reps(id), at TEXT NOT NULL,
   PRIMARY KEY (mission_id, from_rep_id)) WITHOUT ROWID;
@@ -157,16 +156,10 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     upsertMission: db.prepare(
       `INSERT OR REPLACE INTO missions (id, rep_id, team_id, title, metric, target, total, status,
          start_date, end_date, pace_expected, pace_delta, pace_label, streak_current, streak_best,
-         reflection_reason, reflection_note, reflection_next, weeks, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         reflection_reason, reflection_note, reflection_next, weeks, wins, last_win_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    upsertState: db.prepare('INSERT OR REPLACE INTO mission_states (id, state) VALUES (?, ?)'),
-    deleteState: db.prepare('DELETE FROM mission_states WHERE id = ?'),
     deleteMission: db.prepare('DELETE FROM missions WHERE id = ?'),
-    deleteWins: db.prepare('DELETE FROM mission_wins WHERE mission_id = ?'),
-    insertWin: db.prepare(
-      'INSERT INTO mission_wins (mission_id, team_id, at, amount) VALUES (?, ?, ?, ?)',
-    ),
     deleteCheers: db.prepare('DELETE FROM cheers WHERE mission_id = ?'),
     missionOwner: db.prepare(
       `SELECT m.rep_id, r.team_id FROM missions m JOIN reps r ON r.id = m.rep_id WHERE m.id = ?`,
@@ -298,6 +291,7 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
         if (refused) return refused;
         q.upsertHead.run(missionId, repId, revision);
         const r = state.reflection;
+        const wins = [...state.recentWins].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
         const weeks = new Map<string, [string, number, number]>();
         for (const day of state.days) {
           const week = weekOf(day.date);
@@ -324,12 +318,10 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
           r?.note ?? null,
           r?.nextStep ?? null,
           JSON.stringify([...weeks.values()]),
+          JSON.stringify(wins.map((w) => [w.at, w.amount])),
+          wins[0]?.at ?? null,
           now().toISOString(),
         );
-        q.upsertState.run(missionId, JSON.stringify(state));
-        q.deleteWins.run(missionId);
-        for (const win of state.recentWins)
-          q.insertWin.run(missionId, rep.teamId, win.at, win.amount);
         return { kind: 'ok', revision, applied: true };
       });
     },
@@ -340,8 +332,6 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
         if (refused) return refused;
         q.upsertHead.run(missionId, repId, revision);
         q.deleteMission.run(missionId);
-        q.deleteState.run(missionId);
-        q.deleteWins.run(missionId);
         q.deleteCheers.run(missionId);
         return { kind: 'ok', revision, applied: true };
       });

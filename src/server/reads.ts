@@ -58,6 +58,8 @@ const LIST_LIMIT = 25;
 
 const WEEKS = 4;
 const WeeksColumn = z.array(z.tuple([z.string(), z.int(), z.int()]));
+const WinsColumn = z.array(z.tuple([z.string(), z.int()]));
+const FEED = 20;
 
 export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Date()) {
   const q = {
@@ -83,14 +85,15 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
        WHERE r.team_id = ? GROUP BY c.mission_id`,
     ),
     cheersReceived: db.prepare(
-      `SELECT c.mission_id, m.title, r.name, c.at FROM cheers c
-       JOIN missions m ON m.id = c.mission_id JOIN reps r ON r.id = c.from_rep_id
-       WHERE m.rep_id = ? ORDER BY c.at DESC LIMIT 50`,
+      `SELECT c.mission_id, m.title, r.name, c.at FROM missions m
+       JOIN cheers c ON c.mission_id = m.id JOIN reps r ON r.id = c.from_rep_id
+       WHERE m.team_id = ? AND m.rep_id = ? ORDER BY c.at DESC LIMIT 50`,
     ),
+    // The team's 20 latest wins are among the 20 missions with the latest wins.
     feed: db.prepare(
-      `SELECT r.name, m.title, m.metric, w.at, w.amount FROM mission_wins w
-       JOIN missions m ON m.id = w.mission_id JOIN reps r ON r.id = m.rep_id
-       WHERE w.team_id = ? AND r.revoked_at IS NULL ORDER BY w.at DESC LIMIT 20`,
+      `SELECT r.name, m.title, m.metric, m.wins FROM missions m JOIN reps r ON r.id = m.rep_id
+       WHERE m.team_id = ? AND m.last_win_at IS NOT NULL AND r.revoked_at IS NULL
+       ORDER BY m.last_win_at DESC LIMIT ${FEED}`,
     ),
   };
 
@@ -167,7 +170,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
           name: str(row, 'name'),
           missions: byRep.get(str(row, 'id')) ?? [],
         })),
-        cheersReceived: q.cheersReceived.all(rep.id).map((row) => ({
+        cheersReceived: q.cheersReceived.all(rep.teamId, rep.id).map((row) => ({
           missionId: str(row, 'mission_id'),
           missionTitle: str(row, 'title'),
           from: str(row, 'name'),
@@ -244,13 +247,19 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
         pages,
         repCount: all.length,
         behindTotal: behind.length,
-        feed: q.feed.all(teamId).map((row) => ({
-          rep: str(row, 'name'),
-          mission: str(row, 'title'),
-          metric: metricOf(str(row, 'metric')),
-          amount: int(row, 'amount'),
-          at: str(row, 'at'),
-        })),
+        feed: q.feed
+          .all(teamId)
+          .flatMap((row) =>
+            WinsColumn.parse(JSON.parse(str(row, 'wins'))).map(([winAt, amount]) => ({
+              rep: str(row, 'name'),
+              mission: str(row, 'title'),
+              metric: metricOf(str(row, 'metric')),
+              amount,
+              at: winAt,
+            })),
+          )
+          .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+          .slice(0, FEED),
         behind: behind
           .sort((a, b) => a.mission.paceDelta - b.mission.paceDelta)
           .slice(0, LIST_LIMIT),
