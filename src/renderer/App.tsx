@@ -4,6 +4,7 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
 import { metricLabel } from '../shared/metric-label.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
+import type { SyncStatus } from '../shared/team.ts';
 import { api } from './api.ts';
 import { Celebration } from './components/Celebration.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -24,6 +25,7 @@ const MissionsView = lazy(() =>
 const HistoryView = lazy(() =>
   import('./views/HistoryView.tsx').then((m) => ({ default: m.HistoryView })),
 );
+const TeamView = lazy(() => import('./views/TeamView.tsx').then((m) => ({ default: m.TeamView })));
 const PreferencesView = lazy(() =>
   import('./views/PreferencesView.tsx').then((m) => ({ default: m.PreferencesView })),
 );
@@ -31,11 +33,12 @@ const ReflectionDialog = lazy(() =>
   import('./views/ReflectionDialog.tsx').then((m) => ({ default: m.ReflectionDialog })),
 );
 
-export type View = 'today' | 'missions' | 'history' | 'preferences';
+export type View = 'today' | 'missions' | 'history' | 'team' | 'preferences';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'today', label: 'Today' },
   { id: 'missions', label: 'Missions' },
   { id: 'history', label: 'History' },
+  { id: 'team', label: 'Team' },
   { id: 'preferences', label: 'Preferences' },
 ];
 
@@ -44,9 +47,15 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function App(props: { today: LiveValue<TodaySnapshot>; settings: LiveValue<Settings> }) {
+export function App(props: {
+  today: LiveValue<TodaySnapshot>;
+  settings: LiveValue<Settings>;
+  sync: LiveValue<SyncStatus>;
+}) {
   const today = useLive(props.today);
   const settings = useLive(props.settings);
+  const sync = useLive(props.sync);
+  const acceptSync = props.sync.accept;
   const [view, setView] = useState<View>('today');
   const [missionsMode, setMissionsMode] = useState<MissionsMode>({ kind: 'list' });
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -189,8 +198,16 @@ export function App(props: { today: LiveValue<TodaySnapshot>; settings: LiveValu
               />
             )}
             {view === 'history' && <HistoryView today={snapshot} />}
+            {view === 'team' && (
+              <TeamView sync={sync.value} onOpenPreferences={() => go('preferences')} />
+            )}
             {view === 'preferences' && settings.value && snapshot && (
-              <PreferencesView settings={settings.value} snapshot={snapshot} />
+              <PreferencesView
+                settings={settings.value}
+                snapshot={snapshot}
+                sync={sync.value}
+                onSyncStatus={acceptSync}
+              />
             )}
           </Suspense>
         </ErrorBoundary>

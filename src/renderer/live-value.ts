@@ -12,6 +12,8 @@ export interface Live<T> {
 export interface LiveValue<T> {
   get(): Live<T>;
   subscribe(listener: () => void): () => void;
+  /** A newer value from the answer to an action (the same the core would push). */
+  accept(value: T): void;
 }
 
 export function createLiveValue<T>(
@@ -36,6 +38,10 @@ export function createLiveValue<T>(
   });
   return {
     get: () => state,
+    accept(value) {
+      pushed = true;
+      set({ value, error: null });
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -9,8 +9,9 @@ if (!root) throw new Error('index.html has no #root element');
 // Ask the core first, render second: the answers travel while React starts.
 const today = createLiveValue(() => api().missions.today(), api().on.today);
 const settings = createLiveValue(() => api().settings.get(), api().on.settings);
+const sync = createLiveValue(() => api().sync.status(), api().on.sync);
 createRoot(root).render(
   <StrictMode>
-    <App today={today} settings={settings} />
+    <App today={today} settings={settings} sync={sync} />
   </StrictMode>,
 );

@@ -18,6 +18,7 @@ import { createTeamSync } from '../../src/main/sync/team-sync.ts';
 import { FakeSafeStorage } from '../fakes/safe-storage.ts';
 import { openStore } from '../../src/main/store/index.ts';
 import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.ts';
+import { eventChannelOf } from '../../src/shared/ipc.ts';
 import type { SettingsPort } from '../../src/shared/settings.ts';
 import { createFakeClock, type FakeClock } from '../fakes/clock.ts';
 import {
@@ -166,6 +167,15 @@ export async function launchMissionTray(
     });
     const ipcMain = new FakeIpcMain();
     const tray = new FakeTray();
+    const teamSync = createTeamSync({
+      store,
+      clock,
+      settings,
+      safeStorage: new FakeSafeStorage(),
+      platform: 'linux',
+      onCoreChange: (listener) => core.subscribe(listener),
+      log: () => undefined,
+    });
     const shell = startShell({
       platform: 'linux',
       core,
@@ -199,16 +209,15 @@ export async function launchMissionTray(
       quit: () => undefined,
       log: (message, cause) => console.error(`[shell] ${message}`, cause ?? ''),
       pollMs: 0,
-      areas: createTeamSync({
-        store,
-        clock,
-        settings,
-        safeStorage: new FakeSafeStorage(),
-        platform: 'linux',
-        onCoreChange: (listener) => core.subscribe(listener),
-        log: () => undefined,
-      }).areas,
+      areas: teamSync.areas,
+      traySync: teamSync.traySync,
     });
+    // As electron-app.ts does: sync status reaches the window.
+    const offSync = teamSync.engine.subscribe((status) => {
+      shell.window.send(eventChannelOf('sync'), status);
+      shell.render();
+    });
+    void teamSync.start();
     shell.window.open('normal');
     return {
       core,
@@ -216,7 +225,9 @@ export async function launchMissionTray(
       tray,
       ipcMain,
       async stop() {
+        offSync();
         shell.stop();
+        await teamSync.close();
         await core.close();
         await store.close();
       },

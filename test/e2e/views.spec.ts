@@ -1,7 +1,6 @@
 // Every view in light and dark: axe finds no serious or critical violation, and a screenshot of
 // each is saved under test-results/screenshots/ (the README shows today-light.png).
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { checkView } from './check-view.ts';
 import { createMission, logWin } from './drafts.ts';
 import { expect, test } from './harness.ts';
 import { seedHistory } from './seed-history.ts';
@@ -9,19 +8,6 @@ import { seedHistory } from './seed-history.ts';
 const SCHEMES = ['light', 'dark'] as const;
 // A few weeks of ups and downs, so the chart and the hit rates have something to say.
 const WEEKLY = [4, 5, 3, 2, 6, 4, 4, 5, 1, 6, 3, 5, 4, 2, 4, 5, 6, 4, 3, 4];
-
-async function check(page: Page, name: string, scheme: string): Promise<void> {
-  // Let entrance animations settle so contrast is measured on final colours.
-  await page.waitForTimeout(400);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `${name} (${scheme})`).toEqual([]);
-  await page.screenshot({ path: `test-results/screenshots/${name}-${scheme}.png` });
-}
 
 for (const scheme of SCHEMES) {
   test.describe(`${scheme} scheme`, () => {
@@ -55,28 +41,32 @@ for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme });
         await app.open();
         await expect(page.getByRole('article')).toHaveCount(2);
-        await check(page, 'today', scheme);
+        await checkView(page, 'today', scheme);
 
         await page.getByRole('button', { name: 'Missions' }).click();
         await expect(page.getByRole('heading', { name: 'Active missions' })).toBeVisible();
-        await check(page, 'missions', scheme);
+        await checkView(page, 'missions', scheme);
 
         await page.getByRole('button', { name: 'New mission' }).click();
         await page.getByRole('button', { name: 'Book 10 meetings this week' }).click();
         await expect(page.getByTestId('plan-total')).toBeVisible();
         await expect(page.getByTestId('suggest-challenging')).toBeVisible();
-        await check(page, 'mission-form', scheme);
+        await checkView(page, 'mission-form', scheme);
         await page.getByRole('heading', { name: 'Planned milestones' }).scrollIntoViewIfNeeded();
-        await check(page, 'mission-plan', scheme);
+        await checkView(page, 'mission-plan', scheme);
 
         await page.getByRole('button', { name: 'History' }).click();
         await expect(page.getByRole('heading', { name: 'Last 4 weeks' })).toBeVisible();
         await expect(page.locator('.past-mission').first()).toBeVisible();
-        await check(page, 'history', scheme);
+        await checkView(page, 'history', scheme);
+
+        await page.getByRole('button', { name: 'Team', exact: true }).click();
+        await expect(page.getByRole('heading', { name: 'Team sync is off' })).toBeVisible();
+        await checkView(page, 'team-off', scheme);
 
         await page.getByRole('button', { name: 'Preferences' }).click();
         await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
-        await check(page, 'preferences', scheme);
+        await checkView(page, 'preferences', scheme);
       });
     });
 
@@ -85,13 +75,13 @@ for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
       await app.open();
       await expect(page.getByRole('heading', { name: 'Set your first mission' })).toBeVisible();
-      await check(page, 'first-run', scheme);
+      await checkView(page, 'first-run', scheme);
 
       const mission = await createMission(app, { visibility: 'public' });
       for (let i = 0; i < 7; i++) await logWin(app, mission.id);
       await app.setNow('2026-11-30T08:00:00Z');
       await expect(page.getByRole('dialog')).toBeVisible();
-      await check(page, 'reflection', scheme);
+      await checkView(page, 'reflection', scheme);
     });
   });
 }

@@ -4,15 +4,22 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { SettingsPatch, applySettingsPatch, type Settings } from '../../shared/settings.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
+import type { SyncStatus } from '../../shared/team.ts';
 import { api } from '../api.ts';
 import { Field, WeekdayPicker, fieldProps } from '../components/Field.tsx';
+import { SyncSection } from '../components/SyncSection.tsx';
 import { formatUntil } from '../format.ts';
 import { firstIssue } from '../../shared/mission.ts';
 
 type Errors = Partial<Record<keyof Settings, string>>;
 type ParsedPatch = z.output<typeof SettingsPatch>;
 
-export function PreferencesView(props: { settings: Settings; snapshot: TodaySnapshot }) {
+export function PreferencesView(props: {
+  settings: Settings;
+  snapshot: TodaySnapshot;
+  sync: SyncStatus | null;
+  onSyncStatus: (status: SyncStatus) => void;
+}) {
   const [errors, setErrors] = useState<Errors>({});
   const [exported, setExported] = useState<string | null>(null);
   // A change shows at once (a checkbox must not flick back while the save travels); it holds
@@ -216,23 +223,7 @@ export function PreferencesView(props: { settings: Settings; snapshot: TodaySnap
       <section className="card" aria-labelledby="pref-sync">
         <h2 id="pref-sync">Team sync</h2>
         <p className="muted small">Only missions you mark public are ever sent.</p>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={s.sync.enabled}
-            onChange={(e) => void save('sync', { sync: { ...s.sync, enabled: e.target.checked } })}
-          />
-          Sync public missions with my team
-        </label>
-        <CommitField
-          id="pref-endpoint"
-          label="Team endpoint"
-          type="url"
-          value={s.sync.endpoint ?? ''}
-          placeholder="https://team.example.com"
-          error={errors.sync}
-          onCommit={(v) => void save('sync', { sync: { ...s.sync, endpoint: v.trim() || null } })}
-        />
+        <SyncSection status={props.sync} now={props.snapshot.at} onStatus={props.onSyncStatus} />
       </section>
 
       <section className="card" aria-labelledby="pref-data">

@@ -1,0 +1,101 @@
+// Team sync in Preferences: its status in words, the endpoint and token, and the switch. Only
+// missions the rep marks public are ever sent; the token never comes back to the window.
+import { useState } from 'react';
+import type { IpcError } from '../../shared/ipc.ts';
+import type { SyncStatus } from '../../shared/team.ts';
+import { api } from '../api.ts';
+import { formatNumber, formatUntil } from '../format.ts';
+import { Field, fieldProps } from './Field.tsx';
+
+const STATE_LABEL: Record<SyncStatus['state'], string> = {
+  off: 'Off',
+  idle: 'On',
+  syncing: 'Syncing…',
+  retrying: 'Retrying',
+  stopped: 'Stopped',
+};
+
+export function SyncSection(props: {
+  status: SyncStatus | null;
+  now: string;
+  onStatus: (status: SyncStatus) => void;
+}) {
+  const { status } = props;
+  const [endpoint, setEndpoint] = useState<string | null>(null);
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<IpcError | null>(null);
+
+  const apply = (result: { ok: true; value: SyncStatus } | { ok: false; error: IpcError }) => {
+    if (result.ok) {
+      props.onStatus(result.value);
+      setError(null);
+      setToken('');
+      setEndpoint(null);
+    } else setError(result.error);
+  };
+  const errorAt = (field: string) => (error?.path?.[0] === field ? error.message : undefined);
+
+  if (!status) return <p className="muted small">Checking team sync…</p>;
+  return (
+    <>
+      <p className="sync-status" data-testid="sync-status">
+        <span className={`chip sync-${status.state}`}>{STATE_LABEL[status.state]}</span>{' '}
+        {status.lastSuccessAt && <>Last synced {formatUntil(status.lastSuccessAt, props.now)}. </>}
+        {status.pending > 0 && (
+          <>
+            {formatNumber(status.pending)} {status.pending === 1 ? 'change' : 'changes'} waiting.
+          </>
+        )}
+      </p>
+      {status.lastError && <p className="form-error">{status.lastError}</p>}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={status.enabled}
+          disabled={!status.endpoint}
+          onChange={(e) => void api().sync.setEnabled({ enabled: e.target.checked }).then(apply)}
+        />
+        Sync public missions with my team
+      </label>
+      <form
+        className="sync-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const url = (endpoint ?? status.endpoint ?? '').trim();
+          void api()
+            .sync.configure({ endpoint: url, ...(token.trim() ? { token } : {}) })
+            .then(apply);
+        }}
+      >
+        <Field id="sync-endpoint" label="Team endpoint" error={errorAt('endpoint')}>
+          <input
+            {...fieldProps('sync-endpoint', errorAt('endpoint'))}
+            type="url"
+            value={endpoint ?? status.endpoint ?? ''}
+            placeholder="https://team.example.com"
+            onChange={(e) => setEndpoint(e.target.value)}
+          />
+        </Field>
+        <Field
+          id="sync-token"
+          label={status.endpoint ? 'New token (leave empty to keep yours)' : 'Your token'}
+          error={errorAt('token')}
+        >
+          <input
+            {...fieldProps('sync-token', errorAt('token'))}
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
+        </Field>
+        {error && !error.path && <p className="form-error">{error.message}</p>}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {status.endpoint ? 'Save and sync' : 'Connect'}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
