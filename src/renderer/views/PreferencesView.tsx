@@ -190,7 +190,7 @@ export function PreferencesView(props: {
               value={s.theme}
               onChange={(e) => void save('theme', { theme: toTheme(e.target.value) })}
             >
-              <option value="system">Follow the system</option>
+              <option value="system">System</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
             </select>
@@ -205,8 +205,8 @@ export function PreferencesView(props: {
                 })
               }
             >
-              <option value="compact">Compact, by the tray</option>
-              <option value="normal">Normal window</option>
+              <option value="compact">Compact</option>
+              <option value="normal">Normal</option>
             </select>
           </Field>
         </div>
