@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS mission_heads (
 -- weekly milestone tallies and the latest wins ride along as small JSON columns rather than
 -- tables. team_id is repeated so a team's missions are one index range.
 CREATE TABLE IF NOT EXISTS missions (
-  id TEXT PRIMARY KEY REFERENCES mission_heads(id), rep_id TEXT NOT NULL REFERENCES reps(id),
+  rep_id TEXT NOT NULL REFERENCES reps(id), id TEXT NOT NULL REFERENCES mission_heads(id),
   team_id TEXT NOT NULL,
   title TEXT NOT NULL, metric TEXT NOT NULL, target INTEGER NOT NULL, total INTEGER NOT NULL,
   status TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
@@ -41,9 +41,15 @@ CREATE TABLE IF NOT EXISTS missions (
   -- [[at, amount], …], newest first, at most 20
   wins TEXT NOT NULL,
   last_win_at TEXT,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- Keyed by rep: a page of reps' missions is a few key ranges (ids are unique on their own too,
+  -- mission_heads sees to that).
+  PRIMARY KEY (rep_id, id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS missions_team ON missions(team_id, last_win_at);
+-- "Behind pace" and the coaching moments: a range of one team's missions by status.
+CREATE INDEX IF NOT EXISTS missions_status ON missions(team_id, status, pace_delta);
+-- The feed: the team's missions with the latest wins.
+CREATE INDEX IF NOT EXISTS missions_feed ON missions(team_id, last_win_at);
 CREATE TABLE IF NOT EXISTS cheers (
   mission_id TEXT NOT NULL, from_rep_id TEXT NOT NULL REFERENCES reps(id), at TEXT NOT NULL,
   PRIMARY KEY (mission_id, from_rep_id)) WITHOUT ROWID;
@@ -126,6 +132,10 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
        WHERE r.token_hash = ? AND r.revoked_at IS NULL`,
     ),
     revokeRep: db.prepare('UPDATE reps SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    deleteRepCheers: db.prepare(
+      'DELETE FROM cheers WHERE mission_id IN (SELECT id FROM missions WHERE rep_id = ?)',
+    ),
+    deleteRepMissions: db.prepare('DELETE FROM missions WHERE rep_id = ?'),
     insertManager: db.prepare(
       'INSERT INTO managers (id, team_id, email, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -159,10 +169,11 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
          reflection_reason, reflection_note, reflection_next, weeks, wins, last_win_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    deleteMission: db.prepare('DELETE FROM missions WHERE id = ?'),
+    deleteMission: db.prepare('DELETE FROM missions WHERE rep_id = ? AND id = ?'),
     deleteCheers: db.prepare('DELETE FROM cheers WHERE mission_id = ?'),
     missionOwner: db.prepare(
-      `SELECT m.rep_id, r.team_id FROM missions m JOIN reps r ON r.id = m.rep_id WHERE m.id = ?`,
+      `SELECT m.rep_id, m.team_id FROM mission_heads h
+       JOIN missions m ON m.rep_id = h.rep_id AND m.id = h.id WHERE h.id = ?`,
     ),
     insertCheer: db.prepare(
       'INSERT OR IGNORE INTO cheers (mission_id, from_rep_id, at) VALUES (?, ?, ?)',
@@ -222,8 +233,16 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
       return id;
     },
 
+    /** The rep's token stops working and their missions leave the board (ids stay as tombstones). */
     revokeRep(id: string): boolean {
-      return Number(q.revokeRep.run(now().toISOString(), id).changes) > 0;
+      return transaction(() => {
+        const revoked = Number(q.revokeRep.run(now().toISOString(), id).changes) > 0;
+        if (revoked) {
+          q.deleteRepCheers.run(id);
+          q.deleteRepMissions.run(id);
+        }
+        return revoked;
+      });
     },
 
     revokeManager(email: string): boolean {
@@ -331,7 +350,7 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
         const refused = checkHead(repId, missionId, revision);
         if (refused) return refused;
         q.upsertHead.run(missionId, repId, revision);
-        q.deleteMission.run(missionId);
+        q.deleteMission.run(repId, missionId);
         q.deleteCheers.run(missionId);
         return { kind: 'ok', revision, applied: true };
       });

@@ -57,6 +57,9 @@ export const REPS_PER_PAGE = 50;
 const LIST_LIMIT = 25;
 
 const WEEKS = 4;
+const BOARD_COLUMNS = `m.id, m.rep_id, m.title, m.metric, m.target, m.total, m.status, m.end_date,
+  m.pace_expected, m.pace_delta, m.pace_label, m.streak_current, m.streak_best,
+  m.reflection_reason, m.reflection_note, m.reflection_next, m.weeks`;
 const WeeksColumn = z.array(z.tuple([z.string(), z.int(), z.int()]));
 const WinsColumn = z.array(z.tuple([z.string(), z.int()]));
 const FEED = 20;
@@ -66,11 +69,30 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
     reps: db.prepare(
       'SELECT id, name FROM reps WHERE team_id = ? AND revoked_at IS NULL ORDER BY name, id',
     ),
-    boardMissions: db.prepare(
-      `SELECT id, rep_id, title, metric, target, total, status, end_date, pace_expected,
-         pace_delta, pace_label, streak_current, streak_best, reflection_reason, reflection_note,
-         reflection_next, weeks
-       FROM missions WHERE team_id = ? ORDER BY end_date DESC, title`,
+    // The board reads only what it shows: the missions of one page of reps, the furthest behind,
+    // and the latest missed missions per reason, with counts — not every row of a big team.
+    // The page's reps are this team's (from `reps`), so their ids alone pick the rows.
+    pageMissions: db.prepare(
+      `SELECT ${BOARD_COLUMNS} FROM missions m
+       WHERE m.rep_id IN (SELECT value FROM json_each(?)) ORDER BY m.end_date DESC, m.title`,
+    ),
+    behind: db.prepare(
+      `SELECT ${BOARD_COLUMNS}, r.name FROM missions m JOIN reps r ON r.id = m.rep_id
+       WHERE m.team_id = ? AND m.status = 'active' AND m.pace_delta < 0
+       ORDER BY m.pace_delta LIMIT ${LIST_LIMIT}`,
+    ),
+    behindCount: db.prepare(
+      `SELECT count(*) AS n FROM missions
+       WHERE team_id = ? AND status = 'active' AND pace_delta < 0`,
+    ),
+    coaching: db.prepare(
+      `SELECT * FROM (
+         SELECT ${BOARD_COLUMNS}, r.name,
+           row_number() OVER (PARTITION BY m.reflection_reason ORDER BY m.end_date DESC, m.title) AS n,
+           count(*) OVER (PARTITION BY m.reflection_reason) AS total
+         FROM missions m JOIN reps r ON r.id = m.rep_id
+         WHERE m.team_id = ? AND m.status IN ('missed', 'abandoned'))
+       WHERE n <= ${LIST_LIMIT}`,
     ),
     missions: db.prepare(
       `SELECT m.id, m.rep_id, m.title, m.metric, m.target, m.total, m.status, m.end_date,
@@ -80,9 +102,8 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
        WHERE m.team_id = ? AND r.revoked_at IS NULL ORDER BY m.end_date DESC, m.title`,
     ),
     cheers: db.prepare(
-      `SELECT c.mission_id, count(*) AS n, sum(c.from_rep_id = ?) AS mine FROM cheers c
-       JOIN missions m ON m.id = c.mission_id JOIN reps r ON r.id = m.rep_id
-       WHERE r.team_id = ? GROUP BY c.mission_id`,
+      `SELECT c.mission_id, count(*) AS n, sum(c.from_rep_id = ?) AS mine FROM missions m
+       JOIN cheers c ON c.mission_id = m.id WHERE m.team_id = ? GROUP BY c.mission_id`,
     ),
     cheersReceived: db.prepare(
       `SELECT c.mission_id, m.title, r.name, c.at FROM missions m
@@ -92,7 +113,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
     // The team's 20 latest wins are among the 20 missions with the latest wins.
     feed: db.prepare(
       `SELECT r.name, m.title, m.metric, m.wins FROM missions m JOIN reps r ON r.id = m.rep_id
-       WHERE m.team_id = ? AND m.last_win_at IS NOT NULL AND r.revoked_at IS NULL
+       WHERE m.team_id = ? AND m.last_win_at IS NOT NULL
        ORDER BY m.last_win_at DESC LIMIT ${FEED}`,
     ),
   };
@@ -196,43 +217,31 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
           },
         ]),
       );
-      const behind: BoardData['behind'] = [];
-      const coaching = new Map<ReflectionReason | 'not-shared', BoardData['coaching'][number]>();
       const all = [...reps.values()];
       const pages = Math.max(1, Math.ceil(all.length / REPS_PER_PAGE));
       const current = Math.min(Math.max(1, page), pages);
       const onPage = all.slice((current - 1) * REPS_PER_PAGE, current * REPS_PER_PAGE);
-      const pageIds = new Set(onPage.map((r) => r.id));
-      // Revoked reps are not in `reps`: their missions are skipped here. Reps on other pages
-      // count only toward "behind pace" and the coaching moments.
-      for (const row of q.boardMissions.all(teamId)) {
+      for (const row of q.pageMissions.all(JSON.stringify(onPage.map((r) => r.id)))) {
         const rep = reps.get(str(row, 'rep_id'));
         if (!rep) continue;
-        const status = str(row, 'status');
-        const isBehind = status === 'active' && int(row, 'pace_delta') < 0;
-        const ended = status === 'missed' || status === 'abandoned';
-        const shown = pageIds.has(rep.id);
-        if (!shown && !isBehind && !ended) continue;
-        const mission = missionOf(row);
-        if (shown) {
-          rep.missions.push(mission);
-          for (const [week, hit, due] of WeeksColumn.parse(JSON.parse(str(row, 'weeks')))) {
-            if (week < firstWeek) continue;
-            const slot = rep.weeks.find((w) => w.week === week);
-            if (slot) {
-              slot.hit += hit;
-              slot.due += due;
-            }
+        rep.missions.push(missionOf(row));
+        for (const [week, hit, due] of WeeksColumn.parse(JSON.parse(str(row, 'weeks')))) {
+          if (week < firstWeek) continue;
+          const slot = rep.weeks.find((w) => w.week === week);
+          if (slot) {
+            slot.hit += hit;
+            slot.due += due;
           }
         }
-        if (isBehind) behind.push({ rep: rep.name, mission });
-        if (ended) {
-          const reason = mission.reflection?.reason ?? 'not-shared';
-          const group = coaching.get(reason) ?? { reason, items: [], total: 0 };
-          group.total += 1;
-          if (group.items.length < LIST_LIMIT) group.items.push({ rep: rep.name, mission });
-          coaching.set(reason, group);
-        }
+      }
+      const behindCount = q.behindCount.get(teamId);
+      const coaching = new Map<ReflectionReason | 'not-shared', BoardData['coaching'][number]>();
+      for (const row of q.coaching.all(teamId)) {
+        const mission = missionOf(row);
+        const reason = mission.reflection?.reason ?? 'not-shared';
+        const group = coaching.get(reason) ?? { reason, items: [], total: int(row, 'total') };
+        group.items.push({ rep: str(row, 'name'), mission });
+        coaching.set(reason, group);
       }
       const reasons: (ReflectionReason | 'not-shared')[] = [
         ...ReflectionReason.options,
@@ -246,7 +255,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
         page: current,
         pages,
         repCount: all.length,
-        behindTotal: behind.length,
+        behindTotal: behindCount ? int(behindCount, 'n') : 0,
         feed: q.feed
           .all(teamId)
           .flatMap((row) =>
@@ -260,9 +269,9 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
           )
           .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
           .slice(0, FEED),
-        behind: behind
-          .sort((a, b) => a.mission.paceDelta - b.mission.paceDelta)
-          .slice(0, LIST_LIMIT),
+        behind: q.behind
+          .all(teamId)
+          .map((row) => ({ rep: str(row, 'name'), mission: missionOf(row) })),
         coaching: reasons.flatMap((r) => {
           const group = coaching.get(r);
           return group ? [group] : [];

@@ -139,6 +139,19 @@ describe('writing missions', () => {
   });
 });
 
+describe('revoking a rep', () => {
+  it('takes their missions and cheers off the team, and keeps only tombstones', async () => {
+    await put(ann.token, 'm-ann', { revision: 1, state: sampleState({ title: 'Ann leaves' }) });
+    await call(server.url, 'POST', '/api/v1/missions/m-ann/cheers', bob.token);
+    expect(server.db.revokeRep(ann.id)).toBe(true);
+    expect(server.rows('missions')).toEqual([]);
+    expect(server.rows('cheers')).toEqual([]);
+    expect(server.rows('mission_heads')).toMatchObject([{ id: 'm-ann', rep_id: ann.id }]);
+    const view = await call(server.url, 'GET', '/api/v1/team', bob.token);
+    expect(JSON.stringify(view.json)).not.toContain('Ann');
+  });
+});
+
 describe('reading the team and cheering', () => {
   it("shows teammates' public missions, never another team's, and cheers reach the owner", async () => {
     await put(ann.token, 'm-ann', { revision: 1, state: sampleState({ title: 'Ann calls' }) });
