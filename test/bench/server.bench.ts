@@ -51,8 +51,17 @@ async function startChild(file: string) {
     child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
     child.once('exit', (code) => reject(new Error(`server child exited with ${code}`)));
   });
+  const lines: string[] = [];
+  child.stdout.on('data', (chunk) => lines.push(...String(chunk).trim().split('\n')));
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The child's CPU time so far, in µs. */
+    cpu: async (): Promise<number> => {
+      const before = lines.length;
+      child.kill('SIGUSR2');
+      while (lines.length === before) await new Promise((resolve) => setTimeout(resolve, 5));
+      return Number(lines.at(-1)?.replace('cpu ', ''));
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -86,6 +95,7 @@ export const serverBench: BenchSection = {
         // Upserts: 100 missions of one rep, each request the next revision of one of them.
         const body = stateFor(7);
         let n = 0;
+        const cpuBefore = await server.cpu();
         const result = await autocannon({
           url: server.url,
           connections: 16,
@@ -106,6 +116,7 @@ export const serverBench: BenchSection = {
           ],
         });
         const ok = result['2xx'];
+        const upsertCpu = ((await server.cpu()) - cpuBefore) / ok;
         const rate = ok / UPSERT_SECONDS;
         report.figure('server: mission upserts per second (loopback)', Math.round(rate), '/s');
         report.figure(
@@ -116,6 +127,8 @@ export const serverBench: BenchSection = {
           '≤ 200 µs (≥ 5,000 upserts/s)',
         );
         report.figure('server: upsert p99 latency under load', result.latency.p99, 'ms');
+        // Less sensitive to other work on the machine than the rate: the server's own CPU.
+        report.figure('server: server CPU per upsert', upsertCpu, 'µs');
         report.figure('server: failed upserts', result.non2xx + result.errors, 'requests', 0);
 
         // Board: a manager's session, then sequential page loads.
@@ -128,7 +141,9 @@ export const serverBench: BenchSection = {
         const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
         const times: number[] = [];
         let bytes = 0;
+        let boardCpu = 0;
         for (let i = 0; i < BOARD_REQUESTS + 5; i++) {
+          if (i === 5) boardCpu = await server.cpu();
           const start = performance.now();
           const res = await fetch(`${server.url}/board`, { headers: { cookie } });
           const html = await res.text();
@@ -137,7 +152,9 @@ export const serverBench: BenchSection = {
           if (i >= 5) times.push(performance.now() - start);
           bytes = html.length;
         }
+        boardCpu = ((await server.cpu()) - boardCpu) / BOARD_REQUESTS / 1000;
         times.sort((a, b) => a - b);
+        report.figure('server: server CPU per board page', boardCpu, 'ms');
         report.figure(
           'server: board page, 1,000 reps × 5 missions, p50',
           percentile(times, 50),
