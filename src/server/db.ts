@@ -181,14 +181,18 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     cheerCount: db.prepare('SELECT count(*) AS n FROM cheers WHERE mission_id = ?'),
   };
 
+  // Prepared once: each request's transaction is on the hot path.
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
   function transaction<T>(fn: () => T): T {
-    db.exec('BEGIN IMMEDIATE');
+    begin.run();
     try {
       const result = fn();
-      db.exec('COMMIT');
+      commit.run();
       return result;
     } catch (error) {
-      db.exec('ROLLBACK');
+      rollback.run();
       throw error;
     }
   }
