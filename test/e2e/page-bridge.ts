@@ -31,6 +31,8 @@ Object.defineProperty(globalThis, 'missionTray', { value: Object.freeze(buildApi
 // What `webContents.send(channel, value)` does in the shell.
 Object.defineProperty(globalThis, '__missionTrayEmit', {
   value: (channel: string, value: unknown) => {
+    // When the last push arrived, so the bench can tell the window's time from the transport's.
+    Reflect.set(globalThis, '__missionTrayPushedAt', performance.now());
     for (const listener of listeners.get(channel) ?? []) listener(event, value);
   },
 });
