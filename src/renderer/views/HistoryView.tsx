@@ -1,11 +1,11 @@
 // History: past missions with hit or miss and their reflections, four weeks of daily wins, and
 // hit rate by metric.
 import type { MissionOutcome, TodaySnapshot } from '../../shared/snapshot.ts';
-import type { ReflectionReason } from '../../shared/mission.ts';
 import type { z } from 'zod';
 import { metricLabel } from '../../shared/mission.ts';
 import { WinsChart } from '../components/WinsChart.tsx';
 import { formatDay, formatNumber, formatPercent } from '../format.ts';
+import { REASON_LABEL } from '../reason-labels.ts';
 import { useHistory } from '../use-history.ts';
 
 const OUTCOME_LABEL: Record<z.infer<typeof MissionOutcome>, string> = {
@@ -13,13 +13,6 @@ const OUTCOME_LABEL: Record<z.infer<typeof MissionOutcome>, string> = {
   missed: 'Missed',
   abandoned: 'Abandoned',
   active: 'Active',
-};
-
-export const REASON_LABEL: Record<ReflectionReason, string> = {
-  'wrong-inputs': 'Wrong inputs',
-  'unrealistic-target': 'Unrealistic target',
-  'external-blockers': 'External blockers',
-  other: 'Something else',
 };
 
 export function HistoryView(props: { today: TodaySnapshot | null }) {

@@ -11,7 +11,8 @@ import {
 } from '../../shared/mission.ts';
 import type { Suggestion } from '../../shared/snapshot.ts';
 import { api } from '../api.ts';
-import { Field, WeekdayPicker, fieldProps } from '../components/Field.tsx';
+import { Field, fieldProps } from '../components/Field.tsx';
+import { WeekdayPicker } from '../components/WeekdayPicker.tsx';
 import { PlanEditor } from '../components/PlanEditor.tsx';
 import { formatNumber } from '../format.ts';
 import {

@@ -6,7 +6,8 @@ import { SettingsPatch, applySettingsPatch, type Settings } from '../../shared/s
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import type { SyncStatus } from '../../shared/team.ts';
 import { api } from '../api.ts';
-import { Field, WeekdayPicker, fieldProps } from '../components/Field.tsx';
+import { Field, fieldProps } from '../components/Field.tsx';
+import { WeekdayPicker } from '../components/WeekdayPicker.tsx';
 import { SyncSection } from '../components/SyncSection.tsx';
 import { formatUntil } from '../format.ts';
 import { firstIssue } from '../../shared/mission.ts';
