@@ -32,6 +32,11 @@ test('a missed mission leads to a reflection that lowers the next suggestion', a
 
   await app.reload();
   await expect(dialog).toBeVisible();
+  // Escape is "Later" too; the dialog comes back with the next start.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await app.reload();
+  await expect(dialog).toBeVisible();
   // Without a reason nothing is saved: the reason is what shapes the next suggestion.
   await dialog.getByRole('button', { name: 'Save reflection' }).click();
   await expect(dialog.getByRole('group', { name: 'The main reason' })).toHaveAccessibleDescription(
