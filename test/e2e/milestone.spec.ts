@@ -37,4 +37,11 @@ test('two meetings by noon: the window celebrates and marks the milestone done',
   await app.setNow('2026-11-23T11:30:00Z');
   await expect(milestones.first()).toContainText('Done');
   await expect(milestones.nth(1)).toContainText('On track');
+  await expect(page.getByText(/Every milestone for today is done/)).toHaveCount(0);
+
+  // Two more before 17:00: the day is done, and Today says so.
+  await plusOne.click();
+  await plusOne.click();
+  await expect(milestones.nth(1)).toContainText('Done');
+  await expect(page.getByText(/Every milestone for today is done/)).toBeVisible();
 });

@@ -64,6 +64,11 @@ function Missions(props: { snapshot: TodaySnapshot; onLog: (missionId: string) =
   const { current, best } = snapshot.streak;
   return (
     <section className="today" aria-label="Today's missions">
+      {snapshot.status === 'done' && (
+        <p className="all-done">
+          Every milestone for today is done. Nice work — the rest is a bonus.
+        </p>
+      )}
       <div className="streak" data-testid="streak">
         <FlameIcon />
         {current > 0 ? (
