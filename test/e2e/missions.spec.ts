@@ -17,14 +17,15 @@ test('a custom metric mission is created, edited, then abandoned', async ({ app 
   );
   await page.getByLabel('Metric name').fill('Proposals sent');
   await page.getByLabel('Unit').fill('proposals');
+  await page.getByLabel('Team objective (optional)').fill('Q4 pipeline: 40 new opportunities');
   await page.getByRole('button', { name: 'Create mission' }).click();
 
   const card = page.getByRole('article', { name: 'Send 15 proposals' });
   await expect(card).toContainText('0 of 15 proposals');
-  expect((await app.missionsOnDisk()).missions[0]?.metric).toEqual({
-    kind: 'custom',
-    label: 'Proposals sent',
-    unit: 'proposals',
+  await expect(card).toContainText('For Q4 pipeline: 40 new opportunities');
+  expect((await app.missionsOnDisk()).missions[0]).toMatchObject({
+    metric: { kind: 'custom', label: 'Proposals sent', unit: 'proposals' },
+    objective: 'Q4 pipeline: 40 new opportunities',
   });
 
   await page.getByRole('button', { name: 'Missions' }).click();

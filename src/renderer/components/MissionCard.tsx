@@ -36,6 +36,7 @@ export function MissionCard(props: {
             </span>
             {mission.visibility === 'public' && <span className="chip chip-quiet">Team</span>}
           </p>
+          {mission.objective && <p className="mission-objective">For {mission.objective}</p>}
         </div>
         <span className="log-wrap">
           <button
