@@ -1,30 +1,47 @@
-// Closed days, as the summary holds them: folding each day's wins into one tally per mission,
-// and the totals and streak over every closed day, kept in memory (they change only when the
-// summary does). A fold whose write fails stays pending in memory, so totals and the streak stay
-// right, and is written with the next fold.
-import type { SummaryDoc } from '../shared/documents.ts';
+// Closed days: folding each day's wins into one tally per mission, kept in one document per
+// calendar year, and the totals and streak over them, kept in memory (they change only when the
+// tallies do). Opening reads only this year's tallies (and last year's in January): the streak over
+// older years is carried in the summary (the best run, and the run at the carry's last day), and
+// older years are read only when asked for (history, suggestions, a mission that began back then).
+// A fold whose write fails stays pending in memory, so totals and the streak stay right, and is
+// written with the next fold.
+import type { DayTallies, SummaryDoc, YearTalliesDoc } from '../shared/documents.ts';
 import type { LocalDate, Mission, Win } from '../shared/mission.ts';
 import { tallyClosedDays, totalsOf } from './fold.ts';
-import type { DocPort } from './ports.ts';
+import type { DocPort, StorePort } from './ports.ts';
+import {
+  YEAR_TALLIES_PREFIX,
+  coreDocSpecs,
+  yearOfDoc,
+  yearTalliesDocName,
+  type CoreDocSpecs,
+} from './store-docs.ts';
+import { LOOKBACK_DAYS } from './mission-archive.ts';
 import { closedDaysStreak, dayResultsOf, type Streak } from './streak.ts';
 import { addDays } from './time.ts';
 
 export interface ClosedDaysDeps {
+  store: StorePort;
   summary: DocPort<SummaryDoc>;
   today: () => LocalDate;
+  /** Every mission the days to fold may hold wins or milestones of. */
   missions: () => readonly Mission[];
   pausedDays: () => readonly LocalDate[];
   timeZone: () => string;
 }
 
 export interface ClosedDays {
-  /** Every closed day's tallies: written, or pending after a failed write. */
-  days(): SummaryDoc['days'];
+  /** The tallies of every closed day read so far: written, or pending after a failed write. */
+  days(): DayTallies;
   foldedThrough(): LocalDate | null;
-  /** Wins of a mission over the closed days. */
+  /** Wins of a mission over the closed days read so far (whole once `loadFrom` its start). */
   totalOf(id: string): number;
   /** The streak through yesterday. */
   streak(): Streak;
+  /** Reads the tallies of every year from `year` on, once. */
+  loadFrom(year: number): Promise<void>;
+  /** Reads the tallies of every year, once. */
+  loadAll(): Promise<void>;
   /**
    * Folds every day after the last folded one up to yesterday; `wins` holds the wins of those
    * days (days without an entry had none). Rejects with the store's error when the write fails.
@@ -37,48 +54,147 @@ export interface ClosedDays {
 }
 
 interface PendingFold {
-  days: SummaryDoc['days'];
+  days: DayTallies;
   through: LocalDate | null;
   lastSeq: number;
 }
 
 const maxSeq = (wins: readonly Win[]): number => wins.reduce((max, w) => Math.max(max, w.seq), 0);
+const yearOf = (date: LocalDate): number => Number(date.slice(0, 4));
+/**
+ * The last day the carried streak should reach: the end of the last year wholly outside the
+ * look-back window, whose days the rep can no longer change (undo, a late fold). So in January
+ * last year is still read, from February on only this year.
+ */
+export const carryTarget = (today: LocalDate): LocalDate =>
+  `${yearOf(addDays(today, -LOOKBACK_DAYS - 1)) - 1}-12-31`;
 
-export function createClosedDays(deps: ClosedDaysDeps): ClosedDays {
-  const { summary } = deps;
-  let pending: PendingFold | null = null;
+/** The years that have a tallies document, oldest first. */
+async function talliedYears(store: StorePort): Promise<number[]> {
+  return (await store.list(YEAR_TALLIES_PREFIX))
+    .map(yearOfDoc)
+    .filter((year) => Number.isInteger(year))
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Every closed day's tallies on disk, including version 1's not yet split by year: what sync
+ * reads. Never writes.
+ */
+export async function readAllTallies(
+  store: StorePort,
+  specs: Pick<CoreDocSpecs, 'summary' | 'yearTallies'> = coreDocSpecs,
+): Promise<{ foldedThrough: LocalDate | null; days: DayTallies }> {
+  const summary = (await store.open('summary', specs.summary)).data;
+  const days: DayTallies = { ...summary.unsplit };
+  for (const year of await talliedYears(store)) {
+    const doc = await store.open(yearTalliesDocName(year), specs.yearTallies(year));
+    Object.assign(days, doc.data.days);
+  }
+  return { foldedThrough: summary.foldedThrough, days };
+}
+
+export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> {
+  const { store, summary } = deps;
+  const years = new Map<number, DocPort<YearTalliesDoc>>();
+  // Version 1's tallies wait to be split into year documents: written like any pending fold.
+  let pending: PendingFold | null = summary.data.unsplit
+    ? {
+        days: summary.data.unsplit,
+        through: summary.data.foldedThrough,
+        lastSeq: summary.data.lastSeq,
+      }
+    : null;
+  let merged: DayTallies = {};
   let totals = new Map<string, number>();
   let streak: Streak = { current: 0, best: 0 };
 
-  const days = (): SummaryDoc['days'] =>
-    pending ? { ...summary.data.days, ...pending.days } : summary.data.days;
   const foldedThrough = (): LocalDate | null =>
     pending ? pending.through : summary.data.foldedThrough;
 
+  async function yearDoc(year: number): Promise<DocPort<YearTalliesDoc>> {
+    let doc = years.get(year);
+    if (!doc) {
+      doc = await store.open(yearTalliesDocName(year), coreDocSpecs.yearTallies(year));
+      years.set(year, doc);
+    }
+    return doc;
+  }
+
   function refresh(): void {
-    const all = days();
+    const all: DayTallies = {};
+    for (const year of [...years.keys()].sort((a, b) => a - b)) {
+      Object.assign(all, years.get(year)?.data.days);
+    }
+    Object.assign(all, pending?.days);
+    merged = all;
     const today = deps.today();
+    const carry = summary.data.carry;
     totals = totalsOf(all);
     streak = closedDaysStreak(
-      dayResultsOf(all).filter((d) => d.date < today),
+      dayResultsOf(all).filter(
+        (d) => d.date < today && (carry.through === null || d.date > carry.through),
+      ),
       new Set(deps.pausedDays()),
+      carry,
     );
+  }
+
+  async function loadFrom(year: number): Promise<void> {
+    const last = yearOf(deps.today());
+    const missing: number[] = [];
+    for (let y = year; y <= last; y += 1) if (!years.has(y)) missing.push(y);
+    if (missing.length === 0) return;
+    for (const y of missing) await yearDoc(y);
+    refresh();
+  }
+
+  async function loadAll(): Promise<void> {
+    for (const year of await talliedYears(store)) await yearDoc(year);
+    await loadFrom(yearOf(deps.today()));
+    refresh();
+  }
+
+  /** Moves the carried streak to the end of the year before last, once the days are folded. */
+  async function advanceCarry(): Promise<void> {
+    const target = carryTarget(deps.today());
+    const { carry, foldedThrough: folded } = summary.data;
+    if (pending || folded === null || folded < target) return;
+    if (carry.through !== null && carry.through >= target) return;
+    const days = dayResultsOf(merged).filter(
+      (d) => d.date <= target && (carry.through === null || d.date > carry.through),
+    );
+    const next = { through: target, ...closedDaysStreak(days, new Set(deps.pausedDays()), carry) };
+    await summary.update((s) => ({ ...s, carry: next }));
+    refresh();
   }
 
   async function write(): Promise<void> {
     const fold = pending;
     if (!fold) return;
     try {
+      // The year documents first, then how far they reach: a crash between the two only makes
+      // the next open fold the same days again.
+      const byYear = new Map<number, DayTallies>();
+      for (const [date, tallies] of Object.entries(fold.days)) {
+        const year = yearOf(date);
+        byYear.set(year, { ...byYear.get(year), [date]: tallies });
+      }
+      for (const [year, days] of byYear) {
+        await (await yearDoc(year)).update((d) => ({ ...d, days: { ...d.days, ...days } }));
+      }
+      // Written whole, so version 1's tallies (`unsplit`) leave once they are in year documents.
       await summary.update((s) => ({
-        ...s,
+        schemaVersion: s.schemaVersion,
         foldedThrough: fold.through,
-        days: { ...s.days, ...fold.days },
         lastSeq: Math.max(s.lastSeq, fold.lastSeq),
+        carry: s.carry,
       }));
       if (pending === fold) pending = null;
     } finally {
       refresh();
     }
+    await advanceCarry();
   }
 
   const tally = (from: LocalDate, to: LocalDate, wins: ReadonlyMap<LocalDate, readonly Win[]>) =>
@@ -90,13 +206,21 @@ export function createClosedDays(deps: ClosedDaysDeps): ClosedDays {
       timeZone: deps.timeZone(),
     });
 
+  // What today needs: the years after the carried streak (every year when there is none: a new
+  // store, an upgrade, a rebuilt summary).
+  const carried = summary.data.carry.through;
+  if (carried === null) await loadAll();
+  else await loadFrom(Math.min(yearOf(deps.today()), yearOf(carried) + 1));
   refresh();
+
   return {
-    days,
+    days: () => merged,
     foldedThrough,
     totalOf: (id) => totals.get(id) ?? 0,
     streak: () => streak,
     refresh,
+    loadFrom,
+    loadAll,
 
     async fold(wins) {
       const to = addDays(deps.today(), -1);
@@ -127,6 +251,13 @@ export function createClosedDays(deps: ClosedDaysDeps): ClosedDays {
         through,
         lastSeq: pending?.lastSeq ?? 0,
       };
+      const carried = summary.data.carry.through;
+      if (carried !== null && date <= carried) {
+        // A carried day changed (an undo long after, the app open all along): the streak is
+        // recounted over every year, and carried again from the next write on.
+        await loadAll();
+        await summary.update((s) => ({ ...s, carry: { through: null, current: 0, best: 0 } }));
+      }
       await write();
     },
   };

@@ -1,6 +1,6 @@
-// Folding closed days into the summary: one tally per mission per day, so history never has to
-// be re-read from the wins partitions.
-import type { SummaryDoc } from '../shared/documents.ts';
+// Folding closed days into tallies: one per mission per day, kept by year (closed-days.ts), so
+// history never has to be re-read from the wins partitions.
+import type { DayTallies } from '../shared/documents.ts';
 import type { DayPlan, LocalDate, Mission, Win } from '../shared/mission.ts';
 import { tallyDay } from './progress.ts';
 import { datesInPeriod } from './time.ts';
@@ -23,7 +23,7 @@ export interface ClosedDaysInput {
  * milestones or wins that day. Wins always count toward totals; milestones only for missions
  * that still have them (not archived, not abandoned).
  */
-export function tallyClosedDays(input: ClosedDaysInput): SummaryDoc['days'] {
+export function tallyClosedDays(input: ClosedDaysInput): DayTallies {
   const plans = new Map<string, Map<LocalDate, DayPlan>>();
   for (const mission of input.missions) {
     if (!hasMilestones(mission)) continue;
@@ -31,7 +31,7 @@ export function tallyClosedDays(input: ClosedDaysInput): SummaryDoc['days'] {
     if (inRange.length > 0) plans.set(mission.id, new Map(inRange.map((d) => [d.date, d])));
   }
   const known = new Set(input.missions.map((m) => m.id));
-  const days: SummaryDoc['days'] = {};
+  const days: DayTallies = {};
   for (const date of datesInPeriod(input.from, input.to)) {
     const winsByMission = new Map<string, Win[]>();
     for (const win of input.winsByDate.get(date) ?? []) {
@@ -40,7 +40,7 @@ export function tallyClosedDays(input: ClosedDaysInput): SummaryDoc['days'] {
       if (wins) wins.push(win);
       else winsByMission.set(win.missionId, [win]);
     }
-    const tallies: SummaryDoc['days'][string] = {};
+    const tallies: DayTallies[string] = {};
     for (const id of new Set([...plans.keys(), ...winsByMission.keys()])) {
       const plan = plans.get(id)?.get(date);
       const wins = winsByMission.get(id) ?? [];
@@ -54,7 +54,7 @@ export function tallyClosedDays(input: ClosedDaysInput): SummaryDoc['days'] {
 }
 
 /** Wins per mission over tallied days. */
-export function totalsOf(days: SummaryDoc['days']): Map<string, number> {
+export function totalsOf(days: DayTallies): Map<string, number> {
   const totals = new Map<string, number>();
   for (const tallies of Object.values(days)) {
     for (const [id, tally] of Object.entries(tallies)) {

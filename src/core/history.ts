@@ -1,7 +1,7 @@
 // The history view: past missions and their outcomes, the last four weeks of wins against the
 // plan, and the hit rate of finished missions by metric. Archived missions are left out: archiving
 // is how a rep hides a mission.
-import type { SummaryDoc } from '../shared/documents.ts';
+import type { DayTallies } from '../shared/documents.ts';
 import { metricLabel } from '../shared/mission.ts';
 import type { LocalDate, Metric, Mission, Win } from '../shared/mission.ts';
 import type { HistorySnapshot } from '../shared/snapshot.ts';
@@ -16,7 +16,7 @@ export interface HistoryInput {
   /** Wins so far per mission id, today's included. */
   totals: ReadonlyMap<string, number>;
   /** Closed days' tallies. */
-  days: SummaryDoc['days'];
+  days: DayTallies;
   todayWins: readonly Win[];
   today: LocalDate;
 }

@@ -2,9 +2,11 @@
 // memory. Commands run one at a time; each makes its durable write(s) first and changes memory
 // only after they succeed, so a failed write leaves the snapshot as it was.
 //
-// Data (src/shared/documents.ts): "missions", "summary" (one tally per mission per closed day) and
-// one wins partition per local day. Logging a win writes only today's partition. Opening reads
-// missions, summary, today's partition and any closed day not yet folded into the summary.
+// Data (src/shared/documents.ts): "missions" (what today needs), the archive of ended missions,
+// "summary" and one tallies document per year of closed days, and one wins partition per local
+// day. Logging a win writes only today's partition. Opening reads missions, the summary, this
+// year's tallies (last year's too in January), today's partition and any closed day not yet
+// folded; the archive and older tallies are read only by history, suggestions and export.
 import { ZodError } from 'zod';
 import type { DayWinsDoc } from '../shared/documents.ts';
 import type { IpcHandlers } from '../shared/ipc.ts';
@@ -13,8 +15,9 @@ import type { ParsedMissionDraft, Reflection } from '../shared/mission.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { MissionTrayError, StorageError } from './errors.ts';
 import { exportJson, winsCsv } from './export.ts';
-import { createClosedDays } from './closed-days.ts';
+import { openClosedDays } from './closed-days.ts';
 import { buildHistory } from './history.ts';
+import { LOOKBACK_DAYS, createMissionArchive, mergeMissions } from './mission-archive.ts';
 import { orderedDeadlines, resolvePlan } from './planner.ts';
 import type { ClockPort, DocPort, StorePort } from './ports.ts';
 import { DEFAULT_LEAD_MINUTES, settledStatus } from './progress.ts';
@@ -59,11 +62,6 @@ export interface MissionTrayDeps {
   newId?: () => string;
 }
 
-// Days are read by name, without listing every partition (a listing grows with history): at
-// open, the closed days not yet folded, when that gap is at most this long; and the latest win
-// (what undo removes) is looked for this many days back.
-const LOOKBACK_DAYS = 31;
-
 interface PlacedWin {
   win: Win;
   /** The local day partition holding it. */
@@ -107,14 +105,27 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
   let today = localDateOf(clock.now(), zone());
   let todayDoc = await openDay(today);
 
+  /** The missions today needs: every running one, and those ended lately (mission-archive.ts). */
   const missions = (): readonly Mission[] => missionsDoc.data.missions;
-  const closed = createClosedDays({
+  const archive = createMissionArchive(store, missionsDoc);
+  /** Every mission read so far: the archived ones too once something has asked for them. */
+  const knownMissions = (): readonly Mission[] => mergeMissions(missions(), archive.loaded() ?? []);
+  /** Every mission, the archive read on first use (history, suggestions, export). */
+  const allMissions = async (): Promise<readonly Mission[]> =>
+    mergeMissions(missions(), await archive.load());
+  const closed = await openClosedDays({
+    store,
     summary: summaryDoc,
     today: () => today,
-    missions,
+    missions: knownMissions,
     pausedDays: () => missionsDoc.data.pausedDays,
     timeZone: zone,
   });
+  // Totals of running missions need the tallies since the earliest of them began.
+  const startYears = missions()
+    .filter((m) => m.status === 'active')
+    .map((m) => Number(m.startDate.slice(0, 4)));
+  if (startYears.length > 0) await closed.loadFrom(Math.min(...startYears));
 
   // Closed days with wins the summary does not hold yet (the app was not running at midnight):
   // read now, folded below.
@@ -205,6 +216,9 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       todayDoc = doc;
       closed.refresh();
     }
+    // Days further back than the look-back window may hold wins of archived missions.
+    const through = closed.foldedThrough();
+    if (through === null || daysBetween(through, today) > LOOKBACK_DAYS) await archive.load();
     try {
       await closed.fold(unfolded);
     } finally {
@@ -212,6 +226,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       unfolded.clear();
     }
     await settle();
+    await archive.sweep(today, summaryDoc.data.foldedThrough);
   }
 
   /**
@@ -287,13 +302,21 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     return result;
   }
 
-  function missionById(id: string): Mission {
-    const mission = missions().find((m) => m.id === id);
+  /** A mission by id, looked for in the archive when today does not hold it. */
+  async function findMission(id: string): Promise<Mission | undefined> {
+    return missions().find((m) => m.id === id) ?? (await allMissions()).find((m) => m.id === id);
+  }
+
+  async function missionById(id: string): Promise<Mission> {
+    const mission = await findMission(id);
     if (!mission) throw notFound();
     return mission;
   }
 
-  /** Writes one changed mission with the next sequence number. */
+  /**
+   * Writes one changed mission with the next sequence number. An archived mission comes back to
+   * "missions" with the change (the newer copy wins), and the next sweep archives it again.
+   */
   async function saveMission(mission: Mission): Promise<Mission> {
     const next = seq + 1;
     const saved = checked(() =>
@@ -346,10 +369,12 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       today: async () => snapshot(),
 
       history: async () => {
+        const all = await allMissions();
+        await closed.loadAll();
         const totalOf = totals();
         return buildHistory({
-          missions: missions(),
-          totals: new Map(missions().map((m) => [m.id, totalOf(m.id)])),
+          missions: all,
+          totals: new Map(all.map((m) => [m.id, totalOf(m.id)])),
           days: closed.days(),
           todayWins: todayDoc.data.wins,
           today,
@@ -377,10 +402,12 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
             { path: ['endDate'] },
           );
         }
+        const all = await allMissions();
+        await closed.loadAll();
         const total = totals();
         return suggestTarget(
           input,
-          missions().map((mission) => ({ mission, total: total(mission.id) })),
+          all.map((mission) => ({ mission, total: total(mission.id) })),
         );
       },
 
@@ -406,7 +433,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       update: ({ id, draft }) =>
         serial(async () => {
           await catchUpQuietly();
-          const mission = missionById(id);
+          const mission = await missionById(id);
           if (mission.archived) {
             throw new MissionTrayError(
               'invalid',
@@ -427,7 +454,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
 
       archive: ({ id }) =>
         serial(async () => {
-          const mission = missionById(id);
+          const mission = await missionById(id);
           if (mission.archived) return mission;
           const saved = await saveMission({ ...mission, archived: true });
           emit();
@@ -437,7 +464,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       abandon: ({ id }) =>
         serial(async () => {
           await catchUpQuietly();
-          const mission = missionById(id);
+          const mission = await missionById(id);
           if (mission.status !== 'active') {
             throw new MissionTrayError(
               'invalid',
@@ -452,7 +479,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       reflect: ({ id, reflection }) =>
         serial(async () => {
           await catchUpQuietly();
-          const mission = missionById(id);
+          const mission = await missionById(id);
           if (mission.status !== 'missed' && mission.status !== 'abandoned') {
             throw new MissionTrayError(
               'invalid',
@@ -478,7 +505,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       log: (input) =>
         serial(async () => {
           await catchUpQuietly();
-          const mission = missionById(input.missionId);
+          const mission = await missionById(input.missionId);
           const title = `“${mission.title}”`;
           if (mission.archived) {
             throw new MissionTrayError(
@@ -529,7 +556,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
           await catchUpQuietly();
           const last = lastWin;
           if (!last) throw new MissionTrayError('not-found', 'There is no win to undo.');
-          const mission = missions().find((m) => m.id === last.win.missionId);
+          const mission = await findMission(last.win.missionId);
           if (mission && mission.status !== 'active') {
             throw new MissionTrayError(
               'invalid',
@@ -568,7 +595,16 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       for (const name of await store.list(WINS_PREFIX)) {
         wins.push(...(await openDay(dateOfDayDoc(name))).data.wins);
       }
-      const input = { missions: missionsDoc.data, wins, exportedAt: clock.now(), timeZone: zone() };
+      // In the order they were created, wherever they are stored.
+      const all = [...(await allMissions())].sort((a, b) =>
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.seq - b.seq,
+      );
+      const input = {
+        missions: { ...missionsDoc.data, missions: all },
+        wins,
+        exportedAt: clock.now(),
+        timeZone: zone(),
+      };
       return format === 'json' ? exportJson(input) : winsCsv(input);
     },
     tick: () =>

@@ -1,7 +1,7 @@
 // The streak: consecutive working days on which every milestone was hit. A day with no
 // milestones (a non-working day, a rest day, no mission running) and a paused day neither
 // extend nor break it.
-import type { SummaryDoc } from '../shared/documents.ts';
+import type { DayTallies } from '../shared/documents.ts';
 import type { LocalDate } from '../shared/mission.ts';
 import type { MilestoneView } from '../shared/snapshot.ts';
 
@@ -19,7 +19,7 @@ export interface Streak {
 }
 
 /** Closed days' results from the summary, oldest first, days without milestones left out. */
-export function dayResultsOf(days: SummaryDoc['days']): DayResult[] {
+export function dayResultsOf(days: DayTallies): DayResult[] {
   const results: DayResult[] = [];
   for (const [date, tallies] of Object.entries(days)) {
     let hit = 0;
@@ -33,13 +33,16 @@ export function dayResultsOf(days: SummaryDoc['days']): DayResult[] {
   return results.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** The streak over closed days: the run ending on the last one, and the best run. */
+/**
+ * The streak over closed days: the run ending on the last one, and the best run — continuing
+ * `from`, the streak over the days before them (carried over years not read again).
+ */
 export function closedDaysStreak(
   days: readonly DayResult[],
   pausedDays: ReadonlySet<LocalDate>,
+  from: Streak = { current: 0, best: 0 },
 ): Streak {
-  let current = 0;
-  let best = 0;
+  let { current, best } = from;
   for (const day of days) {
     if (day.of === 0 || pausedDays.has(day.date)) continue;
     current = day.hit >= day.of ? current + 1 : 0;

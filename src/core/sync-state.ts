@@ -1,15 +1,12 @@
 // What the team may see of each mission, built from the store's documents with the core's own
 // progress, pace and streak rules — so the board and the app agree. Private data is left out
 // here, by construction: win notes never, a reflection only when the rep chose to share it.
-import {
-  type DayWinsDoc,
-  type MissionsDoc,
-  type SummaryDoc,
-  dayDocName,
-} from '../shared/documents.ts';
+import { dayDocName } from '../shared/documents.ts';
 import type { LocalDate, Mission, Win } from '../shared/mission.ts';
 import type { DayProgress, TeamMissionState } from '../shared/team.ts';
-import type { ClockPort, DocSpec, StorePort } from './ports.ts';
+import { readAllTallies } from './closed-days.ts';
+import { readAllMissions } from './mission-archive.ts';
+import type { ClockPort, StorePort } from './ports.ts';
 import {
   expectedByNow,
   milestoneViews,
@@ -18,7 +15,7 @@ import {
   sumAmounts,
   tallyDay,
 } from './progress.ts';
-import { coreDocSpecs } from './store-docs.ts';
+import { coreDocSpecs, type CoreDocSpecs } from './store-docs.ts';
 import { closedDaysStreak, streakWithToday } from './streak.ts';
 import { addDays, localDateOf } from './time.ts';
 
@@ -122,12 +119,7 @@ export const missionRevision = (mission: Mission, wins: readonly Win[]): number 
   wins.reduce((max, win) => Math.max(max, win.seq), mission.seq);
 
 /** The store checks specs by identity: pass the core's (the default) when sharing its store. */
-export interface SyncSourceSpecs {
-  missions: DocSpec<MissionsDoc>;
-  summary: DocSpec<SummaryDoc>;
-  /** The spec of one day's wins partition. */
-  dayWins: (date: LocalDate) => DocSpec<DayWinsDoc>;
-}
+export type SyncSourceSpecs = CoreDocSpecs;
 
 interface MissionWins {
   open: Map<LocalDate, Win[]>;
@@ -149,8 +141,12 @@ export function createStoreSyncSource(deps: {
       const now = deps.clock.now();
       const timeZone = deps.clock.timeZone();
       const today = localDateOf(now, timeZone);
-      const missions = (await deps.store.open('missions', specs.missions)).data;
-      const summary = (await deps.store.open('summary', specs.summary)).data;
+      // Every mission, archived ones included: an ended mission stays on the team board.
+      const missions = await readAllMissions(deps.store, specs);
+      const pausedDays = new Set(
+        (await deps.store.open('missions', specs.missions)).data.pausedDays,
+      );
+      const summary = await readAllTallies(deps.store, specs);
       const folded = summary.foldedThrough;
       const recentFrom = addDays(today, -RECENT_DAYS);
       const dates = (await deps.store.list('wins/'))
@@ -169,8 +165,7 @@ export function createStoreSyncSource(deps: {
           winsByMission.set(win.missionId, entry);
         }
       }
-      const pausedDays = new Set(missions.pausedDays);
-      return missions.missions.map((mission): SyncCandidate => {
+      return missions.map((mission): SyncCandidate => {
         const wins = winsByMission.get(mission.id) ?? noWins();
         const shareable = mission.visibility === 'public' && !mission.archived;
         const closed = Object.entries(summary.days).flatMap(([date, tallies]) => {

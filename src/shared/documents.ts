@@ -1,16 +1,26 @@
 // The documents persisted in the rep's data directory. Each is parsed with zod on load.
 // Layout (why): logging a win rewrites only today's small partition, however long the history;
-// opening the store reads missions, the compact summary and today's partition only.
-//   missions.json            every mission definition and plan (small: kilobytes a year)
-//   summary.json             one tally per mission per closed day (compact aggregates)
-//   wins/YYYY/YYYY-MM-DD.json the wins of one local day
+// opening the store and computing today reads only what today needs — the missions that still
+// matter, this and last year's tallies, the compact summary and today's partition — so its cost
+// does not grow with the years behind it.
+//   missions.json                 missions that still matter to today (see core/mission-archive.ts)
+//   archive/missions-YYYY.json    ended missions by end year, read only by history, suggest, export
+//   summary.json                  how far days are folded, and the streak carried from older years
+//   summary/YYYY.json             one tally per mission per closed day of that year
+//   wins/YYYY/YYYY-MM-DD.json     the wins of one local day
 import { z } from 'zod';
 import { LocalDate, Mission, Win } from './mission.ts';
 
-export const SCHEMA_VERSION = 1;
+/** 2: ended missions archived by year, tallies split by year (1 held both in one file each). */
+export const SCHEMA_VERSION = 2;
+
+/** Older documents carry only a number here; each spec's `migrate` brings them up to date. */
+const versionOf = (raw: unknown): unknown =>
+  typeof raw === 'object' && raw !== null && 'schemaVersion' in raw ? raw.schemaVersion : undefined;
 
 export const MissionsDoc = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Active missions, and ended ones still needed by today (see core/mission-archive.ts). */
   missions: z.array(Mission),
   /** Days the rep paused (vacation, sick): they never break a streak. */
   pausedDays: z.array(LocalDate),
@@ -25,6 +35,25 @@ export const emptyMissionsDoc = (): MissionsDoc => ({
   lastSeq: 0,
 });
 
+/** Version 1 held every mission; the move to the archive happens on open, mission by mission. */
+export function migrateMissionsDoc(raw: unknown): unknown {
+  return versionOf(raw) === 1 && typeof raw === 'object' ? { ...raw, schemaVersion: 2 } : raw;
+}
+
+/** Ended missions of one end year, moved out of "missions" once today no longer needs them. */
+export const MissionArchiveDoc = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  year: z.int(),
+  missions: z.array(Mission),
+});
+export type MissionArchiveDoc = z.infer<typeof MissionArchiveDoc>;
+export const emptyMissionArchiveDoc = (year: number): MissionArchiveDoc => ({
+  schemaVersion: SCHEMA_VERSION,
+  year,
+  missions: [],
+});
+export const archiveDocName = (year: number): string => `archive/missions-${year}`;
+
 /** One mission's result on one closed day. */
 export const DayTally = z.object({
   count: z.int().min(0),
@@ -35,31 +64,77 @@ export const DayTally = z.object({
 });
 export type DayTally = z.infer<typeof DayTally>;
 
+/** date → missionId → tally. */
+export const DayTallies = z.record(LocalDate, z.record(z.string(), DayTally));
+export type DayTallies = z.infer<typeof DayTallies>;
+
+/** The streak over every closed day up to and including `through`. */
+export const StreakCarry = z.object({
+  through: LocalDate.nullable(),
+  current: z.int().min(0),
+  best: z.int().min(0),
+});
+export type StreakCarry = z.infer<typeof StreakCarry>;
+
 export const SummaryDoc = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  /** Every day up to and including this one has been folded into `days`. */
+  /** Every day up to and including this one has been folded into the year documents. */
   foldedThrough: LocalDate.nullable(),
-  /** date → missionId → tally. */
-  days: z.record(LocalDate, z.record(z.string(), DayTally)),
   /** Highest win sequence number folded. */
   lastSeq: z.int().min(0),
+  /** The streak over the years not read at open, so the streak never needs them. */
+  carry: StreakCarry,
+  /**
+   * Version 1's tallies of every day, until the core has split them into year documents: a
+   * migration that stops half-way is simply done again.
+   */
+  unsplit: DayTallies.optional(),
 });
 export type SummaryDoc = z.infer<typeof SummaryDoc>;
 export const emptySummaryDoc = (): SummaryDoc => ({
   schemaVersion: SCHEMA_VERSION,
   foldedThrough: null,
-  days: {},
   lastSeq: 0,
+  carry: { through: null, current: 0, best: 0 },
 });
 
-export const DayWinsDoc = z.object({
+/** Version 1 kept every day's tallies here; they wait in `unsplit` for the core to move them. */
+export function migrateSummaryDoc(raw: unknown): unknown {
+  if (versionOf(raw) !== 1 || typeof raw !== 'object' || raw === null) return raw;
+  const rest = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'days'));
+  return {
+    ...rest,
+    schemaVersion: 2,
+    carry: { through: null, current: 0, best: 0 },
+    unsplit: 'days' in raw ? raw.days : undefined,
+  };
+}
+
+/** The closed days of one calendar year. */
+export const YearTalliesDoc = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  year: z.int(),
+  days: DayTallies,
+});
+export type YearTalliesDoc = z.infer<typeof YearTalliesDoc>;
+export const emptyYearTalliesDoc = (year: number): YearTalliesDoc => ({
+  schemaVersion: SCHEMA_VERSION,
+  year,
+  days: {},
+});
+export const yearTalliesDocName = (year: number): string => `summary/${year}`;
+
+/** Wins partitions kept their shape in version 2: thousands of files need no rewrite. */
+export const DAY_WINS_VERSION = 1;
+
+export const DayWinsDoc = z.object({
+  schemaVersion: z.literal(DAY_WINS_VERSION),
   date: LocalDate,
   wins: z.array(Win),
 });
 export type DayWinsDoc = z.infer<typeof DayWinsDoc>;
 export const emptyDayWinsDoc = (date: string): DayWinsDoc => ({
-  schemaVersion: SCHEMA_VERSION,
+  schemaVersion: DAY_WINS_VERSION,
   date,
   wins: [],
 });

@@ -4,12 +4,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
+import { carryTarget } from '../../src/core/closed-days.ts';
+import { staysLive } from '../../src/core/mission-archive.ts';
+import { closedDaysStreak, dayResultsOf } from '../../src/core/streak.ts';
 import { addDays, datesInPeriod, instantOf, isoWeekday } from '../../src/core/time.ts';
 import {
+  DAY_WINS_VERSION,
   DayWinsDoc,
+  MissionArchiveDoc,
   MissionsDoc,
   SCHEMA_VERSION,
   SummaryDoc,
+  YearTalliesDoc,
+  archiveDocName,
+  yearTalliesDocName,
+  type DayTallies,
   type DayTally,
 } from '../../src/shared/documents.ts';
 import type { Checkpoint, DayPlan, Mission, Win } from '../../src/shared/mission.ts';
@@ -73,9 +82,10 @@ export function writeHistory(dir: string, years: number): History {
   const summary: SummaryDoc = {
     schemaVersion: SCHEMA_VERSION,
     foldedThrough: null,
-    days: {},
     lastSeq: 0,
+    carry: { through: null, current: 0, best: 0 },
   };
+  const days: DayTallies = {};
   let seq = 0;
   let wins = 0;
   let files = 0;
@@ -150,9 +160,9 @@ export function writeHistory(dir: string, years: number): History {
       if (at < noon) tally.beforeNoon += 1;
     }
     wins += dayWins.length;
-    lastDay = { schemaVersion: SCHEMA_VERSION, date, wins: dayWins };
+    lastDay = { schemaVersion: DAY_WINS_VERSION, date, wins: dayWins };
     write(`wins/${date.slice(0, 4)}/${date}`, lastDay);
-    summary.days[date] = Object.fromEntries(
+    days[date] = Object.fromEntries(
       [calls, meetings].map((m) => {
         const t = tallies[m.id] ?? { count: 0, beforeNoon: 0 };
         const [byNoon, byEnd] = m.plan[0]?.checkpoints ?? [];
@@ -165,17 +175,34 @@ export function writeHistory(dir: string, years: number): History {
     summary.lastSeq = seq;
   }
 
+  // As the core leaves them: ended missions archived by end year, tallies by year, and the
+  // streak carried through the end of the last year outside the look-back window.
+  const live = missions.filter((m) => staysLive(m, BENCH_TODAY, summary.foldedThrough));
   const missionsDoc: MissionsDoc = {
     schemaVersion: SCHEMA_VERSION,
-    missions,
+    missions: live,
     pausedDays: [],
     lastSeq: Math.max(...missions.map((m) => m.seq)),
   };
   // The generated documents must be ones the app itself would accept.
-  MissionsDoc.parse(missionsDoc);
-  SummaryDoc.parse(summary);
-  write('missions', missionsDoc);
-  if (summary.foldedThrough) write('summary', summary);
+  write('missions', MissionsDoc.parse(missionsDoc));
+  const yearOf = (date: string) => Number(date.slice(0, 4));
+  for (const year of new Set(missions.map((m) => yearOf(m.endDate)))) {
+    const ofYear = missions.filter((m) => !live.includes(m) && yearOf(m.endDate) === year);
+    const doc = { schemaVersion: SCHEMA_VERSION, year, missions: ofYear };
+    if (ofYear.length > 0) write(archiveDocName(year), MissionArchiveDoc.parse(doc));
+  }
+  for (const year of new Set(Object.keys(days).map(yearOf))) {
+    const ofYear = Object.entries(days).filter(([date]) => yearOf(date) === year);
+    const doc = { schemaVersion: SCHEMA_VERSION, year, days: Object.fromEntries(ofYear) };
+    write(yearTalliesDocName(year), YearTalliesDoc.parse(doc));
+  }
+  if (summary.foldedThrough) {
+    const through = carryTarget(BENCH_TODAY);
+    const carried = dayResultsOf(days).filter((d) => d.date <= through);
+    summary.carry = { through, ...closedDaysStreak(carried, new Set()) };
+    write('summary', SummaryDoc.parse(summary));
+  }
   if (lastDay) DayWinsDoc.parse(lastDay);
   const active = missions.find((m) => m.status === 'active' && m.metric.kind === 'calls');
   if (!active) throw new Error('no active mission generated');

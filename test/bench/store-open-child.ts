@@ -8,6 +8,8 @@ import {
   dayWinsDocSpec,
   missionsDocSpec,
   summaryDocSpec,
+  yearTalliesDocName,
+  yearTalliesDocSpec,
 } from '../../src/core/store-docs.ts';
 import { BENCH_NOW, BENCH_TODAY, BENCH_ZONE } from './store-history.ts';
 
@@ -15,7 +17,10 @@ const [dir] = process.argv.slice(2);
 if (!dir || !gc) throw new Error('usage: node --expose-gc store-open-child <dir>');
 const clock = { now: () => BENCH_NOW, timeZone: () => BENCH_ZONE };
 
-/** Opens the store and what today needs: missions, the summary, today's wins. */
+/**
+ * Opens the store and what today needs: missions, the summary, the tallies of the years after its
+ * carried streak (this year; last year too in January), today's wins.
+ */
 async function openToday() {
   const store = await openStore(dir ?? '', { clock });
   const [missions, summary, today] = await Promise.all([
@@ -23,9 +28,19 @@ async function openToday() {
     store.open('summary', summaryDocSpec),
     store.open(dayDocName(BENCH_TODAY), dayWinsDocSpec(BENCH_TODAY)),
   ]);
+  const thisYear = Number(BENCH_TODAY.slice(0, 4));
+  const carried = summary.data.carry.through;
+  const from = carried === null ? thisYear : Math.min(thisYear, Number(carried.slice(0, 4)) + 1);
+  let folded = 0;
+  for (let year = from; year <= thisYear; year += 1) {
+    folded += Object.keys(
+      (await store.open(yearTalliesDocName(year), yearTalliesDocSpec(year))).data.days,
+    ).length;
+  }
   const state = {
     missions: missions.data.missions.filter((m) => m.status === 'active').length,
-    folded: Object.keys(summary.data.days).length,
+    folded,
+    carried: summary.data.carry.current,
     today: today.data.wins.length,
   };
   return { store, state };

@@ -7,8 +7,11 @@ import { planMission } from '../../src/core/planner.ts';
 import { tallyDay } from '../../src/core/progress.ts';
 import { addDays, instantOf, isoWeekday } from '../../src/core/time.ts';
 import {
+  DAY_WINS_VERSION,
   SCHEMA_VERSION,
   dayDocName,
+  yearTalliesDocName,
+  type DayTallies,
   type DayWinsDoc,
   type MissionsDoc,
   type SummaryDoc,
@@ -76,9 +79,10 @@ export async function seedHistory(
   const summary: SummaryDoc = {
     schemaVersion: SCHEMA_VERSION,
     foldedThrough: addDays(today, -1),
-    days: {},
     lastSeq: 0,
+    carry: { through: null, current: 0, best: 0 },
   };
+  const days: DayTallies = {};
 
   for (let week = weeks; week >= 1; week--) {
     const startDate = addDays(today, -7 * week);
@@ -100,11 +104,11 @@ export async function seedHistory(
         source: 'tray',
         seq: ++seq,
       }));
-      const doc: DayWinsDoc = { schemaVersion: SCHEMA_VERSION, date: day.date, wins };
+      const doc: DayWinsDoc = { schemaVersion: DAY_WINS_VERSION, date: day.date, wins };
       const file = join(dataDir, `${dayDocName(day.date)}.json`);
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, JSON.stringify(doc));
-      summary.days[day.date] = { [mission.id]: tallyDay(day, wins, timeZone) };
+      days[day.date] = { [mission.id]: tallyDay(day, wins, timeZone) };
       total += count;
       winsWritten += count;
     }
@@ -139,5 +143,15 @@ export async function seedHistory(
   };
   await writeFile(join(dataDir, 'missions.json'), JSON.stringify(doc));
   await writeFile(join(dataDir, 'summary.json'), JSON.stringify(summary));
+  // Tallies by year; the core archives the ended missions and carries the streak on first open.
+  const years = new Set(Object.keys(days).map((date) => Number(date.slice(0, 4))));
+  for (const year of years) {
+    const file = join(dataDir, `${yearTalliesDocName(year)}.json`);
+    const ofYear = Object.fromEntries(
+      Object.entries(days).filter(([d]) => d.startsWith(`${year}-`)),
+    );
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify({ schemaVersion: SCHEMA_VERSION, year, days: ofYear }));
+  }
   return { activeMissionId: active.id, winsWritten };
 }

@@ -39,6 +39,10 @@ export function docNameOfEntry(relativePath: string): string | null {
 export function docLabel(name: string): string {
   if (name === 'missions') return 'Your missions file';
   if (name === 'summary') return 'Your history summary file';
+  const year = /^summary\/(\d{4})$/.exec(name)?.[1];
+  if (year) return `Your history summary file for ${year}`;
+  const archived = /^archive\/missions-(\d{4})$/.exec(name)?.[1];
+  if (archived) return `Your file of missions that ended in ${archived}`;
   if (name === 'settings') return 'Your preferences file';
   const day = /^wins\/\d{4}\/(\d{4}-\d{2}-\d{2})$/.exec(name)?.[1];
   if (day) return `The file of your wins on ${day}`;

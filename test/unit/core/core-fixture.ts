@@ -1,6 +1,6 @@
 // The core over the real lowdb store in a temp directory, with a fake clock and, when a test
 // needs one, a failing write injected under the store's real file system.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -8,7 +8,14 @@ import type { StorePort } from '../../../src/core/ports.ts';
 import { createMissionTray, type MissionTrayCore } from '../../../src/core/service.ts';
 import { openStore, type StoreFs } from '../../../src/main/store/index.ts';
 import { nodeStoreFs } from '../../../src/main/store/store-fs.ts';
-import { DayWinsDoc, MissionsDoc, SummaryDoc } from '../../../src/shared/documents.ts';
+import {
+  DayWinsDoc,
+  MissionArchiveDoc,
+  MissionsDoc,
+  SummaryDoc,
+  YearTalliesDoc,
+  type DayTallies,
+} from '../../../src/shared/documents.ts';
 import type { MissionDraft } from '../../../src/shared/mission.ts';
 import { createFakeClock, type FakeClock } from '../../fakes/clock.ts';
 
@@ -109,8 +116,31 @@ export const onDisk = {
   async missions(dir: string) {
     return MissionsDoc.parse(JSON.parse(await readFile(join(dir, 'missions.json'), 'utf8')));
   },
+  /** The summary with every year's tallies gathered under `days`. */
   async summary(dir: string) {
-    return SummaryDoc.parse(JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')));
+    const summary = SummaryDoc.parse(JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')));
+    const days: DayTallies = {};
+    for (const year of await onDisk.years(dir))
+      Object.assign(days, (await onDisk.year(dir, year)).days);
+    return { ...summary, days };
+  },
+  /** Years with a tallies document. */
+  async years(dir: string) {
+    const files = await readdir(join(dir, 'summary')).catch(() => []);
+    return files
+      .flatMap((f) => /^(\d{4})\.json$/.exec(f)?.[1] ?? [])
+      .map(Number)
+      .sort();
+  },
+  async year(dir: string, year: number) {
+    const file = join(dir, 'summary', `${year}.json`);
+    return YearTalliesDoc.parse(JSON.parse(await readFile(file, 'utf8')));
+  },
+  /** Archived missions of one end year; none when the document does not exist. */
+  async archive(dir: string, year: number) {
+    const file = join(dir, 'archive', `missions-${year}.json`);
+    const text = await readFile(file, 'utf8').catch(() => null);
+    return text === null ? [] : MissionArchiveDoc.parse(JSON.parse(text)).missions;
   },
   async day(dir: string, date: string) {
     const file = join(dir, 'wins', date.slice(0, 4), `${date}.json`);

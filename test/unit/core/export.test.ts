@@ -5,7 +5,7 @@ import type { Win } from '../../../src/shared/mission.ts';
 import { missionOf } from './fixtures.ts';
 
 const missions: MissionsDoc = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   missions: [missionOf({ id: 'm1', title: '=HYPERLINK("http://evil")' })],
   pausedDays: ['2026-11-25'],
   lastSeq: 3,

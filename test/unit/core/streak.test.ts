@@ -6,7 +6,7 @@ import {
   streakWithToday,
   type DayResult,
 } from '../../../src/core/streak.ts';
-import type { SummaryDoc } from '../../../src/shared/documents.ts';
+import type { DayTallies } from '../../../src/shared/documents.ts';
 import type { MilestoneView } from '../../../src/shared/snapshot.ts';
 
 const full = (date: string): DayResult => ({ date, hit: 2, of: 2 });
@@ -27,7 +27,7 @@ describe('streak over closed days', () => {
       '2026-11-20': { m1: { count: 2, hit: 1, of: 1 } },
       '2026-11-21': { m1: { count: 0, hit: 0, of: 0 } },
       '2026-11-23': { m1: { count: 2, hit: 1, of: 1 }, m2: { count: 5, hit: 2, of: 2 } },
-    } satisfies SummaryDoc['days']);
+    } satisfies DayTallies);
     expect(days.map((d) => d.date)).toEqual(['2026-11-20', '2026-11-23']);
     expect(closedDaysStreak(days, none)).toEqual({ current: 2, best: 2 });
   });
