@@ -7,7 +7,7 @@
 // the two leaves a mission in both places, never in neither. Readers merge the two by id and keep
 // the newest change (the higher seq; the copy in "missions" when equal), and the next move
 // finishes the job.
-import type { MissionsDoc } from '../shared/documents.ts';
+import type { MissionArchiveDoc, MissionsDoc } from '../shared/documents.ts';
 import type { LocalDate, Mission } from '../shared/mission.ts';
 import type { DocPort, DocSpec, StorePort } from './ports.ts';
 import {
@@ -17,13 +17,14 @@ import {
   coreDocSpecs,
   yearOfDoc,
 } from './store-docs.ts';
-import type { MissionArchiveDoc } from '../shared/documents.ts';
 import { addDays } from './time.ts';
+import { awaitsReflection } from './today-snapshot.ts';
 
 /**
- * How far back today still looks at past days: undo looks for the latest win this many days
- * back, and closed days not yet folded are read by name over a gap of at most this many days —
- * both need the missions of those days (their plans and ids) at hand.
+ * How far back today still looks at past days. Days are read by name, without listing every
+ * partition (a listing grows with history): undo looks for the latest win this many days back,
+ * and at open the closed days not yet folded are read when that gap is at most this long. Both
+ * need the missions of those days (their plans, ids and titles) at hand.
  */
 export const LOOKBACK_DAYS = 31;
 
@@ -42,7 +43,7 @@ export function staysLive(
   foldedThrough: LocalDate | null,
 ): boolean {
   if (mission.status === 'active') return true;
-  if (mission.status === 'missed' && mission.reflection === null && !mission.archived) return true;
+  if (awaitsReflection(mission)) return true;
   if (mission.endDate >= addDays(today, -LOOKBACK_DAYS)) return true;
   return foldedThrough === null || mission.endDate > foldedThrough;
 }

@@ -21,6 +21,10 @@ export interface TodaySnapshotInput {
   notices: StoreNotice[];
 }
 
+/** A missed mission the rep has not reflected on yet (and has not hidden). */
+export const awaitsReflection = (mission: Mission): boolean =>
+  mission.status === 'missed' && mission.reflection === null && !mission.archived;
+
 const byStart = (a: Mission, b: Mission): number =>
   a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0;
 
@@ -66,9 +70,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
       input.pausedDays.includes(today),
     ),
     status: trayStatusOf(views, today),
-    awaitingReflection: input.missions.filter(
-      (m) => m.status === 'missed' && m.reflection === null && !m.archived,
-    ),
+    awaitingReflection: input.missions.filter(awaitsReflection),
     notices: input.notices,
   };
 }
