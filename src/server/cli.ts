@@ -2,6 +2,7 @@
 // Node runs this file directly (type stripping); fastify and friends come from devDependencies,
 // which `npm install` installs — the desktop package never contains them.
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { createTeamServer } from './app.ts';
 import { openTeamDb } from './db.ts';
 
@@ -16,6 +17,15 @@ const USAGE = `Usage: npm run team-server -- <command> [options]
   revoke-manager <email>
 
   --db <file>   the database file (default: team.db, or $MT_TEAM_DB)`;
+
+const ServeOptions = z.object({
+  port: z.coerce
+    .number()
+    .pipe(z.int().min(0).max(65535, { error: '--port is a number from 0 to 65535' })),
+  rateLimit: z.coerce
+    .number()
+    .pipe(z.int().min(1, { error: '--rate-limit is a whole number ≥ 1' })),
+});
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
@@ -48,15 +58,25 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve': {
+        const options = ServeOptions.safeParse({
+          port: values.port,
+          rateLimit: values['rate-limit'],
+        });
+        if (!options.success) {
+          console.error(
+            '--port is a whole number from 0 to 65535, --rate-limit one of at least 1.',
+          );
+          return 2;
+        }
         const app = createTeamServer({
           db,
           logger: true,
-          rateLimitPerMinute: Number(values['rate-limit']),
+          rateLimitPerMinute: options.data.rateLimit,
         });
         const close = () => void app.close().then(() => process.exit(0));
         process.once('SIGINT', close);
         process.once('SIGTERM', close);
-        await app.listen({ port: Number(values.port), host: values.host });
+        await app.listen({ port: options.data.port, host: values.host });
         return await new Promise<number>(() => {});
       }
       case 'add-team':
