@@ -208,9 +208,28 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
 
   // What today needs: the years after the carried streak (every year when there is none: a new
   // store, an upgrade, a rebuilt summary).
+  const noticed = new Set(store.notices().map((n) => n.id));
   const carried = summary.data.carry.through;
   if (carried === null) await loadAll();
   else await loadFrom(Math.min(yearOf(deps.today()), yearOf(carried) + 1));
+  // A year's tallies found damaged (reset, or restored from a backup that may lack the last fold):
+  // that year is folded again from the wins partitions, which hold every win.
+  const damaged = store
+    .notices()
+    .filter((n) => !noticed.has(n.id))
+    .flatMap((n) => /summary[\\/](\d{4})\.corrupt/.exec(n.movedTo)?.[1] ?? [])
+    .map(Number);
+  const through = foldedThrough();
+  if (damaged.length > 0 && through !== null) {
+    const refold = addDays(`${Math.min(...damaged)}-01-01`, -1);
+    if (refold < through) {
+      pending = {
+        days: pending?.days ?? {},
+        through: refold,
+        lastSeq: pending?.lastSeq ?? summary.data.lastSeq,
+      };
+    }
+  }
   refresh();
 
   return {

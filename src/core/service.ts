@@ -130,7 +130,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
   // Closed days with wins the summary does not hold yet (the app was not running at midnight):
   // read now, folded below.
   const unfolded = new Map<LocalDate, readonly Win[]>();
-  const foldedAtOpen = summaryDoc.data.foldedThrough;
+  const foldedAtOpen = closed.foldedThrough();
   const yesterday = addDays(today, -1);
   const unfoldedDates =
     foldedAtOpen !== null && daysBetween(foldedAtOpen, yesterday) <= LOOKBACK_DAYS

@@ -3,7 +3,7 @@
 // while history, suggestions, export and the team board still see everything, a version 1 data
 // folder upgrades (also after a crash half-way), and the streak runs on across the years it no
 // longer reads.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StorePort } from '../../../src/core/ports.ts';
@@ -225,6 +225,38 @@ describe('the carried streak', () => {
 
     const second = await openCore(dir, clock);
     expect(second.core.today().streak).toEqual({ current: 0, best: 0 });
+  });
+});
+
+describe('a damaged year of tallies', () => {
+  it('is folded again from the wins partitions', async () => {
+    const dir = await tempDir();
+    const clock = berlinClock('2026-11-23T08:00:00Z');
+    const first = await openCore(dir, clock);
+    const mission = await first.core.handlers.missions.create(
+      MissionDraft.parse(weekDraft({ endDate: '2026-12-04', target: 20 })),
+    );
+    const log = (n: number) =>
+      first.core.handlers.wins.log(
+        LogWinInput.parse({ missionId: mission.id, amount: n, source: 'tray' }),
+      );
+    await log(2);
+    clock.set('2026-11-24T08:00:00Z');
+    await log(1);
+    clock.set('2026-11-25T08:00:00Z');
+    await first.core.tick();
+    const before = first.core.today();
+    const tallies = (await onDisk.year(dir, 2026)).days;
+    expect(Object.keys(tallies)).toEqual(['2026-11-23', '2026-11-24']);
+    await first.close();
+
+    await writeFile(join(dir, 'summary', '2026.json'), '{"schemaVersion":2,"year":2026,"da');
+    await rm(join(dir, 'summary', '2026.json.bak'), { force: true });
+    const second = await openCore(dir, clock);
+    const snap = second.core.today();
+    expect(snap.notices.map((n) => n.kind)).toEqual(['reset-to-empty']);
+    expect({ ...snap, notices: [] }).toEqual({ ...before, notices: [] });
+    expect((await onDisk.year(dir, 2026)).days).toEqual(tallies);
   });
 });
 
