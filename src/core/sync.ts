@@ -378,6 +378,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   /** Recomputes the pending count without sending (sync off, stopped or waiting to retry). */
   async function recount(): Promise<void> {
+    // A rep who never set sync up pays nothing for it on each change.
+    if (!deps.settings.read().endpoint) return;
     try {
       const doc = await docPromise;
       lastSuccessAt = doc.data.lastSuccessAt;
