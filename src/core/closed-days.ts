@@ -5,7 +5,7 @@
 // older years are read only when asked for (history, suggestions, a mission that began back then).
 // A fold whose write fails stays pending in memory, so totals and the streak stay right, and is
 // written with the next fold.
-import type { DayTallies, SummaryDoc, YearTalliesDoc } from '../shared/documents.ts';
+import type { DayTallies, StreakCarry, SummaryDoc, YearTalliesDoc } from '../shared/documents.ts';
 import type { LocalDate, Mission, Win } from '../shared/mission.ts';
 import { tallyClosedDays, totalsOf } from './fold.ts';
 import type { DocPort, StorePort } from './ports.ts';
@@ -155,18 +155,16 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
     refresh();
   }
 
-  /** Moves the carried streak to the end of the year before last, once the days are folded. */
-  async function advanceCarry(): Promise<void> {
+  /** The carried streak, moved on to its target once every day up to it is folded. */
+  function nextCarry(folded: LocalDate | null): StreakCarry {
     const target = carryTarget(deps.today());
-    const { carry, foldedThrough: folded } = summary.data;
-    if (pending || folded === null || folded < target) return;
-    if (carry.through !== null && carry.through >= target) return;
+    const carry = summary.data.carry;
+    if (folded === null || folded < target) return carry;
+    if (carry.through !== null && carry.through >= target) return carry;
     const days = dayResultsOf(merged).filter(
       (d) => d.date <= target && (carry.through === null || d.date > carry.through),
     );
-    const next = { through: target, ...closedDaysStreak(days, new Set(deps.pausedDays()), carry) };
-    await summary.update((s) => ({ ...s, carry: next }));
-    refresh();
+    return { through: target, ...closedDaysStreak(days, new Set(deps.pausedDays()), carry) };
   }
 
   async function write(): Promise<void> {
@@ -183,18 +181,19 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
       for (const [year, days] of byYear) {
         await (await yearDoc(year)).update((d) => ({ ...d, days: { ...d.days, ...days } }));
       }
+      refresh();
+      const carry = nextCarry(fold.through);
       // Written whole, so version 1's tallies (`unsplit`) leave once they are in year documents.
       await summary.update((s) => ({
         schemaVersion: s.schemaVersion,
         foldedThrough: fold.through,
         lastSeq: Math.max(s.lastSeq, fold.lastSeq),
-        carry: s.carry,
+        carry,
       }));
       if (pending === fold) pending = null;
     } finally {
       refresh();
     }
-    await advanceCarry();
   }
 
   const tally = (from: LocalDate, to: LocalDate, wins: ReadonlyMap<LocalDate, readonly Win[]>) =>
