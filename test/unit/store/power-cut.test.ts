@@ -99,10 +99,12 @@ function modelledFs(dir: string, isDocFile: (name: string) => boolean) {
     cutAt: -1,
     cut: false,
   };
+  const { promise: cutOff, resolve: markCut } = Promise.withResolvers<undefined>();
   const call = <T>(run: () => Promise<T>): Promise<T> => {
     if (!state.model) return run();
     if (state.step++ === state.cutAt) {
       state.cut = true;
+      markCut(undefined);
       return new Promise<T>(() => undefined);
     }
     return run();
@@ -160,10 +162,9 @@ function modelledFs(dir: string, isDocFile: (name: string) => boolean) {
         if (state.model && tracked(path)) state.model.unlinked(basename(path));
       }),
   };
-  return { fs, state };
+  return { fs, state, cutOff };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const isDocFile = (name: string) => name.startsWith('missions.json');
 
 describe('a power cut during a write', () => {
@@ -176,7 +177,7 @@ describe('a power cut during a write', () => {
       'cut before call %i: every state the disk could keep opens to acknowledged wins',
       async (cutAt) => {
         const dir = await tempDir();
-        const { fs, state } = modelledFs(dir, isDocFile);
+        const { fs, state, cutOff } = modelledFs(dir, isDocFile);
         const store = await openStore(dir, { ...options, fs });
         const doc = await store.open('missions', tallySpec);
         for (const id of earlier) await doc.update(addWin(id));
@@ -184,8 +185,8 @@ describe('a power cut during a write', () => {
         state.model = diskModel(dir, isDocFile);
         state.cutAt = cutAt;
         let acknowledged = false;
-        void doc.update(addWin('new')).then(() => (acknowledged = true));
-        await settle();
+        // Wait for the write to be acknowledged or cut off, however slow the disk is today.
+        await Promise.race([doc.update(addWin('new')).then(() => (acknowledged = true)), cutOff]);
         expect(acknowledged || state.cut).toBe(true);
 
         for (const files of state.model.cuts()) {
