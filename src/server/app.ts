@@ -16,6 +16,7 @@ import {
 import { sameSecret, verifyPassword } from './auth.ts';
 import { renderBoardContent, renderBoardPage, renderLoginPage } from './board-page.ts';
 import type { Manager, Rep, TeamDb, WriteOutcome } from './db.ts';
+import { createGroupCommit } from './group-commit.ts';
 import { createTeamReads } from './reads.ts';
 
 export interface TeamServerOptions {
@@ -61,6 +62,7 @@ export function createTeamServer(options: TeamServerOptions) {
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const reads = createTeamReads(db.db, now);
+  const writes = createGroupCommit(db);
   const sessionTtlMs = options.sessionTtlMs ?? 12 * 60 * 60 * 1000;
   const assets = { js: asset('board.js'), css: asset('board.css') };
 
@@ -126,10 +128,11 @@ export function createTeamServer(options: TeamServerOptions) {
         const body = UpsertMissionBody.safeParse(request.body);
         if (!body.success) return reply.code(400).send({ error: describe(body.error) });
         const { missionId } = params.data;
+        const { revision, state } = body.data;
         return sendWrite(
           reply,
           missionId,
-          db.upsertMission(rep, missionId, body.data.revision, body.data.state),
+          await writes.write((tx) => tx.upsertMission(rep, missionId, revision, state)),
         );
       });
 
@@ -141,10 +144,11 @@ export function createTeamServer(options: TeamServerOptions) {
         const query = WithdrawQuery.safeParse(request.query);
         if (!query.success) return reply.code(400).send({ error: describe(query.error) });
         const { missionId } = params.data;
+        const { revision } = query.data;
         return sendWrite(
           reply,
           missionId,
-          db.withdrawMission(rep.id, missionId, query.data.revision),
+          await writes.write((tx) => tx.withdrawMission(rep.id, missionId, revision)),
         );
       });
 

@@ -108,6 +108,17 @@ function weekOf(date: string): string {
 
 export type TeamDb = ReturnType<typeof openTeamDb>;
 
+/** The writes a group commit can hold, each run inside the shared transaction. */
+export interface MissionWrites {
+  upsertMission(
+    rep: Pick<Rep, 'id' | 'teamId'>,
+    missionId: string,
+    revision: number,
+    state: TeamMissionState,
+  ): WriteOutcome;
+  withdrawMission(repId: string, missionId: string, revision: number): WriteOutcome;
+}
+
 export function openTeamDb(file: string, now: () => Date = () => new Date()) {
   const db = new DatabaseSync(file, { timeout: 5000 });
   db.exec('PRAGMA journal_mode = WAL');
@@ -185,6 +196,9 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
+  const savepoint = db.prepare('SAVEPOINT one_write');
+  const release = db.prepare('RELEASE one_write');
+  const rollbackTo = db.prepare('ROLLBACK TO one_write');
   function transaction<T>(fn: () => T): T {
     begin.run();
     try {
@@ -195,6 +209,22 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
       rollback.run();
       throw error;
     }
+  }
+
+  // Token → rep, kept briefly so a request skips the hash and the join. A revocation in this
+  // process clears it; one from the CLI (another connection) changes PRAGMA data_version, which
+  // clears it on the next lookup; the TTL bounds how long any entry lives regardless.
+  const REP_CACHE_TTL_MS = 5000;
+  const REP_CACHE_MAX = 10_000;
+  const repCache = new Map<string, { rep: Rep; until: number }>();
+  const dataVersion = db.prepare('PRAGMA data_version');
+  let seenDataVersion = -1;
+  function othersChanged(): boolean {
+    const row = dataVersion.get();
+    const version = row ? int(row, 'data_version') : -1;
+    if (version === seenDataVersion) return false;
+    seenDataVersion = version;
+    return true;
   }
 
   function teamId(name: string): string {
@@ -211,6 +241,64 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     const held = int(head, 'revision');
     return revision <= held ? ({ kind: 'ok', revision: held, applied: false } as const) : null;
   }
+
+  /** One upsert, inside a transaction the caller holds. */
+  function writeMission(
+    rep: Pick<Rep, 'id' | 'teamId'>,
+    missionId: string,
+    revision: number,
+    state: TeamMissionState,
+  ): WriteOutcome {
+    const repId = rep.id;
+    const refused = checkHead(repId, missionId, revision);
+    if (refused) return refused;
+    q.upsertHead.run(missionId, repId, revision);
+    const r = state.reflection;
+    const wins = [...state.recentWins].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    const weeks = new Map<string, [string, number, number]>();
+    for (const day of state.days) {
+      const week = weekOf(day.date);
+      const w = weeks.get(week) ?? [week, 0, 0];
+      weeks.set(week, [week, w[1] + day.hit, w[2] + day.of]);
+    }
+    q.upsertMission.run(
+      missionId,
+      repId,
+      rep.teamId,
+      state.title,
+      JSON.stringify(state.metric),
+      state.target,
+      state.total,
+      state.status,
+      state.startDate,
+      state.endDate,
+      state.pace.expected,
+      state.pace.delta,
+      state.pace.label,
+      state.streak.current,
+      state.streak.best,
+      r?.reason ?? null,
+      r?.note ?? null,
+      r?.nextStep ?? null,
+      JSON.stringify([...weeks.values()]),
+      JSON.stringify(wins.map((w) => [w.at, w.amount])),
+      wins[0]?.at ?? null,
+      now().toISOString(),
+    );
+    return { kind: 'ok', revision, applied: true };
+  }
+
+  /** One withdrawal, inside a transaction the caller holds. */
+  function withdraw(repId: string, missionId: string, revision: number): WriteOutcome {
+    const refused = checkHead(repId, missionId, revision);
+    if (refused) return refused;
+    q.upsertHead.run(missionId, repId, revision);
+    q.deleteMission.run(repId, missionId);
+    q.deleteCheers.run(missionId);
+    return { kind: 'ok', revision, applied: true };
+  }
+
+  const missionWrites: MissionWrites = { upsertMission: writeMission, withdrawMission: withdraw };
 
   return {
     db,
@@ -239,6 +327,7 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
 
     /** The rep's token stops working and their missions leave the board (ids stay as tombstones). */
     revokeRep(id: string): boolean {
+      repCache.clear();
       return transaction(() => {
         const revoked = Number(q.revokeRep.run(now().toISOString(), id).changes) > 0;
         if (revoked) {
@@ -257,14 +346,25 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     },
 
     repByToken(token: string): Rep | null {
+      if (othersChanged()) repCache.clear();
+      const at = Date.now();
+      const cached = repCache.get(token);
+      if (cached && cached.until > at) return cached.rep;
       const row = q.repByToken.get(sha256(token));
-      if (!row) return null;
-      return {
+      if (!row) {
+        repCache.delete(token);
+        return null;
+      }
+      const rep = {
         id: str(row, 'id'),
         teamId: str(row, 'team_id'),
         teamName: str(row, 'team_name'),
         name: str(row, 'name'),
       };
+      // Only known tokens are kept, so guessing tokens cannot grow the cache.
+      if (repCache.size >= REP_CACHE_MAX) repCache.clear();
+      repCache.set(token, { rep, until: at + REP_CACHE_TTL_MS });
+      return rep;
     },
 
     managerForLogin(email: string): (Manager & { passwordHash: string }) | null {
@@ -308,56 +408,36 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
       revision: number,
       state: TeamMissionState,
     ): WriteOutcome {
-      const repId = rep.id;
-      return transaction(() => {
-        const refused = checkHead(repId, missionId, revision);
-        if (refused) return refused;
-        q.upsertHead.run(missionId, repId, revision);
-        const r = state.reflection;
-        const wins = [...state.recentWins].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-        const weeks = new Map<string, [string, number, number]>();
-        for (const day of state.days) {
-          const week = weekOf(day.date);
-          const w = weeks.get(week) ?? [week, 0, 0];
-          weeks.set(week, [week, w[1] + day.hit, w[2] + day.of]);
-        }
-        q.upsertMission.run(
-          missionId,
-          repId,
-          rep.teamId,
-          state.title,
-          JSON.stringify(state.metric),
-          state.target,
-          state.total,
-          state.status,
-          state.startDate,
-          state.endDate,
-          state.pace.expected,
-          state.pace.delta,
-          state.pace.label,
-          state.streak.current,
-          state.streak.best,
-          r?.reason ?? null,
-          r?.note ?? null,
-          r?.nextStep ?? null,
-          JSON.stringify([...weeks.values()]),
-          JSON.stringify(wins.map((w) => [w.at, w.amount])),
-          wins[0]?.at ?? null,
-          now().toISOString(),
-        );
-        return { kind: 'ok', revision, applied: true };
-      });
+      return transaction(() => writeMission(rep, missionId, revision, state));
     },
 
     withdrawMission(repId: string, missionId: string, revision: number): WriteOutcome {
-      return transaction(() => {
-        const refused = checkHead(repId, missionId, revision);
-        if (refused) return refused;
-        q.upsertHead.run(missionId, repId, revision);
-        q.deleteMission.run(repId, missionId);
-        q.deleteCheers.run(missionId);
-        return { kind: 'ok', revision, applied: true };
-      });
+      return transaction(() => withdraw(repId, missionId, revision));
+    },
+
+    /**
+     * Group commit: runs each write in its own savepoint inside one shared transaction, so a
+     * failing write is undone alone and the others still commit. Returns each write's outcome or
+     * error, in order, once the shared transaction has committed; throws (nothing committed) if
+     * the transaction itself cannot begin or commit.
+     */
+    writeAll<T>(
+      writes: readonly ((tx: MissionWrites) => T)[],
+    ): ({ ok: true; value: T } | { ok: false; error: unknown })[] {
+      return transaction(() =>
+        writes.map((write) => {
+          savepoint.run();
+          try {
+            const value = write(missionWrites);
+            release.run();
+            return { ok: true, value } as const;
+          } catch (error) {
+            rollbackTo.run();
+            release.run();
+            return { ok: false, error } as const;
+          }
+        }),
+      );
     },
 
     cheer(rep: Rep, missionId: string): CheerOutcome {
