@@ -9,12 +9,13 @@ if (!file) throw new Error('usage: server-child.ts <db file>');
 const db = openTeamDb(file);
 const app = createTeamServer({ db, rateLimitPerMinute: 1e9, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address();
-process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
 // SIGUSR2: prints the CPU time this process has used, so the bench can tell the server's own cost
-// per request from the wait a busy machine adds.
+// per request from the wait a busy machine adds. Set before the port is printed: a SIGUSR2 that
+// came before the handler would end the process.
 process.on('SIGUSR2', () => {
   const { user, system } = process.cpuUsage();
   process.stdout.write(`cpu ${user + system}\n`);
 });
+const address = app.server.address();
+process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
 process.once('SIGTERM', () => void app.close().then(() => db.close()));

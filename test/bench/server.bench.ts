@@ -53,13 +53,18 @@ async function startChild(file: string) {
   });
   const lines: string[] = [];
   child.stdout.on('data', (chunk) => lines.push(...String(chunk).trim().split('\n')));
+  let exited = false;
+  child.once('exit', () => (exited = true));
   return {
     url: `http://127.0.0.1:${port}`,
     /** The child's CPU time so far, in µs. */
     cpu: async (): Promise<number> => {
       const before = lines.length;
       child.kill('SIGUSR2');
-      while (lines.length === before) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (lines.length === before) {
+        if (exited) throw new Error('the server child exited');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
       return Number(lines.at(-1)?.replace('cpu ', ''));
     },
     stop: () =>
