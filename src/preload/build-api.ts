@@ -1,8 +1,9 @@
-// `window.missionTray`, built from the IPC contract: one function per call grouped by area, and
+// `window.missionTray`, built from the IPC's names: one function per call grouped by area, and
 // `on.<event>(listener)` returning its unsubscribe. The page never sees ipcRenderer itself.
+// Only names, never the schemas: main validates every call, and the preload starts small.
 import type { IpcRendererEvent } from 'electron';
-import { channelOf, eventChannelOf, ipcContract, ipcEvents } from '../shared/ipc.ts';
 import type { MissionTrayApi } from '../shared/ipc.ts';
+import { channelOf, eventChannelOf, ipcCallNames, ipcEventNames } from '../shared/ipc-names.ts';
 
 /** The part of Electron's ipcRenderer the preload uses. */
 export interface IpcRendererLike {
@@ -16,10 +17,10 @@ export interface IpcRendererLike {
 
 export function buildApi(ipc: IpcRendererLike): MissionTrayApi {
   const areas = Object.fromEntries(
-    Object.entries(ipcContract).map(([area, calls]) => [
+    Object.entries(ipcCallNames).map(([area, names]) => [
       area,
       Object.fromEntries(
-        Object.keys(calls).map((name) => [
+        names.map((name) => [
           name,
           (input?: unknown): Promise<unknown> => ipc.invoke(channelOf(area, name), input),
         ]),
@@ -27,7 +28,7 @@ export function buildApi(ipc: IpcRendererLike): MissionTrayApi {
     ]),
   );
   const on = Object.fromEntries(
-    Object.keys(ipcEvents).map((event) => [
+    ipcEventNames.map((event) => [
       event,
       (listener: (value: unknown) => void) => {
         const channel = eventChannelOf(event);
@@ -39,7 +40,7 @@ export function buildApi(ipc: IpcRendererLike): MissionTrayApi {
       },
     ]),
   );
-  // Built by walking the same contract the type is derived from; main validates every call and
-  // answers with a Result, so the shape is sound though TypeScript cannot follow the mapping.
+  // Built from the names the contract is checked against; main validates every call and answers
+  // with a Result, so the shape is sound though TypeScript cannot follow the mapping.
   return { ...areas, on } as unknown as MissionTrayApi;
 }

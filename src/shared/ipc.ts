@@ -1,7 +1,9 @@
 // The one IPC contract: every call's channel, zod input and output, and every pushed event.
-// The preload builds `window.missionTray` from it; main registers one handler per call.
-// Adding a call here without a handler is a compile error (see `IpcHandlers`).
+// Main registers one handler per call; the preload builds `window.missionTray` from the same
+// names (ipc-names.ts, kept free of zod). Adding a call here without its name, or without a
+// handler (see `IpcHandlers`), is a compile error.
 import { z } from 'zod';
+import type { IpcCallNames, IpcEventName } from './ipc-names.ts';
 import { DayPlan, LogWinInput, Metric, Mission, MissionDraft, ReflectionInput } from './mission.ts';
 import { Settings, SettingsPatch } from './settings.ts';
 import { HistorySnapshot, Suggestion, TodaySnapshot } from './snapshot.ts';
@@ -16,6 +18,12 @@ export const SuggestInput = z.object({
   endDate: z.string(),
   workingDays: z.array(z.int().min(1).max(7)).min(1),
 });
+
+type CallSpec = { input: z.ZodType; output: z.ZodType };
+/** Exactly the names in ipc-names.ts: a missing or an extra call does not compile. */
+type ContractShape = {
+  [A in keyof IpcCallNames]: Record<IpcCallNames[A][number], CallSpec>;
+};
 
 export const ipcContract = {
   missions: {
@@ -76,21 +84,20 @@ export const ipcContract = {
     view: { input: None, output: TeamView },
     cheer: { input: CheerInput, output: CheerResult },
   },
-} as const;
+} as const satisfies ContractShape;
 
 /** Events pushed to every view: a new snapshot after every change. */
 export const ipcEvents = {
   today: TodaySnapshot,
   settings: Settings,
   sync: SyncStatus,
-} as const;
+} as const satisfies Record<IpcEventName, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;
 export type IpcArea = keyof IpcContract;
 export type IpcEvent = keyof typeof ipcEvents;
 
-export const channelOf = (area: string, name: string): string => `mission-tray:${area}:${name}`;
-export const eventChannelOf = (event: string): string => `mission-tray:event:${event}`;
+export { channelOf, eventChannelOf } from './ipc-names.ts';
 
 export const ErrorCode = z.enum([
   'invalid',
