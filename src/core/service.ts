@@ -40,6 +40,11 @@ export interface MissionTrayCore {
   handlers: Pick<IpcHandlers, 'missions' | 'wins'>;
   /** The current snapshot, computed from memory at the clock's now. */
   today(): TodaySnapshot;
+  /**
+   * Missions that ended with their target met, still among today's data (ended within the
+   * look-back window) and not archived by the rep, with their totals: news for a notification.
+   */
+  recentlyCompleted(): { mission: Mission; total: number }[];
   /** Called with a new snapshot after every change; returns the unsubscribe function. */
   subscribe(listener: (snapshot: TodaySnapshot) => void): () => void;
   exportData(format: 'json' | 'csv'): Promise<string>;
@@ -499,6 +504,19 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
           store.dismissNotice(id);
           return emit();
         }),
+
+      pauseToday: ({ paused }) =>
+        serial(async () => {
+          await catchUpQuietly();
+          const day = today;
+          await missionsDoc.update((d) => ({
+            ...d,
+            pausedDays: paused
+              ? [...new Set([...d.pausedDays, day])].sort()
+              : d.pausedDays.filter((date) => date !== day),
+          }));
+          return emit();
+        }),
     },
 
     wins: {
@@ -584,6 +602,12 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
   return {
     handlers,
     today: snapshot,
+    recentlyCompleted() {
+      const total = totals();
+      return missions()
+        .filter((m) => m.status === 'completed' && !m.archived)
+        .map((mission) => ({ mission, total: total(mission.id) }));
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -52,6 +52,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
       }),
     );
   const last = input.lastWin;
+  const paused = input.pausedDays.includes(today);
   return {
     at: now.toISOString(),
     timeZone,
@@ -67,9 +68,10 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
     streak: streakWithToday(
       input.closedStreak,
       views.flatMap((v) => v.milestones),
-      input.pausedDays.includes(today),
+      paused,
     ),
-    status: trayStatusOf(views, today),
+    status: paused ? 'idle' : trayStatusOf(views, today),
+    paused,
     awaitingReflection: input.missions.filter(awaitsReflection),
     notices: input.notices,
   };

@@ -3,7 +3,7 @@
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { deadlineLabel } from './notification-text.ts';
 import { localTimeOf } from './time.ts';
-import { progressLine, STATUS_TEXT, unitOf } from './tray-state.ts';
+import { progressLine, statusText, unitOf } from './tray-state.ts';
 
 export type TrayPlatform = 'darwin' | 'win32' | 'linux';
 
@@ -12,6 +12,7 @@ export type TrayAction =
   | { type: 'undo' }
   | { type: 'open-window' }
   | { type: 'pause'; for: '1h' | 'tomorrow' | 'resume' }
+  | { type: 'pause-today'; paused: boolean }
   | { type: 'toggle-sync' }
   | { type: 'quit' };
 
@@ -49,7 +50,7 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
 
   // Linux tray icons have no click and often no tooltip: the menu is the only place for status.
   if (platform === 'linux') {
-    items.push({ kind: 'info', label: `Mission Tray — ${STATUS_TEXT[snapshot.status]}` });
+    items.push({ kind: 'info', label: `Mission Tray — ${statusText(snapshot)}` });
     items.push({ kind: 'separator' });
   }
 
@@ -111,6 +112,15 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
     enabled: true,
   });
   items.push(pauseItem(input));
+  // A sick or away day: only worth offering while something is running (or to take it back).
+  if (active.length > 0 || snapshot.paused) {
+    items.push({
+      kind: 'checkbox',
+      label: 'Pause today (keeps your streak)',
+      action: { type: 'pause-today', paused: !snapshot.paused },
+      checked: snapshot.paused,
+    });
+  }
   if (input.sync) {
     items.push({
       kind: 'checkbox',

@@ -13,6 +13,10 @@ export const STATUS_TEXT: Record<TrayStatus, string> = {
   done: 'All milestones done',
 };
 
+/** The status in words; a paused day says so rather than "No milestones today". */
+export const statusText = (snapshot: TodaySnapshot): string =>
+  snapshot.paused ? 'Today is paused' : STATUS_TEXT[snapshot.status];
+
 /** "this week", "this month", or "so far" for longer missions. */
 export function periodLabel(mission: Pick<Mission, 'startDate' | 'endDate'>): string {
   const days = differenceInCalendarDays(parseISO(mission.endDate), parseISO(mission.startDate)) + 1;
@@ -46,7 +50,7 @@ export function trayTooltip(snapshot: TodaySnapshot): string {
   const lines = snapshot.missions
     .filter((m) => m.mission.status === 'active')
     .map((m) => `${m.mission.title}: ${progressLine(m)}`);
-  const text = ['Mission Tray — ' + STATUS_TEXT[snapshot.status], ...lines].join('\n');
+  const text = ['Mission Tray — ' + statusText(snapshot), ...lines].join('\n');
   return text.length > MAX_TOOLTIP ? `${text.slice(0, MAX_TOOLTIP - 1)}…` : text;
 }
 

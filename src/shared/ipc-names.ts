@@ -13,6 +13,7 @@ export const ipcCallNames = {
     'abandon',
     'reflect',
     'dismissNotice',
+    'pauseToday',
   ],
   wins: ['log', 'undo'],
   data: ['export'],

@@ -44,6 +44,8 @@ export const ipcContract = {
       output: Mission,
     },
     dismissNotice: { input: z.object({ id: z.string().min(1).max(64) }), output: TodaySnapshot },
+    /** Pauses today (sick, away) or takes the pause back: the streak survives a paused day. */
+    pauseToday: { input: z.object({ paused: z.boolean() }), output: TodaySnapshot },
   },
   wins: {
     log: { input: LogWinInput, output: TodaySnapshot },

@@ -71,6 +71,8 @@ export const TodaySnapshot = z.object({
   lastWin: LastWin.nullable(),
   streak: z.object({ current: z.int().min(0), best: z.int().min(0) }),
   status: TrayStatus,
+  /** The rep paused today (sick, away): no reminders, the streak is kept, the tray is idle. */
+  paused: z.boolean(),
   /** Missions that ended short and still await the rep's reflection. */
   awaitingReflection: z.array(Mission),
   notices: z.array(StoreNotice),

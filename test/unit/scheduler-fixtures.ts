@@ -34,16 +34,17 @@ export type MilestoneSpec = Pick<MilestoneView, 'by' | 'target' | 'count'>;
 export function snapshot(
   today: string,
   timeZone: string,
-  missions: { mission: Mission; milestones: MilestoneSpec[] }[],
+  /** `total`: the mission's wins so far (0 unless a test is about the target). */
+  missions: { mission: Mission; milestones: MilestoneSpec[]; total?: number }[],
   awaitingReflection: Mission[] = [],
 ): TodaySnapshot {
   return TodaySnapshot.parse({
     at: `${today}T00:00:00Z`,
     timeZone,
     today,
-    missions: missions.map(({ mission, milestones }) => ({
+    missions: missions.map(({ mission, milestones, total = 0 }) => ({
       mission,
-      total: 0,
+      total,
       todayCount: Math.max(0, ...milestones.map((m) => m.count)),
       todayTarget: Math.max(0, ...milestones.map((m) => m.target)),
       milestones: milestones.map((m) => ({
@@ -58,6 +59,7 @@ export function snapshot(
     lastWin: null,
     streak: { current: 0, best: 0 },
     status: 'on-track',
+    paused: false,
     awaitingReflection,
     notices: [],
   });

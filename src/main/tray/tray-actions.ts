@@ -11,7 +11,7 @@ import type { SettingsPort } from '../../shared/settings.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 
 export interface TrayActionsDeps {
-  handlers: Pick<IpcHandlers, 'wins' | 'app'>;
+  handlers: Pick<IpcHandlers, 'missions' | 'wins' | 'app'>;
   today: () => TodaySnapshot;
   settings: SettingsPort;
   openWindow: () => void;
@@ -61,6 +61,8 @@ export function createTrayActions(deps: TrayActionsDeps) {
         return Promise.resolve();
       case 'pause':
         return report(handlers.app.pauseNotifications({ for: action.for }));
+      case 'pause-today':
+        return report(handlers.missions.pauseToday({ paused: action.paused }));
       case 'toggle-sync':
         return report(deps.toggleSync?.() ?? Promise.resolve());
       case 'quit':

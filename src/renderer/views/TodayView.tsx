@@ -62,8 +62,17 @@ function FirstMission(props: { onNewMission: () => void }) {
 function Missions(props: { snapshot: TodaySnapshot; onLog: (missionId: string) => void }) {
   const { snapshot } = props;
   const { current, best } = snapshot.streak;
+  const pauseToday = (paused: boolean) => void api().missions.pauseToday({ paused });
   return (
     <section className="today" aria-label="Today's missions">
+      {snapshot.paused && (
+        <div className="paused-line" role="status">
+          <span>Today is paused: no reminders, and your streak is kept.</span>
+          <button type="button" className="button button-quiet" onClick={() => pauseToday(false)}>
+            Unpause
+          </button>
+        </div>
+      )}
       {snapshot.status === 'done' && (
         <p className="all-done">
           Every milestone for today is done. Nice work — the rest is a bonus.
@@ -89,6 +98,15 @@ function Missions(props: { snapshot: TodaySnapshot; onLog: (missionId: string) =
           onLog={props.onLog}
         />
       ))}
+      {!snapshot.paused && (
+        <p className="pause-today muted small">
+          Ill or away today?{' '}
+          <button type="button" className="link-button" onClick={() => pauseToday(true)}>
+            Pause today
+          </button>{' '}
+          and your streak is kept.
+        </p>
+      )}
       <p className="shortcut-hint muted small">
         Keys: <kbd>1</kbd>–<kbd>9</kbd> log a win · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>N</kbd>{' '}
         new mission

@@ -175,6 +175,35 @@ describe('days passing', () => {
     expect(core.today().streak).toEqual({ current: 0, best: 5 });
   });
 
+  it('a paused day (sick, away) keeps the streak, says so, and stays paused after a restart', async () => {
+    const dir = await tempDir();
+    const clock = berlinClock('2026-11-23T08:00:00Z'); // Monday 09:00
+    const first = await openCore(dir, clock);
+    const mission = await create(first.core);
+    await log(first.core, mission.id, 2); // Monday hit
+    clock.set('2026-11-24T06:00:00Z'); // Tuesday 07:00: the rep is ill
+    await first.core.tick();
+    const paused = await first.core.handlers.missions.pauseToday({ paused: true });
+    expect(paused).toMatchObject({ paused: true, status: 'idle', streak: { current: 1 } });
+    expect((await onDisk.missions(dir)).pausedDays).toEqual(['2026-11-24']);
+    await first.close();
+
+    // Still paused on reopening; past noon and evening, the missed milestones don't count.
+    clock.set('2026-11-24T18:00:00Z');
+    const second = await openCore(dir, clock);
+    expect(second.core.today()).toMatchObject({ paused: true, streak: { current: 1 } });
+    clock.set('2026-11-25T08:00:00Z'); // Wednesday: back, and hitting both
+    await second.core.tick();
+    await log(second.core, mission.id, 2);
+    expect(second.core.today()).toMatchObject({ paused: false, streak: { current: 2, best: 2 } });
+
+    // Taking a pause back: today counts again.
+    await second.core.handlers.missions.pauseToday({ paused: true });
+    const resumed = await second.core.handlers.missions.pauseToday({ paused: false });
+    expect(resumed.paused).toBe(false);
+    expect((await onDisk.missions(dir)).pausedDays).toEqual(['2026-11-24']);
+  });
+
   it('folds the days it was closed for when it opens again', async () => {
     const dir = await tempDir();
     const clock = berlinClock('2026-11-23T08:00:00Z');

@@ -28,6 +28,7 @@ function snapshot(milestones: MilestoneView[]): TodaySnapshot {
     ],
     lastWin: null,
     streak: { current: 0, best: 0 },
+    paused: false,
     status: 'on-track',
     awaitingReflection: [],
     notices: [],

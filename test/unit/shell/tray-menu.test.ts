@@ -82,6 +82,12 @@ const common = (amp: string): TrayMenuItem[] => [
       },
     ],
   },
+  {
+    kind: 'checkbox',
+    label: 'Pause today (keeps your streak)',
+    action: { type: 'pause-today', paused: true },
+    checked: false,
+  },
   { kind: 'separator' },
 ];
 
@@ -136,12 +142,32 @@ describe('the tray menu', () => {
       action: { type: 'toggle-sync' },
       checked: true,
     });
-    expect(build('win32').some((i) => i.kind === 'checkbox')).toBe(false);
+    expect(build('win32').some((i) => i.kind === 'checkbox' && i.label === 'Team sync')).toBe(
+      false,
+    );
+  });
+
+  it('on a paused day: says so first and offers to take the pause back', () => {
+    const items = buildTrayMenu({
+      snapshot: { ...today(), paused: true, status: 'idle' },
+      platform: 'linux',
+      pausedUntil: null,
+      now,
+    });
+    expect(items[0]).toEqual({ kind: 'info', label: 'Mission Tray — Today is paused' });
+    expect(items).toContainEqual({
+      kind: 'checkbox',
+      label: 'Pause today (keeps your streak)',
+      action: { type: 'pause-today', paused: false },
+      checked: true,
+    });
   });
 
   it('with nothing logged yet and no missions: undo disabled, an invitation to create one', () => {
     const empty = { ...snapshot('2026-11-23', 'Europe/Berlin', []), status: 'idle' as const };
     const items = buildTrayMenu({ snapshot: empty, platform: 'darwin', pausedUntil: null, now });
+    // Nothing running, nothing to pause.
+    expect(items.some((i) => i.kind === 'checkbox')).toBe(false);
     expect(items.slice(0, 3)).toEqual([
       { kind: 'info', label: 'No active missions' },
       {
