@@ -2,7 +2,6 @@
 // a win (the rep's click: checks, one durable write of today's partition, the new snapshot)
 // against the disk's floor, and opening the data directory to today's snapshot, at three
 // history sizes (empty, 1 year, 3 years of 100 wins a working day; see store-history.ts).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,15 +12,15 @@ import { createMissionTray } from '../../src/core/service.ts';
 import { openStore } from '../../src/main/store/index.ts';
 import { bundleChild } from '../unit/store/bundle-child.ts';
 import { percentile, type BenchSection } from './report.ts';
-import { BENCH_NOW, BENCH_ZONE, writeHistory } from './store-history.ts';
+import {
+  BENCH_NOW,
+  BENCH_ZONE,
+  HISTORY_SIZES,
+  runOpenChild,
+  writeHistory,
+} from './store-history.ts';
 
-const SIZES = [
-  { key: 'empty', years: 0 },
-  { key: '1y', years: 1 },
-  { key: '3y', years: 3 },
-] as const;
 const LOGS = 200;
-const OPEN_RUNS = 3;
 const MB = 1024 * 1024;
 
 const OpenResult = z.object({ openMs: z.number(), heapBefore: z.number(), heapAfter: z.number() });
@@ -65,21 +64,15 @@ export const coreBench: BenchSection = {
   async run(report) {
     const root = await mkdtemp(join(tmpdir(), 'mission-tray-core-bench-'));
     try {
-      const dirs = SIZES.map((s) => join(root, s.key));
-      const histories = SIZES.map((s, i) => writeHistory(dirs[i] ?? '', s.years));
+      const dirs = HISTORY_SIZES.map((s) => join(root, s.key));
+      const histories = HISTORY_SIZES.map((s, i) => writeHistory(dirs[i] ?? '', s.years));
 
       const child = await bundleChild(
         join(import.meta.dirname, 'core-open-child.ts'),
         join(root, 'child'),
       );
-      for (const [i, size] of SIZES.entries()) {
-        const runs = Array.from({ length: OPEN_RUNS }, () => {
-          const out = spawnSync(process.execPath, ['--expose-gc', child, dirs[i] ?? ''], {
-            encoding: 'utf8',
-          });
-          if (out.status !== 0) throw new Error(`core open child failed: ${out.stderr}`);
-          return OpenResult.parse(JSON.parse(out.stdout.trim().split('\n').at(-1) ?? ''));
-        });
+      for (const [i, size] of HISTORY_SIZES.entries()) {
+        const runs = runOpenChild(child, dirs[i] ?? '', OpenResult);
         const budget = size.key === '3y';
         report.figure(
           `core: open + today snapshot, ${size.key}`,
@@ -112,7 +105,7 @@ export const coreBench: BenchSection = {
         }) + '\n';
       const floorFile = await open(join(root, 'floor.log'), 'a');
       const floor: number[] = [];
-      const logs: number[][] = SIZES.map(() => []);
+      const logs: number[][] = HISTORY_SIZES.map(() => []);
       for (let n = 0; n < LOGS; n += 1) {
         now += 1000;
         let t = performance.now();
@@ -134,7 +127,7 @@ export const coreBench: BenchSection = {
       const memoryCores = await Promise.all(
         dirs.map((dir) => createMissionTray({ store: memoryStore(dir), clock })),
       );
-      const compute: number[][] = SIZES.map(() => []);
+      const compute: number[][] = HISTORY_SIZES.map(() => []);
       for (let n = 0; n < LOGS; n += 1) {
         now += 1000;
         for (const [i, core] of memoryCores.entries()) {
@@ -144,7 +137,7 @@ export const coreBench: BenchSection = {
           compute[i]?.push(performance.now() - t);
         }
       }
-      for (const [i, size] of SIZES.entries()) {
+      for (const [i, size] of HISTORY_SIZES.entries()) {
         report.figure(
           `core: log a win without the disk write, ${size.key}, p50`,
           percentile(sorted(compute[i] ?? []), 50),
@@ -155,7 +148,7 @@ export const coreBench: BenchSection = {
       const floorP50 = percentile(sorted(floor), 50);
       report.figure(`core: floor (append ${record.length} B + fdatasync) p50`, floorP50, 'ms');
       const p50s: number[] = [];
-      for (const [i, size] of SIZES.entries()) {
+      for (const [i, size] of HISTORY_SIZES.entries()) {
         const s = sorted(logs[i] ?? []);
         const p50 = percentile(s, 50);
         p50s.push(p50);

@@ -1,6 +1,7 @@
 // Writes a rep's history straight into the real on-disk layout (src/shared/documents.ts), fast:
 // heavy use is 100 wins every working day, split over two missions running side by side — a
 // monthly "calls" mission (80 a day) and a weekly "meetings" mission (20 a day).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
@@ -22,12 +23,30 @@ import {
   type DayTally,
 } from '../../src/shared/documents.ts';
 import type { Checkpoint, DayPlan, Mission, Win } from '../../src/shared/mission.ts';
+import type { z } from 'zod';
 
 export const BENCH_ZONE = 'Europe/Berlin';
 /** A Monday; the history ends the day before. */
 export const BENCH_TODAY = '2026-11-23';
 export const BENCH_NOW = instantOf(BENCH_TODAY, '09:00', BENCH_ZONE);
 export const WINS_PER_DAY = 100;
+/** The history sizes every store and core figure is taken at. */
+export const HISTORY_SIZES = [
+  { key: 'empty', years: 0 },
+  { key: '1y', years: 1 },
+  { key: '3y', years: 3 },
+] as const;
+/** Fresh processes per open figure; the figure is their median. */
+export const OPEN_RUNS = 3;
+
+/** Runs a bundled open child on `dir` OPEN_RUNS times, each in a fresh process; its last lines. */
+export function runOpenChild<T>(child: string, dir: string, result: z.ZodType<T>): T[] {
+  return Array.from({ length: OPEN_RUNS }, () => {
+    const out = spawnSync(process.execPath, ['--expose-gc', child, dir], { encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`${child} failed: ${out.stderr}`);
+    return result.parse(JSON.parse(out.stdout.trim().split('\n').at(-1) ?? ''));
+  });
+}
 
 export interface History {
   missions: number;

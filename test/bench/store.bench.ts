@@ -4,7 +4,6 @@
 //   the real on-disk layout. Open + today and heap run in a fresh process per size (bundled, as
 //   the app's main process is), median of three. Log-a-win runs in this process with all three
 //   stores open, one win per store in turn with the floor, so machine noise hits all alike.
-import { spawnSync } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,15 +14,16 @@ import { DayWinsDoc, dayDocName, emptyDayWinsDoc } from '../../src/shared/docume
 import type { Win } from '../../src/shared/mission.ts';
 import { bundleChild } from '../unit/store/bundle-child.ts';
 import { percentile, type BenchSection } from './report.ts';
-import { BENCH_NOW, BENCH_TODAY, BENCH_ZONE, writeHistory } from './store-history.ts';
+import {
+  BENCH_NOW,
+  BENCH_TODAY,
+  BENCH_ZONE,
+  HISTORY_SIZES,
+  runOpenChild,
+  writeHistory,
+} from './store-history.ts';
 
-const SIZES = [
-  { key: 'empty', years: 0 },
-  { key: '1y', years: 1 },
-  { key: '3y', years: 3 },
-] as const;
 const LOGS = 200;
-const OPEN_RUNS = 3;
 const MB = 1024 * 1024;
 
 const OpenResult = z.object({
@@ -46,9 +46,9 @@ export const storeBench: BenchSection = {
   async run(report) {
     const root = await mkdtemp(join(tmpdir(), 'mission-tray-bench-'));
     try {
-      const dirs = SIZES.map((s) => join(root, s.key));
-      const histories = SIZES.map((s, i) => writeHistory(dirs[i] ?? '', s.years));
-      SIZES.forEach((s, i) => {
+      const dirs = HISTORY_SIZES.map((s) => join(root, s.key));
+      const histories = HISTORY_SIZES.map((s, i) => writeHistory(dirs[i] ?? '', s.years));
+      HISTORY_SIZES.forEach((s, i) => {
         report.figure(`store: history ${s.key}, wins on disk`, histories[i]?.wins ?? 0, 'wins');
         report.figure(
           `store: history ${s.key}, size on disk`,
@@ -62,14 +62,8 @@ export const storeBench: BenchSection = {
         join(import.meta.dirname, 'store-open-child.ts'),
         join(root, 'child'),
       );
-      for (const [i, size] of SIZES.entries()) {
-        const runs = Array.from({ length: OPEN_RUNS }, () => {
-          const out = spawnSync(process.execPath, ['--expose-gc', child, dirs[i] ?? ''], {
-            encoding: 'utf8',
-          });
-          if (out.status !== 0) throw new Error(`open child failed: ${out.stderr}`);
-          return OpenResult.parse(JSON.parse(out.stdout.trim().split('\n').at(-1) ?? ''));
-        });
+      for (const [i, size] of HISTORY_SIZES.entries()) {
+        const runs = runOpenChild(child, dirs[i] ?? '', OpenResult);
         const budget = size.key === '3y';
         report.figure(
           `store: open + today, ${size.key}`,
@@ -126,7 +120,7 @@ export const storeBench: BenchSection = {
       const asyncFile = await open(join(root, 'floor-async.log'), 'a');
       const floor: number[] = [];
       const asyncFloor: number[] = [];
-      const logs: number[][] = SIZES.map(() => []);
+      const logs: number[][] = HISTORY_SIZES.map(() => []);
       for (let n = 0; n < LOGS; n += 1) {
         let t = performance.now();
         writeSync(floorFile.fd, record);
@@ -152,7 +146,7 @@ export const storeBench: BenchSection = {
       report.figure('store: floor p99', percentile(sorted(floor), 99), 'ms');
       report.figure('store: floor, all async, p50', percentile(sorted(asyncFloor), 50), 'ms');
       const p50s: number[] = [];
-      for (const [i, size] of SIZES.entries()) {
+      for (const [i, size] of HISTORY_SIZES.entries()) {
         const s = sorted(logs[i] ?? []);
         const p50 = percentile(s, 50);
         p50s.push(p50);
