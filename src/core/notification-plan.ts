@@ -1,7 +1,9 @@
 // What to notify now, as a pure decision: from today's snapshot, the preferences, the instant and
 // what has already been decided. Due items fire once, oldest first; items whose moment passed
 // while the machine slept collapse into one "While you were away" summary; quiet hours, a pause
-// or a day off decide everything due and show nothing.
+// or a day off decide everything due and show nothing, except a mission's own news (it ended, or
+// met its target), which waits for the rep to be back: missions settle at midnight, in quiet hours.
+import type { Mission } from '../shared/mission.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import type { DesktopNotification } from './notification-port.ts';
@@ -24,6 +26,18 @@ interface Candidate {
   notification: DesktopNotification;
   /** The line a summary uses for a milestone that passed unmet. */
   missedLine?: string;
+  /** Not decided while notifications are muted: shown once the rep is back. */
+  waitsOutMute?: boolean;
+  /** Decided, never shown: another notification of this check says it (a target reached). */
+  silent?: boolean;
+  /** Kept in the fired set at least this long (it could come back until then). */
+  rememberUntil?: Date;
+}
+
+/** A mission that ended with its target met, and its wins. */
+export interface CompletedMission {
+  mission: Mission;
+  total: number;
 }
 
 export interface PlanInput {
@@ -33,24 +47,33 @@ export interface PlanInput {
   timeZone: string;
   fired: Readonly<Record<string, string>>;
   firstRun: boolean;
+  /** Missions ended lately with their target met (they are no longer in the snapshot). */
+  completed?: readonly CompletedMission[];
 }
 
 export interface Plan {
   show: DesktopNotification[];
-  /** Keys decided by this check → when they were due; persist before showing. */
+  /**
+   * Keys decided by this check → when they were due (or until when to remember them, if later);
+   * persist before showing.
+   */
   decided: Record<string, string>;
 }
 
 export function planNotifications(input: PlanInput): Plan {
   const { now, fired } = input;
+  const muted = !input.firstRun && isMuted(input);
   const due = candidatesOf(input)
     .filter((c) => c.due.getTime() <= now.getTime() && !(c.key in fired))
+    .filter((c) => !(muted && c.waitsOutMute))
     .sort((a, b) => a.due.getTime() - b.due.getTime());
-  const decided = Object.fromEntries(due.map((c) => [c.key, c.due.toISOString()]));
-  if (input.firstRun || due.length === 0 || isMuted(input)) return { show: [], decided };
+  const remembered = (c: Candidate) =>
+    new Date(Math.max(c.due.getTime(), c.rememberUntil?.getTime() ?? 0)).toISOString();
+  const decided = Object.fromEntries(due.map((c) => [c.key, remembered(c)]));
+  if (input.firstRun || due.length === 0 || muted) return { show: [], decided };
 
   const isStale = (c: Candidate) => c.expires !== null && now.getTime() >= c.expires.getTime();
-  const fresh = due.filter((c) => !isStale(c));
+  const fresh = due.filter((c) => !isStale(c) && !c.silent);
   const missedLines = [
     ...new Set(due.filter(isStale).flatMap((c) => (c.missedLine ? [c.missedLine] : []))),
   ];
@@ -82,14 +105,32 @@ function isMuted({ settings, now, timeZone, snapshot }: PlanInput): boolean {
   return start < end ? t >= start && t < end : t >= start || t < end;
 }
 
-function candidatesOf({ snapshot, settings, now, timeZone }: PlanInput): Candidate[] {
+function candidatesOf(input: PlanInput): Candidate[] {
+  const { snapshot, settings, now, timeZone, fired } = input;
   const out: Candidate[] = [];
   const { notify } = settings;
   const today = snapshot.today;
   const minutes = (m: number) => minutesToMs(m);
 
-  for (const { mission, milestones } of snapshot.missions) {
+  for (const { mission, milestones, total } of snapshot.missions) {
     if (mission.status !== 'active') continue;
+    // Reaching the target is news once per mission: now, or when it ends (below), not both.
+    const targetKey = `completed:${mission.id}`;
+    const reachesTarget = notify.milestoneHit && total >= mission.target && !(targetKey in fired);
+    if (reachesTarget) {
+      out.push({
+        key: targetKey,
+        due: now,
+        expires: null,
+        waitsOutMute: true,
+        // Remembered while the mission runs, or its end would announce it again.
+        rememberUntil: instantOf(mission.endDate, null, timeZone),
+        notification: {
+          title: `Target reached: ${mission.title}`,
+          body: `${progressLabel(total, mission.target, mission.metric)}. Well done — anything more is a bonus.`,
+        },
+      });
+    }
     for (const m of milestones) {
       if (m.date !== today || m.target === 0) continue;
       const id = `${mission.id}:${m.date}:${m.by ?? 'eod'}`;
@@ -103,6 +144,7 @@ function candidatesOf({ snapshot, settings, now, timeZone }: PlanInput): Candida
             key: `hit:${id}`,
             due: now,
             expires: null,
+            silent: reachesTarget,
             notification: {
               title: `Milestone hit: ${mission.title}`,
               body: `${progress} by ${when}. Nice work.`,
@@ -167,9 +209,23 @@ function candidatesOf({ snapshot, settings, now, timeZone }: PlanInput): Candida
         key: `ended:${mission.id}`,
         due: now,
         expires: null,
+        waitsOutMute: true,
         notification: {
           title: `Mission ended: ${mission.title}`,
           body: 'It ended short of the target. Take a minute to note why and what to try next.',
+        },
+      });
+    }
+    for (const { mission, total } of input.completed ?? []) {
+      if (daysBetween(mission.endDate, today) > ENDED_WINDOW_DAYS) continue;
+      out.push({
+        key: `completed:${mission.id}`,
+        due: now,
+        expires: null,
+        waitsOutMute: true,
+        notification: {
+          title: `Mission complete: ${mission.title}`,
+          body: `${progressLabel(total, mission.target, mission.metric)}. You hit your target — well done.`,
         },
       });
     }

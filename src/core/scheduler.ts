@@ -6,6 +6,7 @@ import { Instant } from '../shared/mission.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { planNotifications } from './notification-plan.ts';
+import type { CompletedMission } from './notification-plan.ts';
 import type { DesktopNotification, NotifierPort } from './notification-port.ts';
 import type { ClockPort, DocPort, StorePort } from './ports.ts';
 import { addDays, instantOf } from './time.ts';
@@ -14,7 +15,10 @@ const KEEP_FIRED_DAYS = 14;
 
 export const NotificationsDoc = z.object({
   schemaVersion: z.literal(1),
-  /** Key of each notification decided (shown or deliberately skipped) → when it was due. */
+  /**
+   * Key of each notification decided (shown or deliberately skipped) → when it was due, or later
+   * for one that could come back (a running mission's target: its end). Kept 14 days past that.
+   */
   fired: z.record(z.string(), Instant),
   /** null until the first check: what was due before the app ever ran is not news. */
   lastCheck: Instant.nullable(),
@@ -31,6 +35,8 @@ export interface SchedulerDeps {
   clock: ClockPort;
   settings: () => Settings;
   today: () => TodaySnapshot;
+  /** Missions ended lately with their target met, with their totals. */
+  completed: () => readonly CompletedMission[];
   notifier: NotifierPort;
   log: (message: string, cause: unknown) => void;
 }
@@ -64,6 +70,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       timeZone,
       fired: fired.data.fired,
       firstRun: fired.data.lastCheck === null,
+      completed: deps.completed(),
     });
     if (Object.keys(plan.decided).length === 0 && fired.data.lastCheck !== null) return [];
     // Persist the decision before showing: a crash may lose a notification, never repeat one.

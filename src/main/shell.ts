@@ -89,6 +89,7 @@ export function startShell(deps: ShellDeps) {
     clock,
     settings: settings.get,
     today: core.today,
+    completed: core.recentlyCompleted,
     notifier,
     log,
   });

@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CompletedMission } from '../../src/core/notification-plan.ts';
 import type { DesktopNotification } from '../../src/core/notification-port.ts';
 import { pausedUntilFor } from '../../src/core/notification-pause.ts';
 import { durationLabel } from '../../src/core/notification-text.ts';
+import { addDays, localDateOf } from '../../src/core/time.ts';
 import type { StorePort } from '../../src/core/ports.ts';
 import { createScheduler } from '../../src/core/scheduler.ts';
 import { openStore } from '../../src/main/store/index.ts';
@@ -36,6 +38,7 @@ async function setup(options: {
   settings?: () => Settings;
   milestones?: () => MilestoneSpec[];
   today?: () => TodaySnapshot;
+  completed?: () => CompletedMission[];
 }) {
   const store = await openStore(dir, { clock: options.clock });
   stores.push(store);
@@ -52,6 +55,7 @@ async function setup(options: {
         snapshot(clock.now().toISOString().slice(0, 10), clock.timeZone(), [
           { mission: meetings, milestones: milestones() },
         ])),
+    completed: options.completed ?? (() => []),
     notifier: {
       show: async (n) => {
         shown.push(n);
@@ -147,6 +151,172 @@ describe('milestone reminders', () => {
     await scheduler.check();
     expect(shown.map((n) => n.title)).toEqual(['Mission ended: Call 50 leads']);
     expect(shown[0]?.body).toMatch(/what to try next/);
+  });
+});
+
+describe('a mission that meets its target', () => {
+  it('congratulates once when the win that reaches the target is logged, also after a restart', async () => {
+    const clock = at('2026-11-23T08:00:00Z');
+    let wins = 9;
+    const today = () =>
+      snapshot('2026-11-23', BERLIN, [
+        {
+          mission: meetings,
+          milestones: [{ by: '12:00', target: 2, count: wins - 8 }],
+          total: wins,
+        },
+      ]);
+    const first = await setup({ clock, today });
+    await first.scheduler.check();
+    clock.set('2026-11-23T08:20:00Z');
+    wins = 10; // also hits the noon milestone: one notification says it all
+    await first.scheduler.check();
+    await first.scheduler.check();
+    expect(first.shown).toEqual([
+      {
+        title: 'Target reached: Book 10 meetings',
+        body: '10 of 10 meetings. Well done — anything more is a bonus.',
+      },
+    ]);
+    await first.quit();
+
+    clock.set('2026-11-23T08:30:00Z');
+    const second = await setup({ clock, today });
+    expect(await second.scheduler.check()).toEqual([]);
+  });
+
+  it('met late on Friday evening, says so once on Monday morning, not in quiet hours or the weekend', async () => {
+    const clock = at('2026-11-27T17:00:00Z'); // Friday 18:00 Berlin, the mission's last day
+    const week = mission('m1', 'Book 10 meetings', {
+      startDate: '2026-11-23',
+      endDate: '2026-11-27',
+      workingDays: [1, 2, 3, 4, 5],
+    });
+    let total = 9;
+    const ended = () => localDateOf(clock.now(), BERLIN) > week.endDate;
+    const { scheduler, shown } = await setup({
+      clock,
+      settings: () =>
+        allOn({
+          workingDays: [1, 2, 3, 4, 5],
+          quietHours: { enabled: true, start: '19:00', end: '08:00' },
+        }),
+      today: () =>
+        snapshot(
+          localDateOf(clock.now(), BERLIN),
+          BERLIN,
+          ended() ? [] : [{ mission: week, milestones: [], total }],
+        ),
+      completed: () => (ended() ? [{ mission: { ...week, status: 'completed' }, total }] : []),
+    });
+    await scheduler.check();
+    clock.set('2026-11-27T18:30:00Z'); // 19:30, quiet hours: the tenth meeting is booked
+    total = 10;
+    await scheduler.check();
+    for (const t of ['2026-11-27T23:00:30Z', '2026-11-28T09:00:00Z', '2026-11-30T06:59:00Z']) {
+      clock.set(t); // the mission settles at midnight; Saturday is a day off; Monday 07:59 quiet
+      await scheduler.check();
+    }
+    expect(shown).toEqual([]);
+    clock.set('2026-11-30T07:00:00Z'); // Monday 08:00
+    await scheduler.check();
+    clock.set('2026-11-30T08:00:00Z');
+    await scheduler.check();
+    expect(shown).toEqual([
+      {
+        title: 'Mission complete: Book 10 meetings',
+        body: '10 of 10 meetings. You hit your target — well done.',
+      },
+    ]);
+  });
+
+  it('does not congratulate again when a long mission ends, weeks after its target was reached', async () => {
+    const clock = at('2026-11-23T10:00:00Z');
+    const long = mission('m1', 'Book 10 meetings', {
+      startDate: '2026-11-23',
+      endDate: '2026-12-31',
+    });
+    const today = () => localDateOf(clock.now(), BERLIN);
+    const running = () => today() <= long.endDate;
+    const total = () => (today() === long.startDate ? 9 : 12); // met on the second day
+    const { scheduler, shown } = await setup({
+      clock,
+      today: () =>
+        snapshot(
+          today(),
+          BERLIN,
+          // The noon reminder every day keeps the fired set written (and pruned).
+          running()
+            ? [
+                {
+                  mission: long,
+                  milestones: [{ by: '12:00', target: 2, count: 1 }],
+                  total: total(),
+                },
+              ]
+            : [],
+        ),
+      completed: () =>
+        running() ? [] : [{ mission: { ...long, status: 'completed' }, total: 12 }],
+    });
+    await scheduler.check(); // first run
+    for (let day = '2026-11-24'; day <= '2027-01-02'; day = addDays(day, 1)) {
+      clock.set(`${day}T10:00:00Z`);
+      await scheduler.check();
+    }
+    const news = shown.filter((n) => !n.body.includes('to noon')).map((n) => n.title);
+    expect(news).toEqual(['Target reached: Book 10 meetings']);
+    expect(shown.filter((n) => n.body.includes('to noon'))).toHaveLength(38);
+  });
+
+  it('invites the reflection in the morning when a mission ends short at midnight, in quiet hours', async () => {
+    const clock = at('2026-11-27T22:00:00Z'); // Friday 23:00 Berlin
+    const short = mission('m2', 'Call 50 leads', {
+      status: 'missed',
+      startDate: '2026-11-23',
+      endDate: '2026-11-27',
+    });
+    let awaiting: (typeof short)[] = [];
+    const { scheduler, shown } = await setup({
+      clock,
+      settings: () => allOn({ quietHours: { enabled: true, start: '19:00', end: '08:00' } }),
+      today: () => snapshot(localDateOf(clock.now(), BERLIN), BERLIN, [], awaiting),
+    });
+    await scheduler.check();
+    clock.set('2026-11-27T23:00:30Z'); // Saturday 00:00:30: the mission settled short
+    awaiting = [short];
+    await scheduler.check();
+    expect(shown).toEqual([]);
+    clock.set('2026-11-28T07:00:00Z'); // 08:00, quiet hours over
+    await scheduler.check();
+    expect(shown.map((n) => n.title)).toEqual(['Mission ended: Call 50 leads']);
+  });
+
+  it('says nothing of a met target when milestone and mission-end notifications are off', async () => {
+    const clock = at('2026-11-23T08:00:00Z');
+    const done = mission('m3', 'Send 5 follow-ups', {
+      metric: { kind: 'follow-ups' },
+      target: 5,
+      status: 'completed',
+      startDate: '2026-11-16',
+      endDate: '2026-11-20',
+    });
+    let met = false;
+    const { scheduler, shown } = await setup({
+      clock,
+      settings: () =>
+        allOn({ notify: { ...allOn().notify, milestoneHit: false, missionEnded: false } }),
+      today: () =>
+        snapshot('2026-11-23', BERLIN, [
+          { mission: meetings, milestones: [], total: met ? 10 : 9 },
+        ]),
+      completed: () => (met ? [{ mission: done, total: 6 }] : []),
+    });
+    await scheduler.check();
+    clock.set('2026-11-23T09:00:00Z');
+    met = true;
+    await scheduler.check();
+    expect(shown).toEqual([]);
   });
 });
 
@@ -263,6 +433,7 @@ describe('sleep, restart and resume', () => {
         snapshot('2026-11-23', BERLIN, [
           { mission: meetings, milestones: [{ by: '12:00', target: 2, count: 1 }] },
         ]),
+      completed: () => [],
       notifier: { show: () => Promise.reject(new Error('no notification server')) },
       log: (message) => logged.push(message),
     });

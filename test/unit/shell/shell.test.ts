@@ -153,6 +153,58 @@ describe('the tray app, assembled', () => {
     ]);
   });
 
+  it('congratulates once when a mission reaches its target, and not again when it ends', async () => {
+    h = await startHarness(); // Monday 09:00 Berlin
+    const mission = await withMission(h);
+    const log = (amount: number) =>
+      h.ipcMain.invoke(channelOf('wins', 'log'), APP_INDEX_URL, {
+        missionId: mission.id,
+        amount,
+        source: 'window',
+      });
+    await log(9);
+    await log(1);
+    await eventually(() =>
+      expect(h.shown.map((n) => n.title)).toContain('Target reached: Book 10 meetings'),
+    );
+    for (const t of ['2026-11-28T09:00:00Z', '2026-11-30T07:30:00Z', '2026-11-30T08:30:00Z']) {
+      h.clock.set(t); // the week ends Friday; the weekend, then Monday morning
+      h.wake();
+      await settle();
+    }
+    expect(h.core.recentlyCompleted().map((c) => c.mission.title)).toEqual(['Book 10 meetings']);
+    expect(h.shown.filter((n) => /Target reached|Mission complete/.test(n.title))).toHaveLength(1);
+  });
+
+  it("with milestone notices off, tells the rep on Monday morning that last week's mission hit its target", async () => {
+    h = await startHarness(); // Monday 09:00 Berlin
+    h.settings.update({ notify: { milestoneHit: false } });
+    const mission = await withMission(h);
+    await h.ipcMain.invoke(channelOf('wins', 'log'), APP_INDEX_URL, {
+      missionId: mission.id,
+      amount: 12,
+      source: 'window',
+    });
+    await settle();
+    // Friday night the week ends: quiet hours, then a weekend off; Monday 08:00 the rep is back.
+    for (const t of ['2026-11-27T23:00:30Z', '2026-11-28T09:00:00Z', '2026-11-30T06:30:00Z']) {
+      h.clock.set(t);
+      h.wake();
+      await settle();
+    }
+    expect(h.shown).toEqual([]);
+    h.clock.set('2026-11-30T07:00:00Z');
+    h.wake();
+    await eventually(() =>
+      expect(h.shown).toEqual([
+        {
+          title: 'Mission complete: Book 10 meetings',
+          body: '12 of 10 meetings. You hit your target — well done.',
+        },
+      ]),
+    );
+  });
+
   it('as time passes, tells the window when the day looks different, and only then', async () => {
     h = await startHarness({ now: '2026-11-23T05:00:00Z' }); // 06:00 Berlin, before the workday
     await withMission(h);
