@@ -99,6 +99,8 @@ export function planNotifications(input: PlanInput): Plan {
 function isMuted({ settings, now, timeZone, snapshot }: PlanInput): boolean {
   if (settings.pausedUntil && now.getTime() < Date.parse(settings.pausedUntil)) return true;
   if (!settings.workingDays.includes(isoWeekday(snapshot.today))) return true;
+  // The rep paused today (ill, away): like a day off.
+  if (snapshot.paused) return true;
   const { enabled, start, end } = settings.quietHours;
   if (!enabled || start === end) return false;
   const t = localTimeOf(now, timeZone);

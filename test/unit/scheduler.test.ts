@@ -501,6 +501,27 @@ describe('quiet hours, pause and days off', () => {
     await scheduler.check();
     expect(shown).toEqual([]);
   });
+
+  it('says nothing on a day the rep paused, and reminds again the next day', async () => {
+    const clock = at('2026-11-24T07:00:00Z'); // Tuesday 08:00, paused
+    const { scheduler, shown } = await setup({
+      clock,
+      today: () => {
+        const date = localDateOf(clock.now(), BERLIN);
+        const day = snapshot(date, BERLIN, [
+          { mission: meetings, milestones: [{ by: '12:00', target: 2, count: 0 }] },
+        ]);
+        return { ...day, paused: date === '2026-11-24' };
+      },
+    });
+    await scheduler.check();
+    clock.set('2026-11-24T10:00:00Z'); // 11:00: the noon reminder would be due
+    await scheduler.check();
+    expect(shown).toEqual([]);
+    clock.set('2026-11-25T10:00:00Z'); // Wednesday 11:00, not paused
+    await scheduler.check();
+    expect(shown.map((n) => n.body)).toEqual(['0 of 2 meetings — 1 hour to noon']);
+  });
 });
 
 describe('daylight saving days', () => {
