@@ -9,7 +9,7 @@
 // which those libraries offer together.
 import { z } from 'zod';
 import { MissionTrayError } from './errors.ts';
-import type { ClockPort, DocSpec, StorePort } from './ports.ts';
+import type { ClockPort, DocPort, DocSpec, StorePort } from './ports.ts';
 import type {
   HttpPort,
   HttpResponse,
@@ -43,13 +43,24 @@ export const SyncDoc = z.object({
   schemaVersion: z.literal(1),
   /** The endpoint the acknowledgements refer to; another endpoint starts afresh. */
   endpoint: z.string().nullable(),
+  /**
+   * A fingerprint of the token they were given to (never the token itself): a token is one rep,
+   * so another token starts afresh too. Absent before this field existed: unknown, so afresh.
+   */
+  tokenId: z.string().nullable().default(null),
   missions: z.record(z.string(), Ack),
   lastSuccessAt: Instant.nullable(),
 });
 export type SyncDoc = z.infer<typeof SyncDoc>;
 const syncDocSpec: DocSpec<SyncDoc> = {
   schema: SyncDoc,
-  empty: () => ({ schemaVersion: 1, endpoint: null, missions: {}, lastSuccessAt: null }),
+  empty: () => ({
+    schemaVersion: 1,
+    endpoint: null,
+    tokenId: null,
+    missions: {},
+    lastSuccessAt: null,
+  }),
 };
 
 export interface SyncEngineDeps {
@@ -97,6 +108,25 @@ function fingerprint(text: string): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
+
+/** Who acknowledgements are given to: the endpoint (as a URL, so "…/" is the same) and the rep. */
+export interface Account {
+  endpoint: string;
+  tokenId: string;
+}
+
+export function accountOf(endpoint: string, token: string): Account {
+  let url = endpoint;
+  try {
+    url = new URL(endpoint).href;
+  } catch {
+    // Kept as typed: endpointProblem refuses it before anything is sent.
+  }
+  return { endpoint: url.replace(/\/+$/, ''), tokenId: fingerprint(`team token\n${token}`) };
+}
+
+const sameAccount = (doc: SyncDoc, account: Account): boolean =>
+  doc.endpoint === account.endpoint && doc.tokenId === account.tokenId;
 
 /** The state without the instant it was computed at: what "changed" means. */
 const hashOf = (state: TeamMissionState): string =>
@@ -185,6 +215,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let running: Promise<void> | null = null;
   let again = false;
   let closed = false;
+  /** While `configure` moves sync to another account: no pass sends anything. */
+  let switching = false;
   let lastSuccessAt: string | null = null;
 
   const enabled = (): boolean => !closed && deps.settings.read().enabled;
@@ -282,7 +314,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const doc = await docPromise;
     lastSuccessAt = doc.data.lastSuccessAt;
     const settings = deps.settings.read();
-    if (!settings.enabled || stopped || closed) return;
+    if (!settings.enabled || stopped || closed || switching) return;
     if (!settings.endpoint) {
       stopped = true;
       lastError = 'Enter the team endpoint in Preferences to sync.';
@@ -294,39 +326,93 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastError = 'Enter your team token in Preferences to sync.';
       return;
     }
-    if (doc.data.endpoint !== settings.endpoint) {
-      const endpoint = settings.endpoint;
-      await doc.update((d) => ({ ...d, endpoint, missions: {} }));
-    }
+    const account = accountOf(settings.endpoint, token);
+    await adopt(doc, account);
     const ops = pendingOperations(doc.data, await deps.source.candidates());
     pending = ops.length;
     state = ops.length ? 'syncing' : 'idle';
     emit();
     for (const op of ops) {
-      if (!enabled() || stopped) return;
+      if (!enabled() || stopped || switching) return;
       const result = await send(op, settings.endpoint, token);
       // The server holds a newer revision than ours (a reinstall lost our acknowledgements):
       // remember it, with an unknown hash, so the next pass sends ours above it.
-      const behind = !result.applied && result.revision > op.revision;
-      const at = deps.clock.now().toISOString();
-      await doc.update((d) => ({
-        ...d,
-        lastSuccessAt: at,
-        missions: {
-          ...d.missions,
-          [op.id]: {
-            revision: Math.max(op.revision, result.revision),
-            hash: op.kind === 'upsert' && !behind ? op.hash : '',
-            held: op.kind === 'upsert',
-          },
-        },
-      }));
-      lastSuccessAt = at;
-      if (behind) again = true;
+      if (await acknowledge(doc, account, op, result)) again = true;
       pending = Math.max(0, pending - 1);
       lastError = null;
       attempt = 0;
       emit();
+    }
+  }
+
+  /**
+   * Makes the acknowledgements those of `account`. Another server or another rep holds none of
+   * what the previous one acknowledged, so everything public is sent again. `configure` withdraws
+   * from the previous account first; this also covers a switch a crash cut short, and settings
+   * changed behind the app's back.
+   */
+  async function adopt(doc: DocPort<SyncDoc>, account: Account): Promise<void> {
+    if (sameAccount(doc.data, account)) return;
+    await doc.update((d) => ({ ...d, ...account, missions: {}, lastSuccessAt: null }));
+    lastSuccessAt = null;
+  }
+
+  /** Records the server's answer, if the acknowledgements are still `account`'s; true if behind. */
+  async function acknowledge(
+    doc: DocPort<SyncDoc>,
+    account: Account,
+    op: Operation,
+    result: WriteResult,
+  ): Promise<boolean> {
+    const behind = !result.applied && result.revision > op.revision;
+    const at = deps.clock.now().toISOString();
+    await doc.update((d) =>
+      sameAccount(d, account)
+        ? {
+            ...d,
+            lastSuccessAt: at,
+            missions: {
+              ...d.missions,
+              [op.id]: {
+                revision: Math.max(op.revision, result.revision),
+                hash: op.kind === 'upsert' && !behind ? op.hash : '',
+                held: op.kind === 'upsert',
+              },
+            },
+          }
+        : d,
+    );
+    if (sameAccount(doc.data, account)) lastSuccessAt = at;
+    return behind;
+  }
+
+  /**
+   * Best effort, before a switch: asks the previous server to drop every mission it holds of this
+   * rep, while its token is still at hand, one at a time until one fails (unreachable, refused).
+   * Each withdrawal is recorded, so a switch cut short by a crash resumes the old sync faithfully.
+   */
+  async function withdrawAll(
+    doc: DocPort<SyncDoc>,
+    endpoint: string,
+    token: string,
+  ): Promise<void> {
+    const account = accountOf(endpoint, token);
+    const held = Object.entries(doc.data.missions).filter(([, ack]) => ack.held);
+    let left = held.length;
+    for (const [id, ack] of held) {
+      const op: Operation = {
+        kind: 'withdraw',
+        id,
+        title: 'a mission',
+        revision: ack.revision + 1,
+      };
+      try {
+        await acknowledge(doc, account, op, await send(op, endpoint, token));
+      } catch (error) {
+        log(`could not withdraw ${left} missions from ${endpoint} before the switch`, error);
+        break;
+      }
+      left -= 1;
     }
   }
 
@@ -478,8 +564,29 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           path: ['token'],
         });
       }
-      if (input.token !== undefined) await deps.secrets.set(TOKEN_SECRET, input.token);
-      await deps.settings.write({ enabled: true, endpoint: input.endpoint });
+      const before = deps.settings.read().endpoint;
+      const beforeToken = await deps.secrets.get(TOKEN_SECRET);
+      const token = input.token ?? beforeToken;
+      switching = true;
+      try {
+        clearTimer();
+        // A push under way goes to the previous server: let it finish and be recorded first.
+        while (running) await running;
+        const doc = await docPromise;
+        if (before && beforeToken && token) {
+          const previous = accountOf(before, beforeToken);
+          const next = accountOf(input.endpoint, token);
+          if (sameAccount(doc.data, previous) && !sameAccount(doc.data, next)) {
+            // Best effort: a server that cannot be reached keeps them; the switch goes on.
+            await withdrawAll(doc, before, beforeToken);
+          }
+        }
+        if (input.token !== undefined) await deps.secrets.set(TOKEN_SECRET, input.token);
+        await deps.settings.write({ enabled: true, endpoint: input.endpoint });
+        if (token) await adopt(doc, accountOf(input.endpoint, token));
+      } finally {
+        switching = false;
+      }
       stopped = false;
       lastError = null;
       scheduleRecheck();
