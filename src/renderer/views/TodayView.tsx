@@ -85,6 +85,8 @@ function Missions(props: { snapshot: TodaySnapshot; onLog: (missionId: string) =
             <strong>{formatNumber(current)}-day streak</strong>
             {best > current && <span className="muted"> · best {formatNumber(best)}</span>}
           </span>
+        ) : snapshot.paused ? (
+          <span>Rest today; start a streak tomorrow</span>
         ) : (
           <span>Hit every milestone today to start a streak</span>
         )}
