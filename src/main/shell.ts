@@ -2,7 +2,7 @@
 // view (electron-app.ts adapts the real objects; tests pass fakes), so this runs in plain Node.
 // Data flows one way: a click → one handler → one core command → a new snapshot to every view.
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { NotifierPort } from '../core/notification-port.ts';
+import type { ClickableNotifierPort } from '../core/notification-port.ts';
 import type { ClockPort, StorePort } from '../core/ports.ts';
 import { createScheduler } from '../core/scheduler.ts';
 import type { MissionTrayCore } from '../core/service.ts';
@@ -34,7 +34,7 @@ export interface ShellDeps {
   store: StorePort;
   settings: SettingsPort;
   clock: ClockPort;
-  notifier: NotifierPort;
+  notifier: ClickableNotifierPort;
   ipcMain: IpcMainLike;
   tray: TrayView & { onClick(listener: () => void): void; bounds(): Rect | null };
   createWindow(options: BrowserWindowConstructorOptions): WindowLike;
@@ -177,6 +177,15 @@ export function startShell(deps: ShellDeps) {
   ];
   // macOS and Windows: a left click opens the compact window. Linux trays only open the menu.
   deps.tray.onClick(() => window.toggle());
+  // Every notification is about today's missions, their reflection or a notice the window shows:
+  // a click opens the window (Today, with a reflection awaiting over it).
+  notifier.onClick((notification) => {
+    try {
+      window.open();
+    } catch (error) {
+      log(`Could not open the window for the notification "${notification.title}"`, error);
+    }
+  });
   deps.onThemeChange(render);
   // Time alone changes the picture (a milestone falls behind, a deadline passes): after each
   // tick, the tray redraws and the window gets the snapshot if anything but its instant changed.

@@ -182,7 +182,7 @@ export async function launchMissionTray(
       store,
       settings,
       clock,
-      notifier: { show: async () => undefined },
+      notifier: { show: async () => undefined, onClick: () => undefined },
       ipcMain,
       tray: Object.assign(tray, { onClick: () => undefined, bounds: () => null }),
       // The shell's window is this page: what it sends to the window reaches the page.

@@ -7,7 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DesktopNotification } from '../../src/core/notification-port.ts';
 import { createNodeNotifier, textForDesktop } from '../../src/main/notify/node-notifier-adapter.ts';
+import type { NodeNotifierLike } from '../../src/main/notify/node-notifier-adapter.ts';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const desktop =
@@ -130,5 +132,55 @@ describe('desktop notifications (node-notifier adapter)', () => {
         wait: false,
       },
     ]);
+  });
+
+  /** node-notifier's object as the adapter uses it: each call answers when the rep acts. */
+  function fakeNodeNotifier() {
+    const answers: Parameters<NodeNotifierLike['notify']>[1][] = [];
+    const notifier: NodeNotifierLike = { notify: (_options, callback) => answers.push(callback) };
+    return { notifier, answers };
+  }
+
+  const reminder = { title: 'Book 10 meetings', body: '1 of 2 meetings — 1 hour to noon' };
+  const ended = {
+    title: 'Mission ended: Call 50 leads',
+    body: 'It ended short of the target. Take a minute to note why and what to try next.',
+  };
+
+  it('tells the app which notification the rep clicked, on macOS and Windows', async () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      const { notifier, answers } = fakeNodeNotifier();
+      const adapter = createNodeNotifier({
+        appName: 'Mission Tray',
+        appId: 'com.missiontray.app',
+        iconPath: '/opt/icon.png',
+        platform,
+        notifier,
+      });
+      const clicked: DesktopNotification[] = [];
+      adapter.onClick((n) => clicked.push(n));
+      const shown = Promise.all([adapter.show(reminder), adapter.show(ended)]);
+      answers[1]?.(null, 'activate'); // node-notifier's word for a click, on both systems
+      answers[0]?.(null, 'timeout'); // the reminder closed by itself
+      await shown;
+      expect(clicked).toEqual([ended]);
+    }
+  });
+
+  it('takes a notification that timed out, was dismissed or came from notify-send for no click', async () => {
+    const { notifier, answers } = fakeNodeNotifier();
+    const adapter = createNodeNotifier({
+      appName: 'Mission Tray',
+      appId: 'com.missiontray.app',
+      iconPath: '/opt/icon.png',
+      platform: 'linux',
+      notifier,
+    });
+    const clicked: DesktopNotification[] = [];
+    adapter.onClick((n) => clicked.push(n));
+    const shown = [reminder, ended, reminder, ended].map((n) => adapter.show(n));
+    ['timeout', 'dismissed', '', undefined].forEach((response, i) => answers[i]?.(null, response));
+    await Promise.all(shown);
+    expect(clicked).toEqual([]);
   });
 });

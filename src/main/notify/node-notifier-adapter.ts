@@ -3,8 +3,10 @@
 // each argument and escaping " $ ` \ — so text cannot run commands. What it does not guard, and
 // this adapter does: notify-send reads a leading '-' as an option and expands backslash escapes,
 // and the notification server reads the body as markup. `textForDesktop` keeps all of it literal.
+// A click comes back in the callback of the notification clicked, on macOS and Windows only.
 import nodeNotifier from 'node-notifier';
-import type { DesktopNotification, NotifierPort } from '../../core/notification-port.ts';
+import { z } from 'zod';
+import type { ClickableNotifierPort, DesktopNotification } from '../../core/notification-port.ts';
 
 /** The one call of node-notifier the adapter makes. */
 export interface NodeNotifierLike {
@@ -22,6 +24,13 @@ export interface NodeNotifierDeps {
   platform: NodeJS.Platform;
   notifier?: NodeNotifierLike;
 }
+
+/**
+ * node-notifier's answer for a click, normalized from terminal-notifier's 'contentsClicked' and
+ * SnoreToast's 'activated'. Its 'click' event is not used: on macOS it fires only for the latest
+ * notification, while each callback answers for its own.
+ */
+const Clicked = z.literal('activate');
 
 const ZERO_WIDTH_SPACE = '\u200B';
 const markup: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -42,9 +51,13 @@ export function textForDesktop(
   };
 }
 
-export function createNodeNotifier(deps: NodeNotifierDeps): NotifierPort {
+export function createNodeNotifier(deps: NodeNotifierDeps): ClickableNotifierPort {
   const notifier: NodeNotifierLike = deps.notifier ?? nodeNotifier;
+  const clickListeners: ((notification: DesktopNotification) => void)[] = [];
   return {
+    onClick(listener) {
+      clickListeners.push(listener);
+    },
     show(notification) {
       const { title, body } = textForDesktop(notification, deps.platform);
       const options: Record<string, string | boolean> = {
@@ -52,12 +65,18 @@ export function createNodeNotifier(deps: NodeNotifierDeps): NotifierPort {
         message: body,
         icon: deps.iconPath,
         appID: deps.appId,
+        // Clicks are reported without it: terminal-notifier waits for its 10 s timeout and
+        // SnoreToast for the toast to close ('wait: true' would cut macOS's wait to 5 s).
         wait: false,
       };
       if (deps.platform === 'linux') options['app-name'] = deps.appName;
       return new Promise((resolve, reject) => {
-        notifier.notify(options, (error) => {
-          if (!error) return resolve();
+        notifier.notify(options, (error, response) => {
+          if (!error) {
+            resolve();
+            if (Clicked.safeParse(response).success) clickListeners.forEach((l) => l(notification));
+            return;
+          }
           const cause = typeof error === 'string' ? error : error.message;
           reject(new Error(`The desktop did not show the notification: ${cause.trim()}`));
         });

@@ -42,6 +42,8 @@ export interface Harness {
   wake(): void;
   /** A left click on the tray icon (macOS, Windows). */
   clickTrayIcon(): void;
+  /** The rep clicks a notification the desktop showed (macOS, Windows). */
+  clickNotification(notification: DesktopNotification): void;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startHarness(
   const loginItems: boolean[] = [];
   const wakers: (() => void)[] = [];
   const iconClicks: (() => void)[] = [];
+  const notificationClicks: ((notification: DesktopNotification) => void)[] = [];
   const harness: Harness = {
     dir,
     clock,
@@ -94,13 +97,20 @@ export async function startHarness(
     quits: 0,
     wake: () => wakers.forEach((w) => w()),
     clickTrayIcon: () => iconClicks.forEach((c) => c()),
+    clickNotification: (notification) => {
+      if (!shown.includes(notification)) throw new Error('That notification was never shown');
+      notificationClicks.forEach((c) => c(notification));
+    },
     shell: startShell({
       platform: options.platform ?? 'linux',
       core,
       store,
       settings,
       clock,
-      notifier: { show: async (n) => void shown.push(n) },
+      notifier: {
+        show: async (n) => void shown.push(n),
+        onClick: (listener) => notificationClicks.push(listener),
+      },
       ipcMain,
       tray: Object.assign(tray, {
         onClick: (listener: () => void) => iconClicks.push(listener),

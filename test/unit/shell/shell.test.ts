@@ -274,6 +274,42 @@ describe('the tray app, assembled', () => {
     expect(h.windows[0]?.visible).toBe(false);
   });
 
+  it('on macOS, a click on a reminder opens the compact window under the icon, on Today', async () => {
+    h = await startHarness({
+      platform: 'darwin',
+      trayBounds: { x: 1500, y: 0, width: 22, height: 24 },
+    });
+    await withMission(h);
+    h.clock.set('2026-11-23T10:00:00Z'); // 11:00 Berlin: an hour to noon
+    h.wake();
+    await eventually(() => expect(h.shown).toHaveLength(1));
+    expect(h.windows.some((w) => w.visible)).toBe(false);
+    h.clickNotification(h.shown[0] ?? { title: '', body: '' });
+    expect(h.windows).toHaveLength(1);
+    expect(h.windows[0]).toMatchObject({ visible: true, focused: true });
+    expect(h.windows[0]?.bounds).toEqual({ x: 1331, y: 30, width: 360, height: 560 });
+    expect(h.windows[0]?.loaded).toEqual([APP_INDEX_URL]);
+  });
+
+  it('on Windows, a click on the invitation to reflect brings back the window the rep closed', async () => {
+    h = await startHarness({ platform: 'win32' });
+    await withMission(h);
+    await settle();
+    h.shell.window.open();
+    expect(h.windows[0]?.tryClose()).toBe('hidden'); // the tray app keeps running
+    h.clock.set('2026-11-30T08:00:00Z'); // Monday 09:00: last week's mission ended short
+    h.wake();
+    await eventually(() =>
+      expect(h.shown.map((n) => n.title)).toEqual(['Mission ended: Book 10 meetings']),
+    );
+    h.clickNotification(h.shown[0] ?? { title: '', body: '' });
+    expect(h.windows).toHaveLength(1);
+    expect(h.windows[0]).toMatchObject({ visible: true, focused: true });
+    // What the window shows over Today: the reflection the notification asked for.
+    const today = await h.shell.handlers.missions.today(undefined);
+    expect(today.awaitingReflection.map((m) => m.title)).toEqual(['Book 10 meetings']);
+  });
+
   it('tells the rep in a notification when a tray action cannot be done', async () => {
     h = await startHarness();
     // A menu built a moment ago can name a mission archived since, from the window.
