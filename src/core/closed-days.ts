@@ -9,13 +9,7 @@ import type { DayTallies, StreakCarry, SummaryDoc, YearTalliesDoc } from '../sha
 import type { LocalDate, Mission, Win } from '../shared/mission.ts';
 import { tallyClosedDays, totalsOf } from './fold.ts';
 import type { DocPort, StorePort } from './ports.ts';
-import {
-  YEAR_TALLIES_PREFIX,
-  coreDocSpecs,
-  yearOfDoc,
-  yearTalliesDocName,
-  type CoreDocSpecs,
-} from './store-docs.ts';
+import { YEAR_TALLIES_PREFIX, coreDocSpecs, yearOfDoc, yearTalliesDocName } from './store-docs.ts';
 import { LOOKBACK_DAYS } from './mission-archive.ts';
 import { closedDaysStreak, dayResultsOf, type Streak } from './streak.ts';
 import { addDays } from './time.ts';
@@ -75,23 +69,6 @@ async function talliedYears(store: StorePort): Promise<number[]> {
     .map(yearOfDoc)
     .filter((year) => Number.isInteger(year))
     .sort((a, b) => a - b);
-}
-
-/**
- * Every closed day's tallies on disk, including version 1's not yet split by year: what sync
- * reads. Never writes.
- */
-export async function readAllTallies(
-  store: StorePort,
-  specs: Pick<CoreDocSpecs, 'summary' | 'yearTallies'> = coreDocSpecs,
-): Promise<{ foldedThrough: LocalDate | null; days: DayTallies }> {
-  const summary = (await store.open('summary', specs.summary)).data;
-  const days: DayTallies = { ...summary.unsplit };
-  for (const year of await talliedYears(store)) {
-    const doc = await store.open(yearTalliesDocName(year), specs.yearTallies(year));
-    Object.assign(days, doc.data.days);
-  }
-  return { foldedThrough: summary.foldedThrough, days };
 }
 
 export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> {

@@ -10,13 +10,7 @@
 import type { MissionArchiveDoc, MissionsDoc } from '../shared/documents.ts';
 import type { LocalDate, Mission } from '../shared/mission.ts';
 import type { DocPort, DocSpec, StorePort } from './ports.ts';
-import {
-  ARCHIVE_PREFIX,
-  MISSIONS_DOC,
-  archiveDocName,
-  coreDocSpecs,
-  yearOfDoc,
-} from './store-docs.ts';
+import { ARCHIVE_PREFIX, archiveDocName, coreDocSpecs, yearOfDoc } from './store-docs.ts';
 import { addDays } from './time.ts';
 import { awaitsReflection } from './today-snapshot.ts';
 
@@ -80,15 +74,6 @@ async function readArchived(store: StorePort, specs: ArchiveSpecs): Promise<Miss
     missions.push(...(await store.open(archiveDocName(year), specs.archive(year))).data.missions);
   }
   return missions;
-}
-
-/** Every mission, live and archived: what sync and export see. Never writes. */
-export async function readAllMissions(
-  store: StorePort,
-  specs: ArchiveSpecs = coreDocSpecs,
-): Promise<readonly Mission[]> {
-  const live = (await store.open(MISSIONS_DOC, specs.missions)).data.missions;
-  return mergeMissions(live, await readArchived(store, specs));
 }
 
 export interface MissionArchive {
