@@ -178,10 +178,11 @@ export function startShell(deps: ShellDeps) {
   // macOS and Windows: a left click opens the compact window. Linux trays only open the menu.
   deps.tray.onClick(() => window.toggle());
   // Every notification is about today's missions, their reflection or a notice the window shows:
-  // a click opens the window (Today, with a reflection awaiting over it).
+  // a click opens the window on Today (a reflection awaiting shows over it).
   notifier.onClick((notification) => {
     try {
       window.open();
+      window.send(eventChannelOf('navigate'), 'today');
     } catch (error) {
       log(`Could not open the window for the notification "${notification.title}"`, error);
     }

@@ -2,6 +2,7 @@
 // toast, celebration). State comes only from the core's snapshots; actions go only through `api`.
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { metricLabel } from '../shared/metric-label.ts';
+import type { WindowView } from '../shared/ipc.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import type { SyncStatus } from '../shared/team.ts';
@@ -33,7 +34,7 @@ const ReflectionDialog = lazy(() =>
   import('./views/ReflectionDialog.tsx').then((m) => ({ default: m.ReflectionDialog })),
 );
 
-export type View = 'today' | 'missions' | 'history' | 'team' | 'preferences';
+export type View = WindowView;
 const VIEWS: { id: View; label: string }[] = [
   { id: 'today', label: 'Today' },
   { id: 'missions', label: 'Missions' },
@@ -88,6 +89,9 @@ export function App(props: {
     // Move focus to the new view so keyboard and screen-reader users land on its content.
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
+
+  // A notification the rep clicked brings the window to the view it is about.
+  useEffect(() => api().on.navigate(go), [go]);
 
   const newMission = useCallback(() => {
     setView('missions');

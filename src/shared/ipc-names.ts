@@ -23,7 +23,7 @@ export const ipcCallNames = {
   team: ['view', 'cheer'],
 } as const;
 
-export const ipcEventNames = ['today', 'settings', 'sync'] as const;
+export const ipcEventNames = ['today', 'settings', 'sync', 'navigate'] as const;
 
 export type IpcCallNames = typeof ipcCallNames;
 export type IpcEventName = (typeof ipcEventNames)[number];

@@ -88,11 +88,17 @@ export const ipcContract = {
   },
 } as const satisfies ContractShape;
 
-/** Events pushed to every view: a new snapshot after every change. */
+/** The window's views. */
+export const WindowView = z.enum(['today', 'missions', 'history', 'team', 'preferences']);
+export type WindowView = z.infer<typeof WindowView>;
+
+/** Events pushed to the window: a new snapshot after every change, or a view to show. */
 export const ipcEvents = {
   today: TodaySnapshot,
   settings: Settings,
   sync: SyncStatus,
+  /** The rep clicked a notification: the window shows this view. */
+  navigate: WindowView,
 } as const satisfies Record<IpcEventName, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;

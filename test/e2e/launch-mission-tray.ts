@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { DesktopNotification } from '../../src/core/notification-port.ts';
 import type { StorePort } from '../../src/core/ports.ts';
 import { createMissionTray, type MissionTrayCore } from '../../src/core/service.ts';
 import { createSettingsStore } from '../../src/main/settings/settings-store.ts';
@@ -52,6 +53,10 @@ export interface MissionTrayHarness {
   readonly settings: SettingsPort;
   /** The shell's tray (Linux: its menu is how a rep logs without the window). */
   readonly tray: FakeTray;
+  /** Desktop notifications the shell has shown so far. */
+  readonly notifications: readonly DesktopNotification[];
+  /** The rep clicks a notification (macOS and Windows report it). */
+  clickNotification(notification: DesktopNotification): void;
   /** Opens the window and waits until it shows the core's first snapshot. */
   open(): Promise<void>;
   /** Reloads the page; the core and its data directory stay. */
@@ -74,6 +79,7 @@ interface Running {
   settings: SettingsPort;
   tray: FakeTray;
   ipcMain: FakeIpcMain;
+  clickNotification(notification: DesktopNotification): void;
   stop(): Promise<void>;
 }
 
@@ -137,6 +143,7 @@ export async function launchMissionTray(
   });
   const page = await context.newPage();
   const problems: string[] = [];
+  const notifications: DesktopNotification[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   // CSP violations and React's reports of failed renders arrive as console errors.
   page.on('console', (message) => {
@@ -167,6 +174,7 @@ export async function launchMissionTray(
     });
     const ipcMain = new FakeIpcMain();
     const tray = new FakeTray();
+    const clickListeners: ((notification: DesktopNotification) => void)[] = [];
     const teamSync = createTeamSync({
       store,
       clock,
@@ -182,7 +190,10 @@ export async function launchMissionTray(
       store,
       settings,
       clock,
-      notifier: { show: async () => undefined, onClick: () => undefined },
+      notifier: {
+        show: async (notification) => void notifications.push(notification),
+        onClick: (listener) => clickListeners.push(listener),
+      },
       ipcMain,
       tray: Object.assign(tray, { onClick: () => undefined, bounds: () => null }),
       // The shell's window is this page: what it sends to the window reaches the page.
@@ -224,6 +235,7 @@ export async function launchMissionTray(
       settings,
       tray,
       ipcMain,
+      clickNotification: (notification) => clickListeners.forEach((l) => l(notification)),
       async stop() {
         offSync();
         shell.stop();
@@ -265,6 +277,8 @@ export async function launchMissionTray(
     get tray() {
       return running.tray;
     },
+    notifications,
+    clickNotification: (notification) => running.clickNotification(notification),
     async open() {
       await page.goto(options.rendererUrl);
       await ready();
