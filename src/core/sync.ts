@@ -38,6 +38,11 @@ const Ack = z.object({
   hash: z.string(),
   /** Whether the server holds the mission (false after a withdrawal). */
   held: z.boolean(),
+  /**
+   * The server refused it for good (403): the id belongs to another rep there, as after moving
+   * to another rep's token on the same server. Not sent again to this account.
+   */
+  refused: z.literal(true).optional(),
 });
 export const SyncDoc = z.object({
   schemaVersion: z.literal(1),
@@ -140,7 +145,7 @@ export function pendingOperations(doc: SyncDoc, candidates: readonly SyncCandida
     if (!c.shareable || !c.state) continue;
     const ack = doc.missions[c.id];
     const hash = hashOf(c.state);
-    if (ack?.held && ack.hash === hash) continue;
+    if ((ack?.held && ack.hash === hash) || ack?.refused) continue;
     const revision = Math.max(c.revision, ack ? ack.revision + 1 : 1);
     ops.push({ kind: 'upsert', id: c.id, title: c.title, revision, hash, state: c.state });
   }
@@ -183,6 +188,8 @@ const serverMessage = (res: HttpResponse): string => {
 };
 
 class Stop extends Error {}
+/** One mission refused for good; the others go on. */
+class Refused extends Error {}
 class Retry extends Error {
   readonly retryAfter: string | null;
   constructor(message: string, retryAfter: string | null) {
@@ -307,6 +314,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         `The team server is busy or failing (${serverMessage(res)}); will retry.`,
         res.retryAfter,
       );
+    if (res.status === 403 && op.kind === 'upsert')
+      throw new Refused(
+        `The team server refused “${op.title}”: ${serverMessage(res)} It stays off the team board; your other missions are synced.`,
+      );
     throw new Stop(`The team server refused “${op.title}”: ${serverMessage(res)} Sync is paused.`);
   }
 
@@ -332,14 +343,21 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     pending = ops.length;
     state = ops.length ? 'syncing' : 'idle';
     emit();
+    let refusal: string | null = null;
     for (const op of ops) {
       if (!enabled() || stopped || switching) return;
-      const result = await send(op, settings.endpoint, token);
+      let result: WriteResult | null = null;
+      try {
+        result = await send(op, settings.endpoint, token);
+      } catch (error) {
+        if (!(error instanceof Refused)) throw error;
+        refusal = error.message;
+      }
       // The server holds a newer revision than ours (a reinstall lost our acknowledgements):
       // remember it, with an unknown hash, so the next pass sends ours above it.
       if (await acknowledge(doc, account, op, result)) again = true;
       pending = Math.max(0, pending - 1);
-      lastError = null;
+      lastError = refusal;
       attempt = 0;
       emit();
     }
@@ -357,32 +375,35 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     lastSuccessAt = null;
   }
 
-  /** Records the server's answer, if the acknowledgements are still `account`'s; true if behind. */
+  /**
+   * Records the server's answer (null: refused for good), if the acknowledgements are still
+   * `account`'s; true if the server is ahead of us.
+   */
   async function acknowledge(
     doc: DocPort<SyncDoc>,
     account: Account,
     op: Operation,
-    result: WriteResult,
+    result: WriteResult | null,
   ): Promise<boolean> {
-    const behind = !result.applied && result.revision > op.revision;
+    const behind = result !== null && !result.applied && result.revision > op.revision;
+    const ack: z.infer<typeof Ack> = result
+      ? {
+          revision: Math.max(op.revision, result.revision),
+          hash: op.kind === 'upsert' && !behind ? op.hash : '',
+          held: op.kind === 'upsert',
+        }
+      : { revision: op.revision, hash: '', held: false, refused: true };
     const at = deps.clock.now().toISOString();
     await doc.update((d) =>
       sameAccount(d, account)
         ? {
             ...d,
-            lastSuccessAt: at,
-            missions: {
-              ...d.missions,
-              [op.id]: {
-                revision: Math.max(op.revision, result.revision),
-                hash: op.kind === 'upsert' && !behind ? op.hash : '',
-                held: op.kind === 'upsert',
-              },
-            },
+            lastSuccessAt: result ? at : d.lastSuccessAt,
+            missions: { ...d.missions, [op.id]: ack },
           }
         : d,
     );
-    if (sameAccount(doc.data, account)) lastSuccessAt = at;
+    lastSuccessAt = doc.data.lastSuccessAt;
     return behind;
   }
 

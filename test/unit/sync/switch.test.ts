@@ -85,6 +85,24 @@ describe('moving sync to another team server', () => {
     expect(heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
   });
 
+  it('on the same server with another rep’s token: withdraws the old rep’s missions, sends new ones as the new rep', async () => {
+    const ann = await annSyncedTo(oldServer.url);
+    const annAgain = oldServer.db.addRep('North', 'Ann (new token)');
+
+    const switched = await ann.engine.configure({ endpoint: oldServer.url, token: annAgain.token });
+    // The server keeps each mission id with the rep who first wrote it: the old ones stay off
+    // the board, the app says why, and sync goes on.
+    expect(oldServer.rows('missions')).toEqual([]);
+    expect(switched).toMatchObject({ state: 'idle', pending: 0 });
+    expect(switched.lastError).toMatch(/belongs to another rep/);
+
+    await ann.data.add({ id: 'pub-new', title: 'New public calls', visibility: 'public' });
+    await ann.data.logWin('pub-calls', 1);
+    await ann.engine.flush();
+    expect(oldServer.rows('missions')).toMatchObject([{ id: 'pub-new', rep_id: annAgain.id }]);
+    expect(ann.engine.status()).toMatchObject({ state: 'idle', pending: 0, lastError: null });
+  });
+
   it('does not touch the server when only the way the endpoint is written changes', async () => {
     const ann = await annSyncedTo(oldServer.url);
     const heads = oldServer.rows('mission_heads');
