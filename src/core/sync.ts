@@ -133,9 +133,18 @@ export function accountOf(endpoint: string, token: string): Account {
 const sameAccount = (doc: SyncDoc, account: Account): boolean =>
   doc.endpoint === account.endpoint && doc.tokenId === account.tokenId;
 
+/** Fingerprints by state: the sync source hands out the same state of an archived mission. */
+const hashes = new WeakMap<TeamMissionState, string>();
+
 /** The state without the instant it was computed at: what "changed" means. */
-const hashOf = (state: TeamMissionState): string =>
-  fingerprint(JSON.stringify({ ...state, asOf: null }));
+function hashOf(state: TeamMissionState): string {
+  let hash = hashes.get(state);
+  if (hash === undefined) {
+    hash = fingerprint(JSON.stringify({ ...state, asOf: null }));
+    hashes.set(state, hash);
+  }
+  return hash;
+}
 
 /** The work that brings the server to the local state, oldest revision first. */
 export function pendingOperations(doc: SyncDoc, candidates: readonly SyncCandidate[]): Operation[] {
