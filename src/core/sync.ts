@@ -612,7 +612,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           }
         }
         if (input.token !== undefined) await deps.secrets.set(TOKEN_SECRET, input.token);
-        await deps.settings.write({ enabled: true, endpoint: input.endpoint });
+        try {
+          await deps.settings.write({ enabled: true, endpoint: input.endpoint });
+        } catch (error) {
+          // Keep the previous endpoint and token together: sync goes on there, and the next
+          // pass sends back what was withdrawn.
+          if (input.token !== undefined && beforeToken)
+            await deps.secrets.set(TOKEN_SECRET, beforeToken);
+          throw error;
+        }
         if (token) await adopt(doc, accountOf(input.endpoint, token));
       } finally {
         switching = false;

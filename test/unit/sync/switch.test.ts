@@ -103,6 +103,25 @@ describe('moving sync to another team server', () => {
     expect(ann.engine.status()).toMatchObject({ state: 'idle', pending: 0, lastError: null });
   });
 
+  it('keeps syncing to the old server, whole again, when the new settings cannot be saved', async () => {
+    const ann = await annSyncedTo(oldServer.url);
+    ann.settings.write = async () => {
+      throw new Error('EACCES: permission denied, open preferences.json');
+    };
+
+    await expect(
+      ann.engine.configure({ endpoint: newServer.url, token: newToken }),
+    ).rejects.toThrow(/EACCES/);
+    expect(oldServer.rows('missions')).toEqual([]);
+    expect(ann.settings.read().endpoint).toBe(oldServer.url);
+    expect(ann.secrets.values.get(TOKEN_SECRET)).toBe(oldToken);
+
+    await ann.engine.flush();
+    expect(heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect(newServer.rows('missions')).toEqual([]);
+    expect(ann.engine.status()).toMatchObject({ state: 'idle', pending: 0 });
+  });
+
   it('does not touch the server when only the way the endpoint is written changes', async () => {
     const ann = await annSyncedTo(oldServer.url);
     const heads = oldServer.rows('mission_heads');
