@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.node24', 'out', 'dist', 'test-results', 'playwright-report', '.scratch'] },
+  {
+    ignores: [
+      'node_modules',
+      '.node24',
+      'out',
+      'dist',
+      'test-results',
+      'playwright-report',
+      '.scratch',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
