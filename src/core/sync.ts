@@ -223,6 +223,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let state: SyncStatus['state'] = 'idle';
   let pending = 0;
   let lastError: string | null = null;
+  let leftBehind: string | null = null;
   let stopped = false;
   let attempt = 0;
   let nextAttemptAt: Date | null = null;
@@ -246,6 +247,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastSuccessAt,
       pending,
       lastError,
+      leftBehind,
       nextAttemptAt: nextAttemptAt?.toISOString() ?? null,
     };
   }
@@ -420,12 +422,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
    * Best effort, before a switch: asks the previous server to drop every mission it holds of this
    * rep, while its token is still at hand, one at a time until one fails (unreachable, refused).
    * Each withdrawal is recorded, so a switch cut short by a crash resumes the old sync faithfully.
+   * Returns how many the previous server still holds.
    */
   async function withdrawAll(
     doc: DocPort<SyncDoc>,
     endpoint: string,
     token: string,
-  ): Promise<void> {
+  ): Promise<number> {
     const account = accountOf(endpoint, token);
     const held = Object.entries(doc.data.missions).filter(([, ack]) => ack.held);
     let left = held.length;
@@ -444,6 +447,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       left -= 1;
     }
+    return left;
   }
 
   /** Runs passes until nothing new arrived meanwhile; one at a time. */
@@ -598,6 +602,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const beforeToken = await deps.secrets.get(TOKEN_SECRET);
       const token = input.token ?? beforeToken;
       switching = true;
+      let left = 0;
       try {
         clearTimer();
         // A push under way goes to the previous server: let it finish and be recorded first.
@@ -608,7 +613,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           const next = accountOf(input.endpoint, token);
           if (sameAccount(doc.data, previous) && !sameAccount(doc.data, next)) {
             // Best effort: a server that cannot be reached keeps them; the switch goes on.
-            await withdrawAll(doc, before, beforeToken);
+            left = await withdrawAll(doc, before, beforeToken);
           }
         }
         if (input.token !== undefined) await deps.secrets.set(TOKEN_SECRET, input.token);
@@ -622,6 +627,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           throw error;
         }
         if (token) await adopt(doc, accountOf(input.endpoint, token));
+        leftBehind =
+          left === 0
+            ? null
+            : `${left === 1 ? 'One mission stays' : `${left} missions stay`} on ${before}: removing ${left === 1 ? 'it' : 'them'} there failed. Ask your manager to take ${left === 1 ? 'it' : 'them'} off that board.`;
       } finally {
         switching = false;
       }

@@ -144,6 +144,8 @@ export const SyncStatus = z.object({
   pending: z.int().min(0),
   /** What went wrong last, in words; null after a success. */
   lastError: z.string().nullable(),
+  /** Missions left on the previous server by the last switch of server or token, in words. */
+  leftBehind: z.string().nullable(),
   nextAttemptAt: Instant.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;

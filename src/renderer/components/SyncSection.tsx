@@ -48,6 +48,7 @@ export function SyncSection(props: {
         )}
       </p>
       {status.lastError && <p className="form-error">{status.lastError}</p>}
+      {status.leftBehind && <p className="form-error">{status.leftBehind}</p>}
       <label className="check">
         <input
           type="checkbox"

@@ -59,7 +59,12 @@ describe('moving sync to another team server', () => {
       total: 3,
     });
     expect(JSON.stringify(newServer.rows('missions'))).not.toContain('PRIVATE');
-    expect(status).toMatchObject({ endpoint: newServer.url, state: 'idle', pending: 0 });
+    expect(status).toMatchObject({
+      endpoint: newServer.url,
+      state: 'idle',
+      pending: 0,
+      leftBehind: null,
+    });
     expect(ann.secrets.values.get(TOKEN_SECRET)).toBe(newToken);
 
     // Later changes go to the new server only.
@@ -83,6 +88,11 @@ describe('moving sync to another team server', () => {
     expect(status).toMatchObject({ state: 'idle', pending: 0, lastError: null });
     expect(heldIds(newServer)).toEqual(['pub-calls', 'pub-demos']);
     expect(heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
+    // The rep is told, in the status the window shows, until the next switch.
+    expect(status.leftBehind).toBe(
+      `2 missions stay on ${proxy.url}: removing them there failed. Ask your manager to take them off that board.`,
+    );
+    expect(ann.engine.status().leftBehind).toBe(status.leftBehind);
   });
 
   it('on the same server with another rep’s token: withdraws the old rep’s missions, sends new ones as the new rep', async () => {
