@@ -84,8 +84,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       ),
       lastCheck: now.toISOString(),
     }));
+    // Handed to the desktop without waiting: on macOS and Windows a notification's answer comes
+    // only once it is clicked or times out (10 s), and the next check must not wait for that.
     for (const notification of plan.show) {
-      await deps.notifier.show(notification).catch((error: unknown) => {
+      deps.notifier.show(notification).catch((error: unknown) => {
         deps.log(`Could not show the notification "${notification.title}"`, error);
       });
     }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompletedMission } from '../../src/core/notification-plan.ts';
 import type { DesktopNotification } from '../../src/core/notification-port.ts';
 import { pausedUntilFor } from '../../src/core/notification-pause.ts';
@@ -440,7 +440,43 @@ describe('sleep, restart and resume', () => {
     await scheduler.check();
     clock.set('2026-11-23T10:00:00Z');
     await expect(scheduler.check()).resolves.toHaveLength(1);
-    expect(logged).toEqual(['Could not show the notification "Book 10 meetings"']);
+    await vi.waitFor(() =>
+      expect(logged).toEqual(['Could not show the notification "Book 10 meetings"']),
+    );
+  });
+});
+
+describe('a desktop that answers late', () => {
+  it('does not hold the next notification while one waits for a click (macOS, Windows)', async () => {
+    const clock = at('2026-11-23T08:00:00Z'); // 09:00 Berlin
+    const store = await openStore(dir, { clock });
+    stores.push(store);
+    const shown: string[] = [];
+    const scheduler = createScheduler({
+      store,
+      clock,
+      settings: () => allOn(),
+      today: () =>
+        snapshot('2026-11-23', BERLIN, [
+          {
+            mission: meetings,
+            milestones: [
+              { by: '11:00', target: 1, count: 0 },
+              { by: '12:00', target: 2, count: 0 },
+            ],
+          },
+        ]),
+      completed: () => [],
+      // Answers only when the rep clicks or the notification times out: here, never.
+      notifier: { show: (n) => (shown.push(n.body), new Promise<void>(() => undefined)) },
+      log: () => undefined,
+    });
+    await scheduler.check();
+    clock.set('2026-11-23T09:00:00Z'); // 10:00: the 11:00 reminder
+    await scheduler.check();
+    clock.set('2026-11-23T10:00:00Z'); // 11:00: the noon reminder, while the first still waits
+    await scheduler.check();
+    expect(shown).toEqual(['0 of 1 meeting — 1 hour to 11:00', '0 of 2 meetings — 1 hour to noon']);
   });
 });
 
