@@ -3,6 +3,7 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { metricLabel } from '../shared/metric-label.ts';
 import type { WindowView } from '../shared/ipc.ts';
+import type { LogWinInput, Mission } from '../shared/mission.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import type { SyncStatus } from '../shared/team.ts';
@@ -29,6 +30,9 @@ const HistoryView = lazy(() =>
 const TeamView = lazy(() => import('./views/TeamView.tsx').then((m) => ({ default: m.TeamView })));
 const PreferencesView = lazy(() =>
   import('./views/PreferencesView.tsx').then((m) => ({ default: m.PreferencesView })),
+);
+const LogWinDialog = lazy(() =>
+  import('./views/LogWinDialog.tsx').then((m) => ({ default: m.LogWinDialog })),
 );
 const ReflectionDialog = lazy(() =>
   import('./views/ReflectionDialog.tsx').then((m) => ({ default: m.ReflectionDialog })),
@@ -62,6 +66,8 @@ export function App(props: {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [hits, setHits] = useState<MilestoneHit[]>([]);
   const [laterReflections, setLaterReflections] = useState<string[]>([]);
+  /** The mission whose "Log more…" dialog is open. */
+  const [loggingMore, setLoggingMore] = useState<Mission | null>(null);
   const previous = useRef<TodaySnapshot | null>(null);
   const mainRef = useRef<HTMLElement>(null);
 
@@ -98,21 +104,29 @@ export function App(props: {
     setMissionsMode({ kind: 'new' });
   }, []);
 
-  const logWin = useCallback(async (missionId: string) => {
-    const result = await api().wins.log({ missionId, source: 'window' });
-    if (!result.ok) {
-      setToast({ kind: 'error', text: result.error.message });
-      return;
-    }
+  /** Logs a win and says so with an undo; resolves to the core's message when it refuses. */
+  const logWinWith = useCallback(async (input: LogWinInput): Promise<string | null> => {
+    const result = await api().wins.log(input);
+    if (!result.ok) return result.error.message;
     const win = result.value.lastWin;
-    const mission = result.value.missions.find((m) => m.mission.id === missionId)?.mission;
+    const mission = result.value.missions.find((m) => m.mission.id === input.missionId)?.mission;
     const amount = win?.amount ?? 1;
     setToast({
       kind: 'win',
       text: `Logged ${formatNumber(amount)} ${mission ? metricLabel(mission.metric, amount) : 'win'}`,
-      detail: mission?.title ?? '',
+      detail: [mission?.title, input.note?.trim()].filter(Boolean).join(' — '),
     });
+    return null;
   }, []);
+
+  /** The +1: one win, a refusal in the toast. */
+  const logWin = useCallback(
+    async (missionId: string) => {
+      const refused = await logWinWith({ missionId, source: 'window' });
+      if (refused) setToast({ kind: 'error', text: refused });
+    },
+    [logWinWith],
+  );
 
   const undo = useCallback(async () => {
     const result = await api().wins.undo();
@@ -186,6 +200,7 @@ export function App(props: {
                 snapshot={snapshot}
                 pausedUntil={settings.value?.pausedUntil ?? null}
                 onLog={logWin}
+                onLogMore={setLoggingMore}
                 onNewMission={newMission}
               />
             )}
@@ -216,6 +231,16 @@ export function App(props: {
           </Suspense>
         </ErrorBoundary>
       </main>
+      {loggingMore && (
+        <Suspense fallback={null}>
+          <LogWinDialog
+            key={loggingMore.id}
+            mission={loggingMore}
+            onLog={logWinWith}
+            onClose={() => setLoggingMore(null)}
+          />
+        </Suspense>
+      )}
       {reflecting && (
         <Suspense fallback={null}>
           <ReflectionDialog

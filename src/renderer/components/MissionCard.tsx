@@ -16,6 +16,7 @@ export function MissionCard(props: {
   today: string;
   shortcut: number | null;
   onLog: (missionId: string) => void;
+  onLogMore: (mission: MissionToday['mission']) => void;
 }) {
   const { mission, pace, catchUp } = props.item;
   const unit = (n: number) => metricLabel(mission.metric, n);
@@ -54,6 +55,14 @@ export function MissionCard(props: {
               {props.shortcut}
             </kbd>
           )}
+          <button
+            type="button"
+            className="link-button log-more"
+            aria-label={`Log more for ${mission.title}`}
+            onClick={() => props.onLogMore(mission)}
+          >
+            Log more…
+          </button>
         </span>
       </div>
 

@@ -1,4 +1,5 @@
 // Today: every active mission's milestones at a glance, with one click (or one key) per win.
+import type { Mission } from '../../shared/mission.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import { api } from '../api.ts';
 import { FlameIcon } from '../components/Icons.tsx';
@@ -10,6 +11,8 @@ export function TodayView(props: {
   /** When notifications are paused, until when (an instant). */
   pausedUntil: string | null;
   onLog: (missionId: string) => void;
+  /** Opens the longer form: several wins, or a note. */
+  onLogMore: (mission: Mission) => void;
   onNewMission: () => void;
 }) {
   const { snapshot } = props;
@@ -34,7 +37,7 @@ export function TodayView(props: {
       {snapshot.missions.length === 0 ? (
         <FirstMission onNewMission={props.onNewMission} />
       ) : (
-        <Missions snapshot={snapshot} onLog={props.onLog} />
+        <Missions snapshot={snapshot} onLog={props.onLog} onLogMore={props.onLogMore} />
       )}
     </>
   );
@@ -59,7 +62,11 @@ function FirstMission(props: { onNewMission: () => void }) {
   );
 }
 
-function Missions(props: { snapshot: TodaySnapshot; onLog: (missionId: string) => void }) {
+function Missions(props: {
+  snapshot: TodaySnapshot;
+  onLog: (missionId: string) => void;
+  onLogMore: (mission: Mission) => void;
+}) {
   const { snapshot } = props;
   const { current, best } = snapshot.streak;
   const pauseToday = (paused: boolean) => void api().missions.pauseToday({ paused });
@@ -98,6 +105,7 @@ function Missions(props: { snapshot: TodaySnapshot; onLog: (missionId: string) =
           today={snapshot.today}
           shortcut={i < 9 ? i + 1 : null}
           onLog={props.onLog}
+          onLogMore={props.onLogMore}
         />
       ))}
       {!snapshot.paused && (
