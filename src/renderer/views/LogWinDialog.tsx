@@ -1,8 +1,9 @@
 // The +1's longer form: several wins at once ("3 calls"), or one with a note ("Acme, referral").
 // Checked with the same schema the core uses; nothing is logged until it passes.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { LogWinInput, metricLabel, type Mission } from '../../shared/mission.ts';
 import { Field, fieldProps } from '../components/Field.tsx';
+import { ModalForm } from '../components/ModalForm.tsx';
 import { fieldErrors } from '../mission-form-state.ts';
 
 export function LogWinDialog(props: {
@@ -12,21 +13,13 @@ export function LogWinDialog(props: {
   onClose: () => void;
 }) {
   const { mission } = props;
-  const ref = useRef<HTMLDialogElement>(null);
   const [amount, setAmount] = useState('1');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const unit = metricLabel(mission.metric, 2);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const parsed = LogWinInput.safeParse({
       missionId: mission.id,
       amount: amount.trim() === '' ? Number.NaN : Number(amount),
@@ -43,52 +36,37 @@ export function LogWinDialog(props: {
   }
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="log-more-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onClose();
-      }}
+    <ModalForm
+      className="log-more-form"
+      titleId="log-more-title"
+      error={error}
+      cancelLabel="Cancel"
+      submitLabel="Log"
+      onCancel={props.onClose}
+      onSubmit={submit}
     >
-      <form onSubmit={(e) => void submit(e)} className="log-more-form" noValidate>
-        <h2 id="log-more-title">
-          Log {unit}: {mission.title}
-        </h2>
-        <Field id="log-amount" label={`How many ${unit}`} error={errors['amount']}>
-          <input
-            {...fieldProps('log-amount', errors['amount'])}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            value={amount}
-            autoFocus
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </Field>
-        <Field id="log-note" label="Note (optional)" error={errors['note']}>
-          <input
-            {...fieldProps('log-note', errors['note'])}
-            value={note}
-            placeholder="Acme, via a referral"
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </Field>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Log
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <h2 id="log-more-title">
+        Log {unit}: {mission.title}
+      </h2>
+      <Field id="log-amount" label={`How many ${unit}`} error={errors['amount']}>
+        <input
+          {...fieldProps('log-amount', errors['amount'])}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          value={amount}
+          autoFocus
+          onChange={(e) => setAmount(e.target.value)}
+        />
+      </Field>
+      <Field id="log-note" label="Note (optional)" error={errors['note']}>
+        <input
+          {...fieldProps('log-note', errors['note'])}
+          value={note}
+          placeholder="Acme, via a referral"
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Field>
+    </ModalForm>
   );
 }

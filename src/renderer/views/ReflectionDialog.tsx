@@ -1,5 +1,5 @@
 // When a mission ends short: a short, kind look back that shapes the next suggestion.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   ReflectionInput,
   ReflectionReason,
@@ -8,6 +8,7 @@ import {
 } from '../../shared/mission.ts';
 import { api } from '../api.ts';
 import { fieldProps } from '../components/Field.tsx';
+import { ModalForm } from '../components/ModalForm.tsx';
 import { formatNumber } from '../format.ts';
 import { fieldErrors } from '../mission-form-state.ts';
 import { REASON_LABEL } from '../reason-labels.ts';
@@ -18,7 +19,6 @@ export function ReflectionDialog(props: {
   onDone: () => void;
 }) {
   const { mission } = props;
-  const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState<ReflectionReason | null>(null);
   const [note, setNote] = useState('');
   const [nextStep, setNextStep] = useState('');
@@ -26,14 +26,7 @@ export function ReflectionDialog(props: {
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  async function submit() {
     if (reason === null) {
       setErrors({ reason: 'Pick the main reason — it shapes your next suggestion' });
       return;
@@ -57,97 +50,82 @@ export function ReflectionDialog(props: {
   }
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="reflect-title"
-      aria-describedby="reflect-intro"
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onLater();
-      }}
+    <ModalForm
+      className="reflection-form"
+      titleId="reflect-title"
+      descriptionId="reflect-intro"
+      error={error}
+      cancelLabel="Later"
+      submitLabel="Save reflection"
+      onCancel={props.onLater}
+      onSubmit={submit}
     >
-      <form onSubmit={(e) => void submit(e)} className="reflection-form">
-        <h2 id="reflect-title">Looking back: {mission.title}</h2>
-        <p id="reflect-intro" className="muted">
-          This one ended short of {formatNumber(mission.target)}{' '}
-          {metricLabel(mission.metric, mission.target)}. That happens — it’s how the next target
-          gets better. What got in the way?
-        </p>
-        <fieldset
-          className="field"
-          aria-describedby={errors['reason'] ? 'reflect-reason-error' : undefined}
-        >
-          <legend>The main reason</legend>
-          {ReflectionReason.options.map((r) => (
-            <label key={r} className="check">
-              <input
-                type="radio"
-                name="reflect-reason"
-                value={r}
-                checked={reason === r}
-                onChange={() => {
-                  setReason(r);
-                  setErrors({});
-                }}
-              />
-              {REASON_LABEL[r]}
-            </label>
-          ))}
-          {errors['reason'] && (
-            <p id="reflect-reason-error" className="field-error">
-              {errors['reason']}
-            </p>
-          )}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="reflect-note">What happened (optional)</label>
-          <textarea
-            {...fieldProps('reflect-note', errors['note'])}
-            rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          {errors['note'] && (
-            <p id="reflect-note-error" className="field-error">
-              {errors['note']}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="reflect-next">What to try next (optional)</label>
-          <input
-            {...fieldProps('reflect-next', errors['nextStep'])}
-            value={nextStep}
-            placeholder="Block 9–11 for calls"
-            onChange={(e) => setNextStep(e.target.value)}
-          />
-          {errors['nextStep'] && (
-            <p id="reflect-next-error" className="field-error">
-              {errors['nextStep']}
-            </p>
-          )}
-        </div>
-        {mission.visibility === 'public' && (
-          <label className="check">
-            <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} />
-            Share this reflection with my team
+      <h2 id="reflect-title">Looking back: {mission.title}</h2>
+      <p id="reflect-intro" className="muted">
+        This one ended short of {formatNumber(mission.target)}{' '}
+        {metricLabel(mission.metric, mission.target)}. That happens — it’s how the next target gets
+        better. What got in the way?
+      </p>
+      <fieldset
+        className="field"
+        aria-describedby={errors['reason'] ? 'reflect-reason-error' : undefined}
+      >
+        <legend>The main reason</legend>
+        {ReflectionReason.options.map((r) => (
+          <label key={r} className="check">
+            <input
+              type="radio"
+              name="reflect-reason"
+              value={r}
+              checked={reason === r}
+              onChange={() => {
+                setReason(r);
+                setErrors({});
+              }}
+            />
+            {REASON_LABEL[r]}
           </label>
-        )}
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
+        ))}
+        {errors['reason'] && (
+          <p id="reflect-reason-error" className="field-error">
+            {errors['reason']}
           </p>
         )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={props.onLater}>
-            Later
-          </button>
-          <button type="submit" className="button button-primary">
-            Save reflection
-          </button>
-        </div>
-      </form>
-    </dialog>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="reflect-note">What happened (optional)</label>
+        <textarea
+          {...fieldProps('reflect-note', errors['note'])}
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        {errors['note'] && (
+          <p id="reflect-note-error" className="field-error">
+            {errors['note']}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="reflect-next">What to try next (optional)</label>
+        <input
+          {...fieldProps('reflect-next', errors['nextStep'])}
+          value={nextStep}
+          placeholder="Block 9–11 for calls"
+          onChange={(e) => setNextStep(e.target.value)}
+        />
+        {errors['nextStep'] && (
+          <p id="reflect-next-error" className="field-error">
+            {errors['nextStep']}
+          </p>
+        )}
+      </div>
+      {mission.visibility === 'public' && (
+        <label className="check">
+          <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} />
+          Share this reflection with my team
+        </label>
+      )}
+    </ModalForm>
   );
 }
