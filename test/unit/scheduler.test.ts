@@ -39,6 +39,9 @@ async function setup(options: {
   milestones?: () => MilestoneSpec[];
   today?: () => TodaySnapshot;
   completed?: () => CompletedMission[];
+  /** How the desktop answers; by default at once. */
+  answer?: () => Promise<void>;
+  log?: (message: string) => void;
 }) {
   const store = await openStore(dir, { clock: options.clock });
   stores.push(store);
@@ -57,11 +60,12 @@ async function setup(options: {
         ])),
     completed: options.completed ?? (() => []),
     notifier: {
-      show: async (n) => {
+      show: (n) => {
         shown.push(n);
+        return options.answer?.() ?? Promise.resolve();
       },
     },
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
   });
   /** Closes the store, as quitting the app does. */
   const quit = async () => {
@@ -422,19 +426,10 @@ describe('sleep, restart and resume', () => {
 
   it('keeps working when the desktop refuses a notification', async () => {
     const clock = at('2026-11-23T08:00:00Z');
-    const store = await openStore(dir, { clock });
-    stores.push(store);
     const logged: string[] = [];
-    const scheduler = createScheduler({
-      store,
+    const { scheduler } = await setup({
       clock,
-      settings: () => allOn(),
-      today: () =>
-        snapshot('2026-11-23', BERLIN, [
-          { mission: meetings, milestones: [{ by: '12:00', target: 2, count: 1 }] },
-        ]),
-      completed: () => [],
-      notifier: { show: () => Promise.reject(new Error('no notification server')) },
+      answer: () => Promise.reject(new Error('no notification server')),
       log: (message) => logged.push(message),
     });
     await scheduler.check();
@@ -444,39 +439,27 @@ describe('sleep, restart and resume', () => {
       expect(logged).toEqual(['Could not show the notification "Book 10 meetings"']),
     );
   });
-});
 
-describe('a desktop that answers late', () => {
   it('does not hold the next notification while one waits for a click (macOS, Windows)', async () => {
     const clock = at('2026-11-23T08:00:00Z'); // 09:00 Berlin
-    const store = await openStore(dir, { clock });
-    stores.push(store);
-    const shown: string[] = [];
-    const scheduler = createScheduler({
-      store,
+    const { scheduler, shown } = await setup({
       clock,
-      settings: () => allOn(),
-      today: () =>
-        snapshot('2026-11-23', BERLIN, [
-          {
-            mission: meetings,
-            milestones: [
-              { by: '11:00', target: 1, count: 0 },
-              { by: '12:00', target: 2, count: 0 },
-            ],
-          },
-        ]),
-      completed: () => [],
+      milestones: () => [
+        { by: '11:00', target: 1, count: 0 },
+        { by: '12:00', target: 2, count: 0 },
+      ],
       // Answers only when the rep clicks or the notification times out: here, never.
-      notifier: { show: (n) => (shown.push(n.body), new Promise<void>(() => undefined)) },
-      log: () => undefined,
+      answer: () => new Promise<void>(() => undefined),
     });
     await scheduler.check();
     clock.set('2026-11-23T09:00:00Z'); // 10:00: the 11:00 reminder
     await scheduler.check();
     clock.set('2026-11-23T10:00:00Z'); // 11:00: the noon reminder, while the first still waits
     await scheduler.check();
-    expect(shown).toEqual(['0 of 1 meeting — 1 hour to 11:00', '0 of 2 meetings — 1 hour to noon']);
+    expect(shown.map((n) => n.body)).toEqual([
+      '0 of 1 meeting — 1 hour to 11:00',
+      '0 of 2 meetings — 1 hour to noon',
+    ]);
   });
 });
 
