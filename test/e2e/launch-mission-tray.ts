@@ -11,16 +11,12 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { DesktopNotification } from '../../src/core/notification-port.ts';
-import type { StorePort } from '../../src/core/ports.ts';
-import { createMissionTray, type MissionTrayCore } from '../../src/core/service.ts';
-import { createSettingsStore } from '../../src/main/settings/settings-store.ts';
+import type { MissionTrayCore } from '../../src/core/service.ts';
 import { startShell } from '../../src/main/shell.ts';
-import { createTeamSync } from '../../src/main/sync/team-sync.ts';
-import { FakeSafeStorage } from '../fakes/safe-storage.ts';
-import { openStore } from '../../src/main/store/index.ts';
 import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.ts';
 import { eventChannelOf } from '../../src/shared/ipc.ts';
 import type { SettingsPort } from '../../src/shared/settings.ts';
+import { openAppParts } from '../fakes/app-parts.ts';
 import { createFakeClock, type FakeClock } from '../fakes/clock.ts';
 import {
   FakeBrowserWindow,
@@ -165,25 +161,14 @@ export async function launchMissionTray(
   };
 
   const start = async (): Promise<Running> => {
-    const store: StorePort = await openStore(dataDir, { clock, log: () => undefined });
-    const settings = createSettingsStore({ cwd: dataDir, clock });
-    const core = await createMissionTray({
-      store,
+    const { store, settings, core, teamSync } = await openAppParts({
+      dataDir,
+      settingsDir: dataDir,
       clock,
-      reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
     });
     const ipcMain = new FakeIpcMain();
     const tray = new FakeTray();
     const clickListeners: ((notification: DesktopNotification) => void)[] = [];
-    const teamSync = createTeamSync({
-      store,
-      clock,
-      settings,
-      safeStorage: new FakeSafeStorage(),
-      platform: 'linux',
-      onCoreChange: (listener) => core.subscribe(listener),
-      log: () => undefined,
-    });
     const shell = startShell({
       platform: 'linux',
       core,

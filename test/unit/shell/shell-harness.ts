@@ -5,16 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DesktopNotification } from '../../../src/core/notification-port.ts';
 import type { StorePort } from '../../../src/core/ports.ts';
-import { createMissionTray } from '../../../src/core/service.ts';
 import type { MissionTrayCore } from '../../../src/core/service.ts';
 import type { TrayPlatform } from '../../../src/core/tray-menu.ts';
-import { createSettingsStore } from '../../../src/main/settings/settings-store.ts';
 import { startShell } from '../../../src/main/shell.ts';
-import { createTeamSync } from '../../../src/main/sync/team-sync.ts';
-import { FakeSafeStorage } from '../../fakes/safe-storage.ts';
-import { openStore } from '../../../src/main/store/index.ts';
 import { APP_INDEX_URL } from '../../../src/main/window/app-protocol.ts';
 import type { SettingsPort } from '../../../src/shared/settings.ts';
+import { openAppParts } from '../../fakes/app-parts.ts';
 import { createFakeClock } from '../../fakes/clock.ts';
 import type { FakeClock } from '../../fakes/clock.ts';
 import {
@@ -64,12 +60,10 @@ export async function startHarness(
     now: options.now ?? '2026-11-23T08:00:00Z', // Monday, 09:00 in Berlin
     timeZone: 'Europe/Berlin',
   });
-  const store = await openStore(join(dir, 'data'), { clock, log: () => undefined });
-  const settings = createSettingsStore({ cwd: dir, clock });
-  const core = await createMissionTray({
-    store,
+  const { store, settings, core, teamSync } = await openAppParts({
+    dataDir: join(dir, 'data'),
+    settingsDir: dir,
     clock,
-    reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
   });
   const tray = new FakeTray();
   const windows: FakeBrowserWindow[] = [];
@@ -135,15 +129,7 @@ export async function startHarness(
       quit: () => harness.quits++,
       log: (message) => logged.push(message),
       pollMs: 0,
-      areas: createTeamSync({
-        store,
-        clock,
-        settings,
-        safeStorage: new FakeSafeStorage(),
-        platform: 'linux',
-        onCoreChange: (listener) => core.subscribe(listener),
-        log: () => undefined,
-      }).areas,
+      areas: teamSync.areas,
       ...(options.traySync ? { traySync: options.traySync } : {}),
     }),
     async close() {

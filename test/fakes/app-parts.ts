@@ -1,0 +1,35 @@
+// The app's parts below the shell, put together as main does: the real store, preferences, core
+// and team sync over a data directory, with a fake clock and a fake safeStorage. The shell
+// harness and the end-to-end launcher both start their shell on these.
+import { createMissionTray } from '../../src/core/service.ts';
+import { createSettingsStore } from '../../src/main/settings/settings-store.ts';
+import { openStore } from '../../src/main/store/index.ts';
+import { createTeamSync } from '../../src/main/sync/team-sync.ts';
+import type { FakeClock } from './clock.ts';
+import { FakeSafeStorage } from './safe-storage.ts';
+
+export async function openAppParts(options: {
+  dataDir: string;
+  /** Where preferences.json lives. */
+  settingsDir: string;
+  clock: FakeClock;
+}) {
+  const { clock } = options;
+  const store = await openStore(options.dataDir, { clock, log: () => undefined });
+  const settings = createSettingsStore({ cwd: options.settingsDir, clock });
+  const core = await createMissionTray({
+    store,
+    clock,
+    reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
+  });
+  const teamSync = createTeamSync({
+    store,
+    clock,
+    settings,
+    safeStorage: new FakeSafeStorage(),
+    platform: 'linux',
+    onCoreChange: (listener) => core.subscribe(listener),
+    log: () => undefined,
+  });
+  return { store, settings, core, teamSync };
+}
