@@ -147,14 +147,17 @@ export async function launchMissionTray(
   });
 
   // What the shell's `webContents.send(channel, value)` does: hand the value to the page's listeners.
+  // Values cross as JSON text both ways: every value the app passes is plain JSON data, and one
+  // string costs Playwright's protocol far less to check and carry than a snapshot's object tree
+  // (as Electron's structured clone is cheap for IPC).
   const push = async (channel: string, value: unknown) => {
     await page
       .evaluate(
-        ([c, v]) => {
+        ([c, json]) => {
           const emit: unknown = Reflect.get(globalThis, '__missionTrayEmit');
-          if (typeof emit === 'function') emit(c, v);
+          if (typeof emit === 'function') emit(c, JSON.parse(json));
         },
-        [channel, value] as const,
+        [channel, JSON.stringify(value)] as const,
       )
       // A page mid-navigation asks for the current state itself once loaded.
       .catch(() => undefined);
@@ -239,7 +242,7 @@ export async function launchMissionTray(
     '__missionTrayInvoke',
     async (source, channel: unknown, input: unknown) => {
       if (typeof channel !== 'string') throw new Error('An IPC channel is a string');
-      return running.ipcMain.invoke(channel, source.frame.url(), input);
+      return JSON.stringify(await running.ipcMain.invoke(channel, source.frame.url(), input));
     },
   );
   await page.addInitScript({ content: options.bridgeScript });
