@@ -58,6 +58,15 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
     timeZone,
     today,
     missions: views,
+    wins: input.todayWins
+      .map(({ id, missionId, amount, at, note }) => ({
+        id,
+        missionId,
+        amount,
+        at,
+        ...(note ? { note } : {}),
+      }))
+      .reverse(),
     lastWin: last && {
       id: last.id,
       missionId: last.missionId,

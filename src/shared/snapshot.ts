@@ -60,6 +60,16 @@ export const LastWin = z.object({
 });
 export type LastWin = z.infer<typeof LastWin>;
 
+/** One of today's wins, as Today's log lists it. */
+export const TodayWin = z.object({
+  id: z.string(),
+  missionId: z.string(),
+  amount: z.int().min(1),
+  at: Instant,
+  note: z.string().optional(),
+});
+export type TodayWin = z.infer<typeof TodayWin>;
+
 export const TrayStatus = z.enum(['idle', 'on-track', 'behind', 'done']);
 export type TrayStatus = z.infer<typeof TrayStatus>;
 
@@ -69,6 +79,8 @@ export const TodaySnapshot = z.object({
   today: LocalDate,
   missions: z.array(MissionToday),
   lastWin: LastWin.nullable(),
+  /** Today's wins, newest first. */
+  wins: z.array(TodayWin),
   streak: z.object({ current: z.int().min(0), best: z.int().min(0) }),
   status: TrayStatus,
   /** The rep paused today (sick, away): no reminders, the streak is kept, the tray is idle. */

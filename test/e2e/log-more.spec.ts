@@ -1,4 +1,5 @@
-// The +1's longer form: several wins at once, with a note; a refused amount changes nothing.
+// The +1's longer form: several wins at once, with a note; a refused amount changes nothing;
+// Today's log lists the day's wins with their notes.
 import { createMission } from './drafts.ts';
 import { expect, test } from './harness.ts';
 
@@ -31,9 +32,19 @@ test('logs three meetings with a note in one go, and refuses zero', async ({ app
     [3, 'Acme, Globex and Initech', 'window'],
   ]);
 
+  // Today's log lists it, with the note, beside a +1 from the card.
+  await card.getByRole('button', { name: `+1 meeting for ${mission.title}` }).click();
+  await expect(card.getByTestId('today-count')).toHaveText('4');
+  const log = page.locator('details', { hasText: 'Today’s log' });
+  await log.getByText('Today’s log · 4').click();
+  await expect(log.getByRole('listitem')).toHaveText([
+    `9:00+1 meeting · ${mission.title}`,
+    `9:00+3 meetings · ${mission.title}Acme, Globex and Initech`,
+  ]);
+
   // Escape closes it without logging.
   await card.getByRole('button', { name: `Log more for ${mission.title}` }).click();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
-  expect((await app.winsOnDisk('2026-11-23')).wins).toHaveLength(1);
+  expect((await app.winsOnDisk('2026-11-23')).wins).toHaveLength(2);
 });

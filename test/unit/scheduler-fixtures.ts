@@ -57,6 +57,7 @@ export function snapshot(
       workingDaysLeft: 1,
     })),
     lastWin: null,
+    wins: [],
     streak: { current: 0, best: 0 },
     status: 'on-track',
     paused: false,

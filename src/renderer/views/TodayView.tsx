@@ -1,10 +1,11 @@
 // Today: every active mission's milestones at a glance, with one click (or one key) per win.
+import { metricLabel } from '../../shared/metric-label.ts';
 import type { Mission } from '../../shared/mission.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import { api } from '../api.ts';
 import { FlameIcon } from '../components/Icons.tsx';
 import { MissionCard } from '../components/MissionCard.tsx';
-import { formatNumber, formatUntil } from '../format.ts';
+import { formatNumber, formatTime, formatUntil } from '../format.ts';
 
 export function TodayView(props: {
   snapshot: TodaySnapshot;
@@ -108,6 +109,7 @@ function Missions(props: {
           onLogMore={props.onLogMore}
         />
       ))}
+      {snapshot.wins.length > 0 && <TodayLog snapshot={snapshot} />}
       {!snapshot.paused && (
         <p className="pause-today muted small">
           Ill or away today?{' '}
@@ -122,5 +124,32 @@ function Missions(props: {
         new mission
       </p>
     </section>
+  );
+}
+
+/** Today's wins, newest first, with their notes: folded away until the rep opens it. */
+function TodayLog(props: { snapshot: TodaySnapshot }) {
+  const { wins, missions } = props.snapshot;
+  const missionOf = new Map(missions.map((m) => [m.mission.id, m.mission]));
+  const total = wins.reduce((sum, w) => sum + w.amount, 0);
+  return (
+    <details className="card today-log">
+      <summary>Today’s log · {formatNumber(total)}</summary>
+      <ol className="today-log-list">
+        {wins.map((win) => {
+          const mission = missionOf.get(win.missionId);
+          return (
+            <li key={win.id}>
+              <time dateTime={win.at}>{formatTime(win.at)}</time>
+              <span>
+                +{formatNumber(win.amount)} {mission ? metricLabel(mission.metric, win.amount) : ''}
+                {mission && <span className="muted"> · {mission.title}</span>}
+                {win.note && <span className="today-log-note">{win.note}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </details>
   );
 }

@@ -27,6 +27,7 @@ function snapshot(milestones: MilestoneView[]): TodaySnapshot {
       },
     ],
     lastWin: null,
+    wins: [],
     streak: { current: 0, best: 0 },
     paused: false,
     status: 'on-track',
