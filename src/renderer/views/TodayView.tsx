@@ -1,4 +1,5 @@
 // Today: every active mission's milestones at a glance, with one click (or one key) per win.
+import { useState } from 'react';
 import { metricLabel } from '../../shared/metric-label.ts';
 import type { Mission } from '../../shared/mission.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
@@ -127,29 +128,36 @@ function Missions(props: {
   );
 }
 
-/** Today's wins, newest first, with their notes: folded away until the rep opens it. */
+/**
+ * Today's wins, newest first, with their notes: folded away until the rep opens it, and only
+ * then rendered (a busy day has a hundred, and every win re-renders Today).
+ */
 function TodayLog(props: { snapshot: TodaySnapshot }) {
   const { wins, missions } = props.snapshot;
+  const [open, setOpen] = useState(false);
   const missionOf = new Map(missions.map((m) => [m.mission.id, m.mission]));
   const total = wins.reduce((sum, w) => sum + w.amount, 0);
   return (
-    <details className="card today-log">
+    <details className="card today-log" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Today’s log · {formatNumber(total)}</summary>
-      <ol className="today-log-list">
-        {wins.map((win) => {
-          const mission = missionOf.get(win.missionId);
-          return (
-            <li key={win.id}>
-              <time dateTime={win.at}>{formatTime(win.at)}</time>
-              <span>
-                +{formatNumber(win.amount)} {mission ? metricLabel(mission.metric, win.amount) : ''}
-                {mission && <span className="muted"> · {mission.title}</span>}
-                {win.note && <span className="today-log-note">{win.note}</span>}
-              </span>
-            </li>
-          );
-        })}
-      </ol>
+      {open && (
+        <ol className="today-log-list">
+          {wins.map((win) => {
+            const mission = missionOf.get(win.missionId);
+            return (
+              <li key={win.id}>
+                <time dateTime={win.at}>{formatTime(win.at)}</time>
+                <span>
+                  +{formatNumber(win.amount)}{' '}
+                  {mission ? metricLabel(mission.metric, win.amount) : ''}
+                  {mission && <span className="muted"> · {mission.title}</span>}
+                  {win.note && <span className="today-log-note">{win.note}</span>}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
     </details>
   );
 }
