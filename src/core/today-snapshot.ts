@@ -1,6 +1,6 @@
 // Today's snapshot, what every view shows, as a pure function of the core's state at an instant.
 import type { LocalDate, Mission, Win } from '../shared/mission.ts';
-import type { StoreNotice, TodaySnapshot } from '../shared/snapshot.ts';
+import { TODAY_LOG_LIMIT, type StoreNotice, type TodaySnapshot } from '../shared/snapshot.ts';
 import { missionToday, trayStatusOf } from './progress.ts';
 import { streakWithToday, type Streak } from './streak.ts';
 
@@ -59,6 +59,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
     today,
     missions: views,
     wins: input.todayWins
+      .slice(-TODAY_LOG_LIMIT)
       .map(({ id, missionId, amount, at, note }) => ({
         id,
         missionId,

@@ -60,6 +60,9 @@ export const LastWin = z.object({
 });
 export type LastWin = z.infer<typeof LastWin>;
 
+/** How many of today's wins a snapshot carries for Today's log. */
+export const TODAY_LOG_LIMIT = 50;
+
 /** One of today's wins, as Today's log lists it. */
 export const TodayWin = z.object({
   id: z.string(),
@@ -79,7 +82,7 @@ export const TodaySnapshot = z.object({
   today: LocalDate,
   missions: z.array(MissionToday),
   lastWin: LastWin.nullable(),
-  /** Today's wins, newest first. */
+  /** Today's latest wins, newest first (at most TODAY_LOG_LIMIT; the export has them all). */
   wins: z.array(TodayWin),
   streak: z.object({ current: z.int().min(0), best: z.int().min(0) }),
   status: TrayStatus,

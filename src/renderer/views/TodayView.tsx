@@ -136,7 +136,8 @@ function TodayLog(props: { snapshot: TodaySnapshot }) {
   const { wins, missions } = props.snapshot;
   const [open, setOpen] = useState(false);
   const missionOf = new Map(missions.map((m) => [m.mission.id, m.mission]));
-  const total = wins.reduce((sum, w) => sum + w.amount, 0);
+  // The snapshot carries the latest wins only; the day's count is every mission's.
+  const total = missions.reduce((sum, m) => sum + m.todayCount, 0);
   return (
     <details className="card today-log" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Today’s log · {formatNumber(total)}</summary>

@@ -7,6 +7,7 @@ import { MissionTrayError, StorageError } from '../../../src/core/errors.ts';
 import type { MissionTrayCore } from '../../../src/core/service.ts';
 import { LogWinInput, MissionDraft, ReflectionInput } from '../../../src/shared/mission.ts';
 import type { MissionDraft as Draft } from '../../../src/shared/mission.ts';
+import { TODAY_LOG_LIMIT } from '../../../src/shared/snapshot.ts';
 import { createFakeClock } from '../../fakes/clock.ts';
 import { berlinClock, fillableDisk, onDisk, openCore, tempDir, weekDraft } from './core-fixture.ts';
 
@@ -107,6 +108,29 @@ describe('a rep’s day', () => {
     unsubscribe();
     await log(core, mission.id);
     expect(seen).toEqual([0, 2]);
+  });
+});
+
+describe('today’s log', () => {
+  it('lists the latest wins with their notes, newest first, at most 50 of a busy day', async () => {
+    const dir = await tempDir();
+    const clock = berlinClock('2026-11-23T08:00:00Z');
+    const { core } = await openCore(dir, clock);
+    const mission = await create(core, { target: 200 });
+    await log(core, mission.id, 3, 'Acme, Globex, Initech');
+    expect(core.today().wins).toMatchObject([
+      { missionId: mission.id, amount: 3, note: 'Acme, Globex, Initech' },
+    ]);
+    for (let i = 0; i < 59; i++) {
+      clock.advance(60_000);
+      await log(core, mission.id);
+    }
+    const snap = core.today();
+    expect(snap.missions[0]?.todayCount).toBe(62);
+    expect(snap.wins).toHaveLength(TODAY_LOG_LIMIT);
+    expect(snap.wins[0]?.at).toBe('2026-11-23T08:59:00.000Z');
+    await core.handlers.wins.undo(undefined);
+    expect(core.today().wins[0]?.at).toBe('2026-11-23T08:58:00.000Z');
   });
 });
 
