@@ -89,7 +89,6 @@ export function createTeamServer(options: TeamServerOptions) {
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'No such page.' }));
 
-  app.register(cookie);
   app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 600,
     timeWindow: 60_000,
@@ -176,118 +175,121 @@ export function createTeamServer(options: TeamServerOptions) {
     { prefix: API_PREFIX },
   );
 
-  // ── The board ──
+  // ── The board ── in its own context: only its routes parse cookies, the rep API never does.
+  app.register(async (board) => {
+    await board.register(cookie);
 
-  function htmlHeaders(reply: FastifyReply): FastifyReply {
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'same-origin')
-      .header('cache-control', 'no-store');
-  }
-
-  function sessionOf(request: FastifyRequest): (Manager & { csrf: string }) | null {
-    const id = request.cookies[SESSION_COOKIE];
-    return id ? db.session(id) : null;
-  }
-
-  /**
-   * Login CSRF: a browser marks a form posted from another site (Sec-Fetch-Site), and sends that
-   * site's Origin; tools like curl send neither and are let through.
-   */
-  function sameOrigin(request: FastifyRequest): boolean {
-    const site = request.headers['sec-fetch-site'];
-    if (typeof site === 'string') return site === 'same-origin' || site === 'none';
-    const origin = request.headers.origin;
-    if (!origin) return true;
-    try {
-      return new URL(origin).host === request.headers.host;
-    } catch {
-      return false;
-    }
-  }
-
-  app.get('/board.js', (_request, reply) =>
-    reply
-      .type('text/javascript; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(assets.js),
-  );
-  app.get('/board.css', (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(assets.css),
-  );
-  app.get('/', (_request, reply) => reply.redirect('/board', 303));
-  // Browsers ask for it on every page; an empty answer keeps their consoles quiet.
-  app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
-
-  app.get('/login', (request, reply) => {
-    if (sessionOf(request)) return reply.redirect('/board', 303);
-    return htmlHeaders(reply).send(renderLoginPage(null));
-  });
-
-  app.post(
-    '/login',
-    { config: { rateLimit: { max: options.loginLimitPerMinute ?? 10, timeWindow: 60_000 } } },
-    async (request, reply) => {
-      if (!sameOrigin(request))
-        return htmlHeaders(reply).code(403).send(renderLoginPage('Sign in from this page.'));
-      const form = LoginForm.safeParse(request.body);
-      const manager = form.success ? db.managerForLogin(form.data.email.trim()) : null;
-      const ok =
-        form.success &&
-        manager !== null &&
-        (await verifyPassword(form.data.password, manager.passwordHash));
-      if (!ok || !manager)
-        return htmlHeaders(reply)
-          .code(401)
-          .send(renderLoginPage('That email and password do not match.'));
-      const session = db.createSession(manager.id, sessionTtlMs);
+    function htmlHeaders(reply: FastifyReply): FastifyReply {
       return reply
-        .setCookie(SESSION_COOKIE, session.id, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: request.protocol === 'https',
-          maxAge: Math.floor(sessionTtlMs / 1000),
-        })
-        .redirect('/board', 303);
-    },
-  );
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', CSP)
+        .header('x-content-type-options', 'nosniff')
+        .header('referrer-policy', 'same-origin')
+        .header('cache-control', 'no-store');
+    }
 
-  app.post('/logout', (request, reply) => {
-    const session = sessionOf(request);
-    const form = LogoutForm.safeParse(request.body);
-    if (
-      !session ||
-      !form.success ||
-      !sameOrigin(request) ||
-      !sameSecret(form.data.csrf, session.csrf)
-    )
-      return reply.code(403).send({ error: 'Sign out from the board page.' });
-    const id = request.cookies[SESSION_COOKIE];
-    if (id) db.deleteSession(id);
-    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
-  });
+    function sessionOf(request: FastifyRequest): (Manager & { csrf: string }) | null {
+      const id = request.cookies[SESSION_COOKIE];
+      return id ? db.session(id) : null;
+    }
 
-  app.get('/board', (request, reply) => {
-    const session = sessionOf(request);
-    if (!session) return reply.redirect('/login', 303);
-    return htmlHeaders(reply).send(
-      renderBoardPage(
-        reads.board(session.teamId, session.teamName, BoardQuery.parse(request.query).page),
-        session.csrf,
-      ),
+    /**
+     * Login CSRF: a browser marks a form posted from another site (Sec-Fetch-Site), and sends that
+     * site's Origin; tools like curl send neither and are let through.
+     */
+    function sameOrigin(request: FastifyRequest): boolean {
+      const site = request.headers['sec-fetch-site'];
+      if (typeof site === 'string') return site === 'same-origin' || site === 'none';
+      const origin = request.headers.origin;
+      if (!origin) return true;
+      try {
+        return new URL(origin).host === request.headers.host;
+      } catch {
+        return false;
+      }
+    }
+
+    board.get('/board.js', (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(assets.js),
     );
-  });
-
-  app.get('/board/content', (request, reply) => {
-    const session = sessionOf(request);
-    if (!session) return reply.code(401).send({ error: 'Sign in again.' });
-    const { page } = BoardQuery.parse(request.query);
-    return htmlHeaders(reply).send(
-      renderBoardContent(reads.board(session.teamId, session.teamName, page)),
+    board.get('/board.css', (_request, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(assets.css),
     );
+    board.get('/', (_request, reply) => reply.redirect('/board', 303));
+    // Browsers ask for it on every page; an empty answer keeps their consoles quiet.
+    board.get('/favicon.ico', (_request, reply) => reply.code(204).send());
+
+    board.get('/login', (request, reply) => {
+      if (sessionOf(request)) return reply.redirect('/board', 303);
+      return htmlHeaders(reply).send(renderLoginPage(null));
+    });
+
+    board.post(
+      '/login',
+      { config: { rateLimit: { max: options.loginLimitPerMinute ?? 10, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        if (!sameOrigin(request))
+          return htmlHeaders(reply).code(403).send(renderLoginPage('Sign in from this page.'));
+        const form = LoginForm.safeParse(request.body);
+        const manager = form.success ? db.managerForLogin(form.data.email.trim()) : null;
+        const ok =
+          form.success &&
+          manager !== null &&
+          (await verifyPassword(form.data.password, manager.passwordHash));
+        if (!ok || !manager)
+          return htmlHeaders(reply)
+            .code(401)
+            .send(renderLoginPage('That email and password do not match.'));
+        const session = db.createSession(manager.id, sessionTtlMs);
+        return reply
+          .setCookie(SESSION_COOKIE, session.id, {
+            path: '/',
+            httpOnly: true,
+            sameSite: 'strict',
+            secure: request.protocol === 'https',
+            maxAge: Math.floor(sessionTtlMs / 1000),
+          })
+          .redirect('/board', 303);
+      },
+    );
+
+    board.post('/logout', (request, reply) => {
+      const session = sessionOf(request);
+      const form = LogoutForm.safeParse(request.body);
+      if (
+        !session ||
+        !form.success ||
+        !sameOrigin(request) ||
+        !sameSecret(form.data.csrf, session.csrf)
+      )
+        return reply.code(403).send({ error: 'Sign out from the board page.' });
+      const id = request.cookies[SESSION_COOKIE];
+      if (id) db.deleteSession(id);
+      return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
+    });
+
+    board.get('/board', (request, reply) => {
+      const session = sessionOf(request);
+      if (!session) return reply.redirect('/login', 303);
+      return htmlHeaders(reply).send(
+        renderBoardPage(
+          reads.board(session.teamId, session.teamName, BoardQuery.parse(request.query).page),
+          session.csrf,
+        ),
+      );
+    });
+
+    board.get('/board/content', (request, reply) => {
+      const session = sessionOf(request);
+      if (!session) return reply.code(401).send({ error: 'Sign in again.' });
+      const { page } = BoardQuery.parse(request.query);
+      return htmlHeaders(reply).send(
+        renderBoardContent(reads.board(session.teamId, session.teamName, page)),
+      );
+    });
   });
 
   return app;
