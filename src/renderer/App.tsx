@@ -128,6 +128,11 @@ export function App(props: {
     [logWinWith],
   );
 
+  const pauseToday = useCallback(async (paused: boolean) => {
+    const result = await api().missions.pauseToday({ paused });
+    if (!result.ok) setToast({ kind: 'error', text: result.error.message });
+  }, []);
+
   const undo = useCallback(async () => {
     const result = await api().wins.undo();
     setToast(
@@ -201,6 +206,7 @@ export function App(props: {
                 pausedUntil={settings.value?.pausedUntil ?? null}
                 onLog={logWin}
                 onLogMore={setLoggingMore}
+                onPauseToday={(paused) => void pauseToday(paused)}
                 onNewMission={newMission}
               />
             )}

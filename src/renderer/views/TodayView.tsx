@@ -15,6 +15,8 @@ export function TodayView(props: {
   onLog: (missionId: string) => void;
   /** Opens the longer form: several wins, or a note. */
   onLogMore: (mission: Mission) => void;
+  /** Pauses today (ill, away) or takes the pause back. */
+  onPauseToday: (paused: boolean) => void;
   onNewMission: () => void;
 }) {
   const { snapshot } = props;
@@ -39,7 +41,12 @@ export function TodayView(props: {
       {snapshot.missions.length === 0 ? (
         <FirstMission onNewMission={props.onNewMission} />
       ) : (
-        <Missions snapshot={snapshot} onLog={props.onLog} onLogMore={props.onLogMore} />
+        <Missions
+          snapshot={snapshot}
+          onLog={props.onLog}
+          onLogMore={props.onLogMore}
+          onPauseToday={props.onPauseToday}
+        />
       )}
     </>
   );
@@ -68,10 +75,11 @@ function Missions(props: {
   snapshot: TodaySnapshot;
   onLog: (missionId: string) => void;
   onLogMore: (mission: Mission) => void;
+  onPauseToday: (paused: boolean) => void;
 }) {
   const { snapshot } = props;
   const { current, best } = snapshot.streak;
-  const pauseToday = (paused: boolean) => void api().missions.pauseToday({ paused });
+  const pauseToday = props.onPauseToday;
   return (
     <section className="today" aria-label="Today's missions">
       {snapshot.paused && (
