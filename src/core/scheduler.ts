@@ -43,7 +43,7 @@ export interface SchedulerDeps {
 
 /** The shell calls `check` on its poll, on resume/unlock and after every change. */
 export interface Scheduler {
-  /** Decides and shows what is due now; checks never overlap. Returns what was shown. */
+  /** Decides what is due now and hands it to the desktop; checks never overlap. Returns it. */
   check(): Promise<DesktopNotification[]>;
 }
 
