@@ -9,10 +9,10 @@ import type { DayTallies, StreakCarry, SummaryDoc, YearTalliesDoc } from '../sha
 import type { LocalDate, Mission, Win } from '../shared/mission.ts';
 import { tallyClosedDays, totalsOf } from './fold.ts';
 import type { DocPort, StorePort } from './ports.ts';
-import { YEAR_TALLIES_PREFIX, coreDocSpecs, yearOfDoc, yearTalliesDocName } from './store-docs.ts';
+import { YEAR_TALLIES_PREFIX, coreDocSpecs, docYears, yearTalliesDocName } from './store-docs.ts';
 import { LOOKBACK_DAYS } from './mission-archive.ts';
 import { closedDaysStreak, dayResultsOf, type Streak } from './streak.ts';
-import { addDays } from './time.ts';
+import { addDays, yearOf } from './time.ts';
 
 export interface ClosedDaysDeps {
   store: StorePort;
@@ -54,7 +54,6 @@ interface PendingFold {
 }
 
 const maxSeq = (wins: readonly Win[]): number => wins.reduce((max, w) => Math.max(max, w.seq), 0);
-const yearOf = (date: LocalDate): number => Number(date.slice(0, 4));
 /**
  * The last day the carried streak should reach: the end of the last year wholly outside the
  * look-back window, whose days the rep can no longer change (undo, a late fold). So in January
@@ -62,14 +61,6 @@ const yearOf = (date: LocalDate): number => Number(date.slice(0, 4));
  */
 export const carryTarget = (today: LocalDate): LocalDate =>
   `${yearOf(addDays(today, -LOOKBACK_DAYS - 1)) - 1}-12-31`;
-
-/** The years that have a tallies document, oldest first. */
-async function talliedYears(store: StorePort): Promise<number[]> {
-  return (await store.list(YEAR_TALLIES_PREFIX))
-    .map(yearOfDoc)
-    .filter((year) => Number.isInteger(year))
-    .sort((a, b) => a - b);
-}
 
 export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> {
   const { store, summary } = deps;
@@ -127,7 +118,7 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
   }
 
   async function loadAll(): Promise<void> {
-    for (const year of await talliedYears(store)) await yearDoc(year);
+    for (const year of await docYears(store, YEAR_TALLIES_PREFIX)) await yearDoc(year);
     await loadFrom(yearOf(deps.today()));
     refresh();
   }

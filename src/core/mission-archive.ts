@@ -10,8 +10,8 @@
 import type { MissionArchiveDoc, MissionsDoc } from '../shared/documents.ts';
 import type { LocalDate, Mission } from '../shared/mission.ts';
 import type { DocPort, DocSpec, StorePort } from './ports.ts';
-import { ARCHIVE_PREFIX, archiveDocName, coreDocSpecs, yearOfDoc } from './store-docs.ts';
-import { addDays } from './time.ts';
+import { ARCHIVE_PREFIX, archiveDocName, coreDocSpecs, docYears } from './store-docs.ts';
+import { addDays, yearOf } from './time.ts';
 import { awaitsReflection } from './today-snapshot.ts';
 
 /**
@@ -60,17 +60,9 @@ export function mergeMissions(
   return [...byId.values()];
 }
 
-/** The year documents of the archive, oldest first. */
-async function archiveYears(store: StorePort): Promise<number[]> {
-  return (await store.list(ARCHIVE_PREFIX))
-    .map(yearOfDoc)
-    .filter((year) => Number.isInteger(year))
-    .sort((a, b) => a - b);
-}
-
 async function readArchived(store: StorePort, specs: ArchiveSpecs): Promise<Mission[]> {
   const missions: Mission[] = [];
-  for (const year of await archiveYears(store)) {
+  for (const year of await docYears(store, ARCHIVE_PREFIX)) {
     missions.push(...(await store.open(archiveDocName(year), specs.archive(year))).data.missions);
   }
   return missions;
@@ -121,7 +113,7 @@ export function createMissionArchive(
       if (leaving.length === 0) return;
       const byYear = new Map<number, Mission[]>();
       for (const mission of leaving) {
-        const year = Number(mission.endDate.slice(0, 4));
+        const year = yearOf(mission.endDate);
         byYear.set(year, [...(byYear.get(year) ?? []), mission]);
       }
       generation += 1;

@@ -33,7 +33,7 @@ import {
 } from './store-docs.ts';
 import { suggestTarget } from './suggest.ts';
 import { buildTodaySnapshot } from './today-snapshot.ts';
-import { addDays, datesInPeriod, daysBetween, instantOf, localDateOf } from './time.ts';
+import { addDays, datesInPeriod, daysBetween, instantOf, localDateOf, yearOf } from './time.ts';
 
 export interface MissionTrayCore {
   /** Every missions.* and wins.* IPC call, given parsed input. */
@@ -129,7 +129,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
   // Totals of running missions need the tallies since the earliest of them began.
   const startYears = missions()
     .filter((m) => m.status === 'active')
-    .map((m) => Number(m.startDate.slice(0, 4)));
+    .map((m) => yearOf(m.startDate));
   if (startYears.length > 0) await closed.loadFrom(Math.min(...startYears));
 
   // Closed days with wins the summary does not hold yet (the app was not running at midnight):

@@ -19,7 +19,7 @@ import {
   yearTalliesDocName,
 } from '../shared/documents.ts';
 import type { LocalDate } from '../shared/mission.ts';
-import type { DocSpec } from './ports.ts';
+import type { DocSpec, StorePort } from './ports.ts';
 
 export const MISSIONS_DOC = 'missions';
 export const SUMMARY_DOC = 'summary';
@@ -84,5 +84,13 @@ export const dateOfDayDoc = (name: string): LocalDate => name.slice(name.lastInd
 
 /** The year of an archive or tallies document's name, `summary/2025` → 2025; NaN for others. */
 export const yearOfDoc = (name: string): number => Number(/(\d{4})$/.exec(name)?.[1] ?? NaN);
+
+/** The years that have a document under `prefix` (the archive, the tallies), oldest first. */
+export async function docYears(store: Pick<StorePort, 'list'>, prefix: string): Promise<number[]> {
+  return (await store.list(prefix))
+    .map(yearOfDoc)
+    .filter((year) => Number.isInteger(year))
+    .sort((a, b) => a - b);
+}
 
 export { archiveDocName, dayDocName, yearTalliesDocName };

@@ -22,12 +22,12 @@ import {
   archiveDocName,
   coreDocSpecs,
   dateOfDayDoc,
-  yearOfDoc,
+  docYears,
   yearTalliesDocName,
   type CoreDocSpecs,
 } from './store-docs.ts';
 import { closedDaysStreak, streakWithToday } from './streak.ts';
-import { addDays, datesInPeriod, daysBetween, localDateOf } from './time.ts';
+import { addDays, datesInPeriod, daysBetween, localDateOf, yearOf } from './time.ts';
 
 /** One local mission as sync sees it. Deleted missions are simply absent. */
 export interface SyncCandidate {
@@ -138,8 +138,6 @@ interface MissionWins {
 
 type ClosedTally = TeamStateInput['closed'][number];
 
-const yearOf = (date: LocalDate): number => Number(date.slice(0, 4));
-
 /** The years holding a mission's closed days. */
 function yearsOf(mission: Mission, today: LocalDate): number[] {
   const years: number[] = [];
@@ -232,8 +230,7 @@ export function createStoreSyncSource(deps: {
     const known = new Map(archived ?? []);
     let fromArchive: Mission[];
     if (archived === null) {
-      const years = (await store.list(ARCHIVE_PREFIX)).map(yearOfDoc).filter(Number.isInteger);
-      fromArchive = await archivedMissions(years);
+      fromArchive = await archivedMissions(await docYears(store, ARCHIVE_PREFIX));
     } else {
       const liveIds = new Set(live.map((m) => m.id));
       const left = [...lastLive].filter(([id]) => !liveIds.has(id));

@@ -79,6 +79,9 @@ function zonedInstant(date: LocalDate, time: LocalTime | null, timeZone: string)
 export const startOfLocalDay = (date: LocalDate, timeZone: string): Date =>
   instantOf(date, '00:00', timeZone);
 
+/** The calendar year of a date, `2026-11-23` → 2026. */
+export const yearOf = (date: LocalDate): number => Number(date.slice(0, 4));
+
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (date: LocalDate): number => getISODay(calendarDay(date));
 
