@@ -4,6 +4,7 @@
 import { createMissionTray } from '../../src/core/service.ts';
 import { createSettingsStore } from '../../src/main/settings/settings-store.ts';
 import { openStore } from '../../src/main/store/index.ts';
+import type { TimerPort } from '../../src/core/sync-ports.ts';
 import { createTeamSync } from '../../src/main/sync/team-sync.ts';
 import type { FakeClock } from './clock.ts';
 import { FakeSafeStorage } from './safe-storage.ts';
@@ -13,6 +14,8 @@ export async function openAppParts(options: {
   /** Where preferences.json lives. */
   settingsDir: string;
   clock: FakeClock;
+  /** Sync's timers; real ones unless a test drives them. */
+  timers?: TimerPort;
 }) {
   const { clock } = options;
   const store = await openStore(options.dataDir, { clock, log: () => undefined });
@@ -29,6 +32,7 @@ export async function openAppParts(options: {
     safeStorage: new FakeSafeStorage(),
     platform: 'linux',
     onCoreChange: (listener) => core.subscribe(listener),
+    ...(options.timers ? { timers: options.timers } : {}),
     log: () => undefined,
   });
   return { store, settings, core, teamSync };

@@ -8,7 +8,7 @@ import {
   createAppProtocolHandler,
 } from '../../../src/main/window/app-protocol.ts';
 import { compactWindowBounds } from '../../../src/main/window/compact-placement.ts';
-import { createMainWindow } from '../../../src/main/window/main-window.ts';
+import { createMainWindow, type MainWindowDeps } from '../../../src/main/window/main-window.ts';
 import {
   contentSecurityPolicy,
   createExternalLinks,
@@ -158,7 +158,10 @@ describe('the main window', () => {
   let windows: FakeBrowserWindow[];
   let quitting: boolean;
   const trayBounds = { x: 1200, y: 0, width: 22, height: 24 };
-  const make = (bounds: typeof trayBounds | null = trayBounds) =>
+  const make = (
+    bounds: typeof trayBounds | null = trayBounds,
+    extra: Partial<MainWindowDeps> = {},
+  ) =>
     createMainWindow({
       createWindow: (options) => {
         const w = new FakeBrowserWindow(options);
@@ -172,6 +175,7 @@ describe('the main window', () => {
       workArea: () => ({ x: 0, y: 25, width: 1440, height: 875 }),
       isQuitting: () => quitting,
       log: () => undefined,
+      ...extra,
     });
   beforeEach(() => {
     settings = createSettingsStore({ cwd: dir });
@@ -227,21 +231,7 @@ describe('the main window', () => {
 
   it('stays closed when the click on the tray icon is what hid it', () => {
     let clock = 1_000;
-    const main = createMainWindow({
-      createWindow: (options) => {
-        const w = new FakeBrowserWindow(options);
-        windows.push(w);
-        return w;
-      },
-      preload: '/app/out/preload/index.cjs',
-      url: APP_INDEX_URL,
-      settings,
-      trayBounds: () => trayBounds,
-      workArea: () => ({ x: 0, y: 25, width: 1440, height: 875 }),
-      isQuitting: () => false,
-      log: () => undefined,
-      now: () => clock,
-    });
+    const main = make(trayBounds, { now: () => clock });
     main.toggle();
     windows[0]?.emit('blur'); // the rep clicks the tray icon: the window loses focus first…
     clock += 40;

@@ -5,15 +5,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StorePort } from '../../../src/core/ports.ts';
-import { createMissionTray, type MissionTrayCore } from '../../../src/core/service.ts';
-import { createSettingsStore } from '../../../src/main/settings/settings-store.ts';
-import { createTeamSync, type TeamSync } from '../../../src/main/sync/team-sync.ts';
+import type { MissionTrayCore } from '../../../src/core/service.ts';
+import type { TeamSync } from '../../../src/main/sync/team-sync.ts';
 import { MissionDraft } from '../../../src/shared/mission.ts';
 import type { SettingsPort } from '../../../src/shared/settings.ts';
 import type { SyncStatus } from '../../../src/shared/team.ts';
-import { FakeSafeStorage } from '../../fakes/safe-storage.ts';
+import { openAppParts } from '../../fakes/app-parts.ts';
 import { startTeamServer, type TeamServerFixture } from '../server/team-server-fixture.ts';
-import { createManualTimers, newClock, openRepStore, removeDir, tempDir } from './sync-fixture.ts';
+import { createManualTimers, newClock, removeDir, tempDir } from './sync-fixture.ts';
 
 const base = {
   title: 'Book 10 meetings',
@@ -43,20 +42,18 @@ beforeEach(async () => {
   token = server.db.addRep('North', 'Ann').token;
   dir = await tempDir();
   const clock = newClock();
-  store = await openRepStore(join(dir, 'data'), clock);
-  settings = createSettingsStore({ cwd: dir, clock });
-  core = await createMissionTray({ store, clock });
   timers = createManualTimers(clock);
-  sync = createTeamSync({
+  ({
     store,
-    clock,
     settings,
-    safeStorage: new FakeSafeStorage(),
-    platform: 'linux',
-    onCoreChange: (listener) => core.subscribe(listener),
+    core,
+    teamSync: sync,
+  } = await openAppParts({
+    dataDir: join(dir, 'data'),
+    settingsDir: dir,
+    clock,
     timers: timers.timers,
-    log: () => undefined,
-  });
+  }));
   statuses.length = 0;
   sync.engine.subscribe((s) => statuses.push(s));
   await sync.start();
