@@ -161,12 +161,17 @@ export function startShell(deps: ShellDeps) {
     isTrustedSender: (url) => isAppRendererUrl(url, deps.rendererUrl),
     log,
   });
-  /** The last snapshot sent to the window, without its instant. */
-  let lastPushed = '';
+  /** The last snapshot sent to the window: the poll compares with it (a win does not). */
+  let lastPushed: TodaySnapshot | null = null;
+  const push = (snapshot: TodaySnapshot) => {
+    lastPushed = snapshot;
+    window.send(eventChannelOf('today'), snapshot);
+  };
+  /** What the window shows of a snapshot: all of it but the instant it was computed at. */
+  const viewOf = (snapshot: TodaySnapshot | null) => JSON.stringify({ ...snapshot, at: '' });
   const unsubscribe = [
     core.subscribe((snapshot) => {
-      lastPushed = JSON.stringify({ ...withNotices(snapshot), at: '' });
-      window.send(eventChannelOf('today'), withNotices(snapshot));
+      push(withNotices(snapshot));
       tray.render(snapshot, settings.get());
       check();
     }),
@@ -193,9 +198,7 @@ export function startShell(deps: ShellDeps) {
   const refresh = () => {
     const snapshot = withNotices(core.today());
     tray.render(snapshot, settings.get());
-    const key = JSON.stringify({ ...snapshot, at: '' });
-    if (key !== lastPushed) window.send(eventChannelOf('today'), snapshot);
-    lastPushed = key;
+    if (viewOf(snapshot) !== viewOf(lastPushed)) push(snapshot);
   };
   const wake = () => {
     core
