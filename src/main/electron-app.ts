@@ -30,7 +30,6 @@ import { createElectronSettings } from './settings/electron-settings.ts';
 import { createLoginItem } from './settings/login-item.ts';
 import { startShell } from './shell.ts';
 import { createTeamSync } from './sync/team-sync.ts';
-import { eventChannelOf } from '../shared/ipc.ts';
 import { createTrayView } from './tray/tray-view.ts';
 import { openStore } from './store/index.ts';
 import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './window/app-protocol.ts';
@@ -162,12 +161,9 @@ export async function launch(): Promise<() => void> {
     log,
     areas: teamSync.areas,
     traySync: teamSync.traySync,
+    onSyncStatus: (listener) => teamSync.engine.subscribe(listener),
   });
-  // Sync status reaches the window and the tray; wake and a network that comes back retry at once.
-  teamSync.engine.subscribe((status) => {
-    shell.window.send(eventChannelOf('sync'), status);
-    shell.render();
-  });
+  // Wake and a network that comes back retry sync at once.
   powerMonitor.on('resume', () => void teamSync.resume());
   let online = net.isOnline();
   const network = setInterval(() => {

@@ -11,6 +11,7 @@ import { eventChannelOf } from '../shared/ipc.ts';
 import type { IpcHandlers } from '../shared/ipc.ts';
 import type { SettingsPort } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
+import type { SyncStatus } from '../shared/team.ts';
 import { createAppHandlers } from './ipc/app-handlers.ts';
 import { createDataHandlers } from './ipc/data-handlers.ts';
 import { isAppRendererUrl } from './ipc/handle-message.ts';
@@ -62,6 +63,8 @@ export interface ShellDeps {
   areas: Omit<IpcHandlers, 'missions' | 'wins' | 'data' | 'settings' | 'app'>;
   /** Team sync in the tray menu, once it is set up: its switch state and the toggle. */
   traySync?: { state(): { enabled: boolean } | undefined; toggle(): Promise<void> };
+  /** Team sync's status as it changes, for the window and the tray; returns the unsubscribe. */
+  onSyncStatus?: (listener: (status: SyncStatus) => void) => () => void;
 }
 
 export function startShell(deps: ShellDeps) {
@@ -179,6 +182,10 @@ export function startShell(deps: ShellDeps) {
       window.send(eventChannelOf('settings'), next);
       render();
     }),
+    deps.onSyncStatus?.((status) => {
+      window.send(eventChannelOf('sync'), status);
+      render();
+    }) ?? (() => undefined),
   ];
   // macOS and Windows: a left click opens the compact window. Linux trays only open the menu.
   deps.tray.onClick(() => window.toggle());

@@ -14,7 +14,6 @@ import type { DesktopNotification } from '../../src/core/notification-port.ts';
 import type { MissionTrayCore } from '../../src/core/service.ts';
 import { startShell } from '../../src/main/shell.ts';
 import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.ts';
-import { eventChannelOf } from '../../src/shared/ipc.ts';
 import type { SettingsPort } from '../../src/shared/settings.ts';
 import { openAppParts } from '../fakes/app-parts.ts';
 import { createFakeClock, type FakeClock } from '../fakes/clock.ts';
@@ -210,11 +209,7 @@ export async function launchMissionTray(
       pollMs: 0,
       areas: teamSync.areas,
       traySync: teamSync.traySync,
-    });
-    // As electron-app.ts does: sync status reaches the window.
-    const offSync = teamSync.engine.subscribe((status) => {
-      shell.window.send(eventChannelOf('sync'), status);
-      shell.render();
+      onSyncStatus: (listener) => teamSync.engine.subscribe(listener),
     });
     void teamSync.start();
     shell.window.open('normal');
@@ -225,7 +220,6 @@ export async function launchMissionTray(
       ipcMain,
       clickNotification: (notification) => clickListeners.forEach((l) => l(notification)),
       async stop() {
-        offSync();
         shell.stop();
         await teamSync.close();
         await core.close();
