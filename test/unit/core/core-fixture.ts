@@ -16,7 +16,6 @@ import {
   YearTalliesDoc,
   type DayTallies,
 } from '../../../src/shared/documents.ts';
-import type { MissionDraft } from '../../../src/shared/mission.ts';
 import { createFakeClock, type FakeClock } from '../../fakes/clock.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -100,16 +99,7 @@ export async function openCore(
 export const berlinClock = (now: string): FakeClock =>
   createFakeClock({ now, timeZone: 'Europe/Berlin' });
 
-export const weekDraft = (over: Partial<MissionDraft> = {}): MissionDraft => ({
-  title: 'Book 10 meetings',
-  metric: { kind: 'meetings' },
-  target: 10,
-  startDate: '2026-11-23',
-  endDate: '2026-11-27',
-  workingDays: [1, 2, 3, 4, 5],
-  deadlines: ['12:00', '17:00'],
-  ...over,
-});
+export { weekDraft } from '../week-draft.ts';
 
 /** Documents as they are on disk, parsed with their schemas. */
 export const onDisk = {

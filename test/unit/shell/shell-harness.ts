@@ -10,6 +10,7 @@ import type { TrayPlatform } from '../../../src/core/tray-menu.ts';
 import { startShell } from '../../../src/main/shell.ts';
 import { APP_INDEX_URL } from '../../../src/main/window/app-protocol.ts';
 import type { SettingsPort } from '../../../src/shared/settings.ts';
+import { weekDraft } from '../week-draft.ts';
 import { openAppParts } from '../../fakes/app-parts.ts';
 import { createFakeClock } from '../../fakes/clock.ts';
 import type { FakeClock } from '../../fakes/clock.ts';
@@ -143,15 +144,7 @@ export async function startHarness(
 }
 
 /** A week-long meetings mission with milestones at noon and 17:00. */
-export const meetingsDraft = {
-  title: 'Book 10 meetings',
-  metric: { kind: 'meetings' as const },
-  target: 10,
-  startDate: '2026-11-23',
-  endDate: '2026-11-27',
-  workingDays: [1, 2, 3, 4, 5],
-  deadlines: ['12:00', '17:00'],
-};
+export const meetingsDraft = weekDraft();
 
 /** Resolves once queued promise callbacks (tray clicks, subscriptions) have run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -12,19 +12,11 @@ import type { SettingsPort } from '../../../src/shared/settings.ts';
 import type { SyncStatus } from '../../../src/shared/team.ts';
 import { openAppParts } from '../../fakes/app-parts.ts';
 import { startTeamServer, type TeamServerFixture } from '../server/team-server-fixture.ts';
+import { weekDraft } from '../week-draft.ts';
 import { createManualTimers, newClock, removeDir, tempDir } from './sync-fixture.ts';
 
-const base = {
-  title: 'Book 10 meetings',
-  metric: { kind: 'meetings' as const },
-  target: 10,
-  startDate: '2026-11-23',
-  endDate: '2026-11-27',
-  workingDays: [1, 2, 3, 4, 5],
-  deadlines: ['12:00', '17:00'],
-};
 /** A draft as the IPC boundary hands it to the core: parsed. */
-const draft = (extra: object = {}) => MissionDraft.parse({ ...base, ...extra });
+const draft = (extra: Partial<MissionDraft> = {}) => MissionDraft.parse(weekDraft(extra));
 
 let server: TeamServerFixture;
 let dir: string;
