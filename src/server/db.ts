@@ -94,6 +94,14 @@ function int(row: Row, key: string): number {
   return v;
 }
 
+/** A manager row joined with their team (sign-in and sessions select these columns). */
+const managerOf = (row: Row): Manager => ({
+  id: str(row, 'id'),
+  teamId: str(row, 'team_id'),
+  teamName: str(row, 'team_name'),
+  email: str(row, 'email'),
+});
+
 /** Monday of the ISO week a local date falls in; memoized, as the same few dates recur. */
 const weekCache = new Map<string, string>();
 function weekOf(date: string): string {
@@ -369,14 +377,7 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
 
     managerForLogin(email: string): (Manager & { passwordHash: string }) | null {
       const row = q.managerByEmail.get(email.toLowerCase());
-      if (!row) return null;
-      return {
-        id: str(row, 'id'),
-        teamId: str(row, 'team_id'),
-        teamName: str(row, 'team_name'),
-        email: str(row, 'email'),
-        passwordHash: str(row, 'password_hash'),
-      };
+      return row ? { ...managerOf(row), passwordHash: str(row, 'password_hash') } : null;
     },
 
     createSession(managerId: string, ttlMs: number): { id: string; csrf: string } {
@@ -388,14 +389,7 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
 
     session(id: string): (Manager & { csrf: string }) | null {
       const row = q.session.get(sha256(id), now().getTime());
-      if (!row) return null;
-      return {
-        id: str(row, 'id'),
-        teamId: str(row, 'team_id'),
-        teamName: str(row, 'team_name'),
-        email: str(row, 'email'),
-        csrf: str(row, 'csrf'),
-      };
+      return row ? { ...managerOf(row), csrf: str(row, 'csrf') } : null;
     },
 
     deleteSession(id: string): void {
