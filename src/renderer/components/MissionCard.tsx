@@ -2,6 +2,7 @@
 import { metricLabel } from '../../shared/metric-label.ts';
 import type { MilestoneState, MissionToday } from '../../shared/snapshot.ts';
 import { formatDay, formatDeadline, formatNumber } from '../format.ts';
+import { ProgressBar } from './ProgressBar.tsx';
 
 const STATE_LABEL: Record<MilestoneState, string> = {
   done: 'Done',
@@ -21,7 +22,6 @@ export function MissionCard(props: {
   const { mission, pace, catchUp } = props.item;
   const unit = (n: number) => metricLabel(mission.metric, n);
   const milestones = props.item.milestones.filter((m) => m.date === props.today);
-  const share = mission.target > 0 ? Math.min(1, props.item.total / mission.target) : 0;
   const paceKind = pace.delta > 0 ? 'ahead' : pace.delta < 0 ? 'behind' : 'on-pace';
   const titleId = `mission-${mission.id}-title`;
 
@@ -66,9 +66,7 @@ export function MissionCard(props: {
         </span>
       </div>
 
-      <div className="progress" aria-hidden="true">
-        <div className="progress-fill" style={{ width: `${share * 100}%` }} />
-      </div>
+      <ProgressBar total={props.item.total} target={mission.target} />
 
       <p className="today-line">
         <span>

@@ -5,6 +5,7 @@ import { metricLabel } from '../../shared/metric-label.ts';
 import type { IpcError } from '../../shared/ipc.ts';
 import type { SyncStatus, TeamView as Team, TeammateMission } from '../../shared/team.ts';
 import { api } from '../api.ts';
+import { ProgressBar } from '../components/ProgressBar.tsx';
 import { formatNumber } from '../format.ts';
 
 interface Row {
@@ -145,14 +146,7 @@ export function TeamView(props: { sync: SyncStatus | null; onOpenPreferences: ()
                   </button>
                 )}
               </div>
-              <div className="progress" aria-hidden="true">
-                <div
-                  className="progress-fill"
-                  style={{
-                    width: `${Math.min(100, (mission.total / Math.max(1, mission.target)) * 100)}%`,
-                  }}
-                />
-              </div>
+              <ProgressBar total={mission.total} target={mission.target} />
               <p className="today-line">
                 <span>
                   {formatNumber(mission.total)} of {formatNumber(mission.target)}{' '}
