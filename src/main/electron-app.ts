@@ -21,9 +21,9 @@ import {
   session,
   Tray,
 } from 'electron';
-import { systemClock } from '../core/ports.ts';
-import { createMissionTray } from '../core/service.ts';
-import type { TrayPlatform } from '../core/tray-menu.ts';
+import { systemClock } from '../core/kernel/ports.ts';
+import { createMissionTray } from '../core/mission-tray.ts';
+import type { TrayPlatform } from '../core/tray/tray-menu.ts';
 import { APP_ID, PRODUCT_NAME } from './app-identity.ts';
 import { createNodeNotifier } from './notify/node-notifier-adapter.ts';
 import { createElectronSettings } from './settings/electron-settings.ts';

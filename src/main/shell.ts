@@ -2,11 +2,11 @@
 // view (electron-app.ts adapts the real objects; tests pass fakes), so this runs in plain Node.
 // Data flows one way: a click → one handler → one core command → a new snapshot to every view.
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { ClickableNotifierPort } from '../core/notification-port.ts';
-import type { ClockPort, StorePort } from '../core/ports.ts';
-import { createScheduler } from '../core/scheduler.ts';
-import type { MissionTrayCore } from '../core/service.ts';
-import type { TrayPlatform } from '../core/tray-menu.ts';
+import type { ClickableNotifierPort } from '../core/notifications/notification-port.ts';
+import type { ClockPort, StorePort } from '../core/kernel/ports.ts';
+import { createScheduler } from '../core/notifications/scheduler.ts';
+import type { MissionTrayCore } from '../core/mission-tray.ts';
+import type { TrayPlatform } from '../core/tray/tray-menu.ts';
 import { eventChannelOf } from '../shared/ipc.ts';
 import type { IpcHandlers } from '../shared/ipc.ts';
 import type { SettingsPort } from '../shared/settings.ts';

@@ -1,7 +1,7 @@
 // Run by core.bench.ts in a fresh process (`node --expose-gc`), once per history size: opens the
 // data directory through the core (missions, summary, today's partition, folding what closed)
 // and computes today's snapshot, then prints how long that took and the heap used.
-import { createMissionTray } from '../../src/core/service.ts';
+import { createMissionTray } from '../../src/core/mission-tray.ts';
 import { openStore } from '../../src/main/store/index.ts';
 import { BENCH_NOW, BENCH_ZONE } from './store-history.ts';
 

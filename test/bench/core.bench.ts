@@ -7,10 +7,10 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { DocPort, DocSpec, StorePort } from '../../src/core/ports.ts';
-import { createMissionTray } from '../../src/core/service.ts';
+import type { DocPort, DocSpec, StorePort } from '../../src/core/kernel/ports.ts';
+import { createMissionTray } from '../../src/core/mission-tray.ts';
 import { openStore } from '../../src/main/store/index.ts';
-import { bundleChild } from '../unit/store/bundle-child.ts';
+import { bundleChild } from '../unit/main/store/bundle-child.ts';
 import { percentile, type BenchSection } from './report.ts';
 import {
   BENCH_NOW,

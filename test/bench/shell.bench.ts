@@ -3,13 +3,13 @@
 // rebuilt; the same through the IPC boundary (origin check, zod in and out); rebuilding the tray
 // menu; and one notification check (what is due, from the snapshot and the fired set).
 import { z } from 'zod';
-import { planNotifications } from '../../src/core/notification-plan.ts';
-import { buildTrayMenu } from '../../src/core/tray-menu.ts';
+import { planNotifications } from '../../src/core/notifications/notification-plan.ts';
+import { buildTrayMenu } from '../../src/core/tray/tray-menu.ts';
 import { APP_INDEX_URL } from '../../src/main/window/app-protocol.ts';
 import { channelOf } from '../../src/shared/ipc.ts';
 import { Mission } from '../../src/shared/mission.ts';
-import { meetingsDraft, startHarness } from '../unit/shell/shell-harness.ts';
-import { allOn } from '../unit/scheduler-fixtures.ts';
+import { meetingsDraft, startHarness } from '../unit/main/shell-harness.ts';
+import { allOn } from '../unit/core/notifications/scheduler-fixtures.ts';
 import { percentile, type BenchSection } from './report.ts';
 
 const RUNS = 200;

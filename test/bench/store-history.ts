@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import { carryTarget } from '../../src/core/closed-days.ts';
-import { staysLive } from '../../src/core/mission-archive.ts';
-import { closedDaysStreak, dayResultsOf } from '../../src/core/streak.ts';
-import { addDays, datesInPeriod, instantOf, isoWeekday } from '../../src/core/time.ts';
+import { carryTarget } from '../../src/core/ledger/closed-days.ts';
+import { staysLive } from '../../src/core/ledger/mission-archive.ts';
+import { closedDaysStreak, dayResultsOf } from '../../src/core/ledger/streak.ts';
+import { addDays, datesInPeriod, instantOf, isoWeekday } from '../../src/core/kernel/time.ts';
 import {
   DAY_WINS_VERSION,
   DayWinsDoc,

@@ -10,7 +10,7 @@ import {
   summaryDocSpec,
   yearTalliesDocName,
   yearTalliesDocSpec,
-} from '../../src/core/store-docs.ts';
+} from '../../src/core/ledger/store-docs.ts';
 import { BENCH_NOW, BENCH_TODAY, BENCH_ZONE } from './store-history.ts';
 
 const [dir] = process.argv.slice(2);

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { openStore } from '../../src/main/store/index.ts';
 import { DayWinsDoc, dayDocName, emptyDayWinsDoc } from '../../src/shared/documents.ts';
 import type { Win } from '../../src/shared/mission.ts';
-import { bundleChild } from '../unit/store/bundle-child.ts';
+import { bundleChild } from '../unit/main/store/bundle-child.ts';
 import { percentile, type BenchSection } from './report.ts';
 import {
   BENCH_NOW,

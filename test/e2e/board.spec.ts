@@ -4,7 +4,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { startTeamServer, type TeamServerFixture } from '../unit/server/team-server-fixture.ts';
-import { startRep, type RepApp } from '../unit/sync/rep-fixture.ts';
+import { startRep, type RepApp } from '../unit/core/sync/rep-fixture.ts';
 
 const PASSWORD = 'correct horse battery staple';
 let server: TeamServerFixture;

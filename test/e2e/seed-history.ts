@@ -3,9 +3,9 @@
 // day, and this week's active mission. The bench uses a year of heavy use (100 wins a day).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { planMission } from '../../src/core/planner.ts';
-import { tallyDay } from '../../src/core/progress.ts';
-import { addDays, instantOf, isoWeekday } from '../../src/core/time.ts';
+import { planMission } from '../../src/core/missions/planner.ts';
+import { tallyDay } from '../../src/core/missions/progress.ts';
+import { addDays, instantOf, isoWeekday } from '../../src/core/kernel/time.ts';
 import {
   DAY_WINS_VERSION,
   SCHEMA_VERSION,

@@ -1,10 +1,10 @@
 // The app's parts below the shell, put together as main does: the real store, preferences, core
 // and team sync over a data directory, with a fake clock and a fake safeStorage. The shell
 // harness and the end-to-end launcher both start their shell on these.
-import { createMissionTray } from '../../src/core/service.ts';
+import { createMissionTray } from '../../src/core/mission-tray.ts';
 import { createSettingsStore } from '../../src/main/settings/settings-store.ts';
 import { openStore } from '../../src/main/store/index.ts';
-import type { TimerPort } from '../../src/core/sync-ports.ts';
+import type { TimerPort } from '../../src/core/sync/sync-ports.ts';
 import { createTeamSync } from '../../src/main/sync/team-sync.ts';
 import type { FakeClock } from './clock.ts';
 import { FakeSafeStorage } from './safe-storage.ts';

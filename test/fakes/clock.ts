@@ -1,5 +1,5 @@
 // A clock tests control: a fixed instant in an explicit IANA zone, moved only by the test.
-import type { ClockPort } from '../../src/core/ports.ts';
+import type { ClockPort } from '../../src/core/kernel/ports.ts';
 
 export interface FakeClock extends ClockPort {
   set(instant: Date | string): void;

@@ -1,6 +1,6 @@
 // The `app` area: what the tray menu offers, reachable from the window too.
-import { pausedUntilFor } from '../../core/notification-pause.ts';
-import type { ClockPort } from '../../core/ports.ts';
+import { pausedUntilFor } from '../../core/notifications/notification-pause.ts';
+import type { ClockPort } from '../../core/kernel/ports.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 

@@ -1,7 +1,7 @@
 // The `data` area: the rep's export, saved where they choose.
-import type { ClockPort } from '../../core/ports.ts';
-import { StorageError } from '../../core/errors.ts';
-import { localDateOf } from '../../core/time.ts';
+import type { ClockPort } from '../../core/kernel/ports.ts';
+import { StorageError } from '../../core/kernel/errors.ts';
+import { localDateOf } from '../../core/kernel/time.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 
 export interface DataHandlersDeps {

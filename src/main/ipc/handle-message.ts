@@ -1,7 +1,7 @@
 // The IPC boundary, without Electron: who sent it, is the input valid, call, typed result.
 // `registerIpc` (register-ipc.ts) is the thin `ipcMain.handle` wiring around this.
 import type { z } from 'zod';
-import { MissionTrayError } from '../../core/errors.ts';
+import { MissionTrayError } from '../../core/kernel/errors.ts';
 import { firstIssue } from '../../shared/mission.ts';
 import type { IpcError, Result } from '../../shared/ipc.ts';
 

@@ -1,7 +1,7 @@
 // The `settings` area of the IPC contract. Input arrives parsed (SettingsPatch); the port merges
 // it and parses the whole again, so a view can never write a preference the schema rejects.
 // Preferences the OS must accept are tried first: a refused shortcut changes nothing.
-import { MissionTrayError } from '../../core/errors.ts';
+import { MissionTrayError } from '../../core/kernel/errors.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 

@@ -1,6 +1,6 @@
 // In the shell, preferences live in electron-store (which extends conf) in the userData folder.
 import ElectronStore from 'electron-store';
-import type { ClockPort } from '../../core/ports.ts';
+import type { ClockPort } from '../../core/kernel/ports.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 import { createSettingsStore } from './settings-store.ts';
 

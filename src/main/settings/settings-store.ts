@@ -3,9 +3,9 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { StorageError } from '../../core/errors.ts';
-import type { ClockPort } from '../../core/ports.ts';
-import { systemClock } from '../../core/ports.ts';
+import { StorageError } from '../../core/kernel/errors.ts';
+import type { ClockPort } from '../../core/kernel/ports.ts';
+import { systemClock } from '../../core/kernel/ports.ts';
 import { applySettingsPatch, DEFAULT_SETTINGS, Settings } from '../../shared/settings.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 import type { StoreNotice } from '../../shared/snapshot.ts';

@@ -4,14 +4,14 @@
 // read only when first opened, and a write replaces that one small file.
 import { dirname, join, resolve } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { StoreLockedError } from '../../core/errors.ts';
+import { StoreLockedError } from '../../core/kernel/errors.ts';
 import {
   systemClock,
   type ClockPort,
   type DocPort,
   type DocSpec,
   type StorePort,
-} from '../../core/ports.ts';
+} from '../../core/kernel/ports.ts';
 import type { StoreNotice } from '../../shared/snapshot.ts';
 import { assertPrefix, docNameOfEntry, docPaths, type DocPaths } from './doc-paths.ts';
 import { TEMP_FILE, writeDurably } from './durable-write.ts';

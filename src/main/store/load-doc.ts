@@ -5,7 +5,7 @@
 // - unreadable file (empty, truncated, NUL-filled, not JSON, fails the schema) → set aside as
 //   `<name>.corrupt-<time>.json`, then the backup if it is valid, else empty — with a notice.
 import { randomUUID } from 'node:crypto';
-import type { DocSpec } from '../../core/ports.ts';
+import type { DocSpec } from '../../core/kernel/ports.ts';
 import type { StoreNotice } from '../../shared/snapshot.ts';
 import { docLabel, type DocPaths } from './doc-paths.ts';
 import { readFailed } from './storage-error.ts';

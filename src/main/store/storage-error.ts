@@ -1,6 +1,6 @@
 // Turns a failed system call into a StorageError whose sentence tells the rep what happened and
 // what to do; the original error stays as the cause, for the log.
-import { StorageError } from '../../core/errors.ts';
+import { StorageError } from '../../core/kernel/errors.ts';
 import { docChange } from './doc-paths.ts';
 import { errnoOf } from './store-fs.ts';
 

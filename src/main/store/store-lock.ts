@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { StoreLockedError } from '../../core/errors.ts';
+import { StoreLockedError } from '../../core/kernel/errors.ts';
 import { errnoOf, writeAll, type StoreFs } from './store-fs.ts';
 
 export const LOCK_FILE = 'mission-tray.lock';

@@ -1,5 +1,5 @@
 // The HttpPort over Node's fetch (undici): one exchange, a hard timeout covering the body too.
-import type { HttpPort } from '../../core/sync-ports.ts';
+import type { HttpPort } from '../../core/sync/sync-ports.ts';
 
 /** The body as JSON; null when empty or not JSON (a proxy's HTML error page, say). */
 function jsonOf(text: string): unknown {

@@ -4,8 +4,8 @@
 // key), or encryption is unavailable, nothing is stored and the rep is told why.
 import { z } from 'zod';
 import type { SafeStorage } from 'electron';
-import type { DocSpec, StorePort } from '../../core/ports.ts';
-import type { SecretStorePort } from '../../core/sync-ports.ts';
+import type { DocSpec, StorePort } from '../../core/kernel/ports.ts';
+import type { SecretStorePort } from '../../core/sync/sync-ports.ts';
 
 export type SafeStorageLike = Pick<
   SafeStorage,

@@ -1,10 +1,10 @@
 // Team sync assembled for the shell: the engine over the real adapters (Node's fetch, the store
 // shared with the core, safeStorage for the token, the rep's settings), its IPC areas and its
 // tray switch. Plain Node: Electron's safeStorage arrives as a narrow view, so tests pass a fake.
-import type { ClockPort, StorePort } from '../../core/ports.ts';
-import { createSyncEngine, type SyncEngine } from '../../core/sync.ts';
-import type { HttpPort, SyncSettingsPort, TimerPort } from '../../core/sync-ports.ts';
-import { createStoreSyncSource } from '../../core/sync-state.ts';
+import type { ClockPort, StorePort } from '../../core/kernel/ports.ts';
+import { createSyncEngine, type SyncEngine } from '../../core/sync/sync.ts';
+import type { HttpPort, SyncSettingsPort, TimerPort } from '../../core/sync/sync-ports.ts';
+import { createStoreSyncSource } from '../../core/sync/sync-state.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 import { createFetchHttp } from './fetch-http.ts';
 import { createSafeStorageSecrets, type SafeStorageLike } from './safe-storage-secrets.ts';

@@ -1,7 +1,7 @@
-// The pure tray menu (src/core/tray-menu.ts) as Electron's menu template, each click routed to
+// The pure tray menu (src/core/tray/tray-menu.ts) as Electron's menu template, each click routed to
 // one dispatch function.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { TrayAction, TrayMenuItem } from '../../core/tray-menu.ts';
+import type { TrayAction, TrayMenuItem } from '../../core/tray/tray-menu.ts';
 
 export function toMenuTemplate(
   items: TrayMenuItem[],

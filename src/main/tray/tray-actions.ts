@@ -1,9 +1,9 @@
 // What each tray menu item (and the global shortcut) does. Failures the rep can act on come back
 // as a notification, since a menu has nowhere else to say it.
-import { MissionTrayError } from '../../core/errors.ts';
-import type { NotifierPort } from '../../core/notification-port.ts';
-import type { TrayAction } from '../../core/tray-menu.ts';
-import { focusMission } from '../../core/tray-state.ts';
+import { MissionTrayError } from '../../core/kernel/errors.ts';
+import type { NotifierPort } from '../../core/notifications/notification-port.ts';
+import type { TrayAction } from '../../core/tray/tray-menu.ts';
+import { focusMission } from '../../core/tray/tray-state.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import { LogWinInput } from '../../shared/mission.ts';
 import type { WinSource } from '../../shared/mission.ts';

@@ -1,10 +1,10 @@
 // Keeps the tray icon, tooltip, macOS title and menu in step with each snapshot.
 import type { MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import { trayIconName } from '../../core/tray-icon.ts';
-import { buildTrayMenu } from '../../core/tray-menu.ts';
-import type { TrayAction, TrayPlatform } from '../../core/tray-menu.ts';
-import { trayTitle, trayTooltip } from '../../core/tray-state.ts';
+import { trayIconName } from '../../core/tray/tray-icon.ts';
+import { buildTrayMenu } from '../../core/tray/tray-menu.ts';
+import type { TrayAction, TrayPlatform } from '../../core/tray/tray-menu.ts';
+import { trayTitle, trayTooltip } from '../../core/tray/tray-state.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import { toMenuTemplate } from './menu-template.ts';

@@ -3,7 +3,7 @@
 // right click only and a left click stays free to open the window. On Windows the context menu
 // is the right click already, and on Linux the menu is all the icon does.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { TrayPlatform } from '../../core/tray-menu.ts';
+import type { TrayPlatform } from '../../core/tray/tray-menu.ts';
 import type { Rect } from '../window/compact-placement.ts';
 import type { TrayView } from './tray-controller.ts';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { LogWinInput, metricLabel, type Mission } from '../../shared/mission.ts';
 import { Field, fieldProps } from '../components/Field.tsx';
 import { ModalForm } from '../components/ModalForm.tsx';
-import { fieldErrors } from '../mission-form-state.ts';
+import { fieldErrors } from './mission-form-state.ts';
 
 export function LogWinDialog(props: {
   mission: Mission;

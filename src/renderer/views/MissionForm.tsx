@@ -24,7 +24,7 @@ import {
   parseDraft,
   type MetricKind,
   type MissionForm as Form,
-} from '../mission-form-state.ts';
+} from './mission-form-state.ts';
 
 export function MissionForm(props: {
   today: string;

@@ -10,7 +10,7 @@ import { api } from '../api.ts';
 import { fieldProps } from '../components/Field.tsx';
 import { ModalForm } from '../components/ModalForm.tsx';
 import { formatNumber } from '../format.ts';
-import { fieldErrors } from '../mission-form-state.ts';
+import { fieldErrors } from './mission-form-state.ts';
 import { REASON_LABEL } from '../reason-labels.ts';
 
 export function ReflectionDialog(props: {

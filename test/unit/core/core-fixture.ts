@@ -4,8 +4,8 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { StorePort } from '../../../src/core/ports.ts';
-import { createMissionTray, type MissionTrayCore } from '../../../src/core/service.ts';
+import type { StorePort } from '../../../src/core/kernel/ports.ts';
+import { createMissionTray, type MissionTrayCore } from '../../../src/core/mission-tray.ts';
 import { openStore, type StoreFs } from '../../../src/main/store/index.ts';
 import { nodeStoreFs } from '../../../src/main/store/store-fs.ts';
 import {

@@ -1,5 +1,5 @@
 // Missions and wins for core tests, built through the real planner and schemas.
-import { planMission } from '../../../src/core/planner.ts';
+import { planMission } from '../../../src/core/missions/planner.ts';
 import { Mission, MissionDraft } from '../../../src/shared/mission.ts';
 import type { ParsedMissionDraft, Win } from '../../../src/shared/mission.ts';
 

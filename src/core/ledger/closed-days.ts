@@ -1,0 +1,250 @@
+// Closed days: folding each day's wins into one tally per mission, kept in one document per
+// calendar year, and the totals and streak over them, kept in memory (they change only when the
+// tallies do). Opening reads only this year's tallies (and last year's in January): the streak over
+// older years is carried in the summary (the best run, and the run at the carry's last day), and
+// older years are read only when asked for (history, suggestions, a mission that began back then).
+// A fold whose write fails stays pending in memory, so totals and the streak stay right, and is
+// written with the next fold.
+import type { DayTallies, StreakCarry, SummaryDoc, YearTalliesDoc } from '../../shared/documents.ts';
+import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
+import { tallyClosedDays, totalsOf } from './fold.ts';
+import type { DocPort, StorePort } from '../kernel/ports.ts';
+import { YEAR_TALLIES_PREFIX, coreDocSpecs, docYears, yearTalliesDocName } from './store-docs.ts';
+import { LOOKBACK_DAYS } from './mission-archive.ts';
+import { closedDaysStreak, dayResultsOf, type Streak } from './streak.ts';
+import { addDays, yearOf } from '../kernel/time.ts';
+
+export interface ClosedDaysDeps {
+  store: StorePort;
+  summary: DocPort<SummaryDoc>;
+  today: () => LocalDate;
+  /** Every mission the days to fold may hold wins or milestones of. */
+  missions: () => readonly Mission[];
+  pausedDays: () => readonly LocalDate[];
+  timeZone: () => string;
+}
+
+export interface ClosedDays {
+  /** The tallies of every closed day read so far: written, or pending after a failed write. */
+  days(): DayTallies;
+  foldedThrough(): LocalDate | null;
+  /** Wins of a mission over the closed days read so far (whole once `loadFrom` its start). */
+  totalOf(id: string): number;
+  /** The streak through yesterday. */
+  streak(): Streak;
+  /** Reads the tallies of every year from `year` on, once. */
+  loadFrom(year: number): Promise<void>;
+  /** Reads the tallies of every year, once. */
+  loadAll(): Promise<void>;
+  /**
+   * Folds every day after the last folded one up to yesterday; `wins` holds the wins of those
+   * days (days without an entry had none). Rejects with the store's error when the write fails.
+   */
+  fold(wins: ReadonlyMap<LocalDate, readonly Win[]>): Promise<void>;
+  /** Re-tallies a closed day whose wins changed (undo; a clock that went back a day). */
+  retally(date: LocalDate, wins: readonly Win[]): Promise<void>;
+  /** Recomputes totals and the streak (after the day or the paused days changed). */
+  refresh(): void;
+}
+
+interface PendingFold {
+  days: DayTallies;
+  through: LocalDate | null;
+  lastSeq: number;
+}
+
+const maxSeq = (wins: readonly Win[]): number => wins.reduce((max, w) => Math.max(max, w.seq), 0);
+/**
+ * The last day the carried streak should reach: the end of the last year wholly outside the
+ * look-back window, whose days the rep can no longer change (undo, a late fold). So in January
+ * last year is still read, from February on only this year.
+ */
+export const carryTarget = (today: LocalDate): LocalDate =>
+  `${yearOf(addDays(today, -LOOKBACK_DAYS - 1)) - 1}-12-31`;
+
+export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> {
+  const { store, summary } = deps;
+  const years = new Map<number, DocPort<YearTalliesDoc>>();
+  // Version 1's tallies wait to be split into year documents: written like any pending fold.
+  let pending: PendingFold | null = summary.data.unsplit
+    ? {
+        days: summary.data.unsplit,
+        through: summary.data.foldedThrough,
+        lastSeq: summary.data.lastSeq,
+      }
+    : null;
+  let merged: DayTallies = {};
+  let totals = new Map<string, number>();
+  let streak: Streak = { current: 0, best: 0 };
+
+  const foldedThrough = (): LocalDate | null =>
+    pending ? pending.through : summary.data.foldedThrough;
+
+  async function yearDoc(year: number): Promise<DocPort<YearTalliesDoc>> {
+    let doc = years.get(year);
+    if (!doc) {
+      doc = await store.open(yearTalliesDocName(year), coreDocSpecs.yearTallies(year));
+      years.set(year, doc);
+    }
+    return doc;
+  }
+
+  function refresh(): void {
+    const all: DayTallies = {};
+    for (const year of [...years.keys()].sort((a, b) => a - b)) {
+      Object.assign(all, years.get(year)?.data.days);
+    }
+    Object.assign(all, pending?.days);
+    merged = all;
+    const today = deps.today();
+    const carry = summary.data.carry;
+    totals = totalsOf(all);
+    streak = closedDaysStreak(
+      dayResultsOf(all).filter(
+        (d) => d.date < today && (carry.through === null || d.date > carry.through),
+      ),
+      new Set(deps.pausedDays()),
+      carry,
+    );
+  }
+
+  async function loadFrom(year: number): Promise<void> {
+    const last = yearOf(deps.today());
+    const missing: number[] = [];
+    for (let y = year; y <= last; y += 1) if (!years.has(y)) missing.push(y);
+    if (missing.length === 0) return;
+    for (const y of missing) await yearDoc(y);
+    refresh();
+  }
+
+  async function loadAll(): Promise<void> {
+    for (const year of await docYears(store, YEAR_TALLIES_PREFIX)) await yearDoc(year);
+    await loadFrom(yearOf(deps.today()));
+    refresh();
+  }
+
+  /** The carried streak, moved on to its target once every day up to it is folded. */
+  function nextCarry(folded: LocalDate | null): StreakCarry {
+    const target = carryTarget(deps.today());
+    const carry = summary.data.carry;
+    if (folded === null || folded < target) return carry;
+    if (carry.through !== null && carry.through >= target) return carry;
+    const days = dayResultsOf(merged).filter(
+      (d) => d.date <= target && (carry.through === null || d.date > carry.through),
+    );
+    return { through: target, ...closedDaysStreak(days, new Set(deps.pausedDays()), carry) };
+  }
+
+  async function write(): Promise<void> {
+    const fold = pending;
+    if (!fold) return;
+    try {
+      // The year documents first, then how far they reach: a crash between the two only makes
+      // the next open fold the same days again.
+      const byYear = new Map<number, DayTallies>();
+      for (const [date, tallies] of Object.entries(fold.days)) {
+        const year = yearOf(date);
+        byYear.set(year, { ...byYear.get(year), [date]: tallies });
+      }
+      for (const [year, days] of byYear) {
+        await (await yearDoc(year)).update((d) => ({ ...d, days: { ...d.days, ...days } }));
+      }
+      refresh();
+      const carry = nextCarry(fold.through);
+      // Written whole, so version 1's tallies (`unsplit`) leave once they are in year documents.
+      await summary.update((s) => ({
+        schemaVersion: s.schemaVersion,
+        foldedThrough: fold.through,
+        lastSeq: Math.max(s.lastSeq, fold.lastSeq),
+        carry,
+      }));
+      if (pending === fold) pending = null;
+    } finally {
+      refresh();
+    }
+  }
+
+  const tally = (from: LocalDate, to: LocalDate, wins: ReadonlyMap<LocalDate, readonly Win[]>) =>
+    tallyClosedDays({
+      from,
+      to,
+      missions: deps.missions(),
+      winsByDate: wins,
+      timeZone: deps.timeZone(),
+    });
+
+  // What today needs: the years after the carried streak (every year when there is none: a new
+  // store, an upgrade, a rebuilt summary).
+  const noticed = new Set(store.notices().map((n) => n.id));
+  const carried = summary.data.carry.through;
+  if (carried === null) await loadAll();
+  else await loadFrom(Math.min(yearOf(deps.today()), yearOf(carried) + 1));
+  // A year's tallies found damaged (reset, or restored from a backup that may lack the last fold):
+  // that year is folded again from the wins partitions, which hold every win.
+  const damaged = store
+    .notices()
+    .filter((n) => !noticed.has(n.id))
+    .flatMap((n) => /summary[\\/](\d{4})\.corrupt/.exec(n.movedTo)?.[1] ?? [])
+    .map(Number);
+  const through = foldedThrough();
+  if (damaged.length > 0 && through !== null) {
+    const refold = addDays(`${Math.min(...damaged)}-01-01`, -1);
+    if (refold < through) {
+      pending = {
+        days: pending?.days ?? {},
+        through: refold,
+        lastSeq: pending?.lastSeq ?? summary.data.lastSeq,
+      };
+    }
+  }
+  refresh();
+
+  return {
+    days: () => merged,
+    foldedThrough,
+    totalOf: (id) => totals.get(id) ?? 0,
+    streak: () => streak,
+    refresh,
+    loadFrom,
+    loadAll,
+
+    async fold(wins) {
+      const to = addDays(deps.today(), -1);
+      const through = foldedThrough();
+      if (through === null || through < to) {
+        // Never folded: start from the first day anything could have happened.
+        const from =
+          through !== null
+            ? addDays(through, 1)
+            : [...deps.missions().map((m) => m.startDate), ...wins.keys()].sort()[0];
+        pending = {
+          days: {
+            ...pending?.days,
+            ...(from !== undefined && from <= to ? tally(from, to, wins) : {}),
+          },
+          through: to,
+          lastSeq: Math.max(pending?.lastSeq ?? 0, ...[...wins.values()].map(maxSeq)),
+        };
+      }
+      await write();
+    },
+
+    async retally(date, wins) {
+      const through = foldedThrough();
+      if (through === null || date > through) return;
+      pending = {
+        days: { ...pending?.days, [date]: tally(date, date, new Map([[date, wins]]))[date] ?? {} },
+        through,
+        lastSeq: pending?.lastSeq ?? 0,
+      };
+      const carried = summary.data.carry.through;
+      if (carried !== null && date <= carried) {
+        // A carried day changed (an undo long after, the app open all along): the streak is
+        // recounted over every year, and carried again from the next write on.
+        await loadAll();
+        await summary.update((s) => ({ ...s, carry: { through: null, current: 0, best: 0 } }));
+      }
+      await write();
+    },
+  };
+}

@@ -1,0 +1,317 @@
+// What the team may see of each mission, built from the store's documents with the core's own
+// progress, pace and streak rules — so the board and the app agree. Private data is left out
+// here, by construction: win notes never, a reflection only when the rep chose to share it.
+import { type DayTallies, dayDocName } from '../../shared/documents.ts';
+import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
+import type { DayProgress, TeamMissionState } from '../../shared/team.ts';
+import { LOOKBACK_DAYS } from '../ledger/mission-archive.ts';
+import type { ClockPort, StorePort } from '../kernel/ports.ts';
+import {
+  expectedByNow,
+  milestoneViews,
+  paceOf,
+  settledStatus,
+  sumAmounts,
+  tallyDay,
+} from '../missions/progress.ts';
+import {
+  ARCHIVE_PREFIX,
+  MISSIONS_DOC,
+  SUMMARY_DOC,
+  WINS_PREFIX,
+  archiveDocName,
+  coreDocSpecs,
+  dateOfDayDoc,
+  docYears,
+  yearTalliesDocName,
+  type CoreDocSpecs,
+} from '../ledger/store-docs.ts';
+import { closedDaysStreak, streakWithToday } from '../ledger/streak.ts';
+import { addDays, datesInPeriod, daysBetween, localDateOf, yearOf } from '../kernel/time.ts';
+
+/** One local mission as sync sees it. Deleted missions are simply absent. */
+export interface SyncCandidate {
+  id: string;
+  title: string;
+  /** Public and not archived: the only missions that may be on the server. */
+  shareable: boolean;
+  /** max(mission.seq, latest seq among its wins): grows with every change. */
+  revision: number;
+  /** null unless shareable. */
+  state: TeamMissionState | null;
+}
+
+export interface SyncSource {
+  candidates(): Promise<SyncCandidate[]>;
+}
+
+export interface TeamStateInput {
+  mission: Mission;
+  /** Closed days' tallies of this mission (from the summary), any order. */
+  closed: { date: LocalDate; count: number; hit: number; of: number }[];
+  /** This mission's wins on days not yet folded into the summary. */
+  openDays: Map<LocalDate, Win[]>;
+  /** This mission's latest wins (any order; the newest 20 are sent). */
+  recentWins: readonly Win[];
+  pausedDays: ReadonlySet<LocalDate>;
+  now: Date;
+  timeZone: string;
+}
+
+const RECENT_WINS = 20;
+const RECENT_DAYS = 7;
+
+export function teamStateOf(input: TeamStateInput): TeamMissionState {
+  const { mission, now, timeZone } = input;
+  const today = localDateOf(now, timeZone);
+  const plans = new Map(mission.plan.map((day) => [day.date, day]));
+  const days = new Map<LocalDate, DayProgress>();
+  for (const tally of input.closed) days.set(tally.date, { ...tally });
+  let todayMilestones: ReturnType<typeof milestoneViews> = [];
+  for (const [date, wins] of input.openDays) {
+    const plan = plans.get(date);
+    if (date < today) {
+      days.set(date, { date, ...tallyDay(plan, wins, timeZone) });
+    } else if (date === today) {
+      todayMilestones = plan
+        ? milestoneViews({ plan, wins, today, now, timeZone, leadMinutes: 0 })
+        : [];
+      const hit = todayMilestones.filter((m) => m.state === 'done').length;
+      const due = hit + todayMilestones.filter((m) => m.state === 'missed').length;
+      days.set(date, { date, count: sumAmounts(wins), hit, of: due });
+    }
+  }
+  const sorted = [...days.values()]
+    .filter((d) => d.count > 0 || d.of > 0)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const total = sorted.reduce((sum, d) => sum + d.count, 0);
+  const pace = paceOf(expectedByNow(mission, today, now, timeZone), total);
+  const closedStreak = closedDaysStreak(
+    sorted.filter((d) => d.date < today),
+    input.pausedDays,
+  );
+  const streak = streakWithToday(closedStreak, todayMilestones, input.pausedDays.has(today));
+  const reflection = mission.reflection?.shareWithTeam
+    ? {
+        reason: mission.reflection.reason,
+        note: mission.reflection.note,
+        nextStep: mission.reflection.nextStep,
+      }
+    : null;
+  return {
+    title: mission.title,
+    metric: mission.metric,
+    target: mission.target,
+    startDate: mission.startDate,
+    endDate: mission.endDate,
+    workingDays: mission.workingDays,
+    objective: mission.objective,
+    status: settledStatus(mission, total, today),
+    total,
+    days: sorted,
+    pace: {
+      expected: Math.round(pace.expected),
+      actual: pace.actual,
+      delta: pace.delta,
+      label: pace.label,
+    },
+    streak,
+    recentWins: [...input.recentWins]
+      .sort((a, b) => b.seq - a.seq)
+      .slice(0, RECENT_WINS)
+      .map((win) => ({ at: win.at, amount: win.amount })),
+    reflection,
+    asOf: now.toISOString(),
+  };
+}
+
+export const missionRevision = (mission: Mission, wins: readonly Win[]): number =>
+  wins.reduce((max, win) => Math.max(max, win.seq), mission.seq);
+
+/** The store checks specs by identity: pass the core's (the default) when sharing its store. */
+export type SyncSourceSpecs = CoreDocSpecs;
+
+interface MissionWins {
+  open: Map<LocalDate, Win[]>;
+  all: Win[];
+}
+
+type ClosedTally = TeamStateInput['closed'][number];
+
+/** The years holding a mission's closed days. */
+function yearsOf(mission: Mission, today: LocalDate): number[] {
+  const years: number[] = [];
+  const last = Math.min(yearOf(mission.endDate), yearOf(today));
+  for (let year = yearOf(mission.startDate); year <= last; year += 1) years.push(year);
+  return years;
+}
+
+function talliesByMission(days: DayTallies): Map<string, ClosedTally[]> {
+  const byMission = new Map<string, ClosedTally[]>();
+  for (const [date, tallies] of Object.entries(days)) {
+    for (const [id, tally] of Object.entries(tallies)) {
+      const closed = byMission.get(id);
+      if (closed) closed.push({ date, ...tally });
+      else byMission.set(id, [{ date, ...tally }]);
+    }
+  }
+  return byMission;
+}
+
+/** A candidate made from an archived mission, and the seq of the copy it was made from. */
+interface ArchivedCandidate {
+  seq: number;
+  candidate: SyncCandidate;
+}
+
+/**
+ * Reads the rep's documents: missions, the closed days' tallies of their years, and the wins
+ * partitions not yet folded or from the last week (for recent wins), by name. Never writes.
+ *
+ * A run reads only what can have changed. The archive is read in full once, on the first run:
+ * an archived mission has ended beyond the look-back window with its days folded, so its state
+ * is final, and the archive changes only by taking missions from "missions" (a change to an
+ * archived mission brings it back there first). So later runs read the archive only for the
+ * missions that left "missions" since the run before, and the tallies only of the years the
+ * missions in "missions" span. The documents a run reads for those are held until the next run,
+ * which then finds them in memory. Nothing is kept on disk: after a restart the first run reads
+ * everything again.
+ */
+export function createStoreSyncSource(deps: {
+  store: StorePort;
+  clock: ClockPort;
+  specs?: SyncSourceSpecs;
+}): SyncSource {
+  const { store } = deps;
+  const specs = deps.specs ?? coreDocSpecs;
+  /** Candidates of the archived missions by id; null until the first run succeeds. */
+  let archived: ReadonlyMap<string, ArchivedCandidate> | null = null;
+  /** The missions in "missions" at the last run, with their end year (their archive document). */
+  let lastLive = new Map<string, number>();
+  /** The documents the last run read for "missions", held to keep them in the store's memory. */
+  const held: object[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function archivedMissions(years: Iterable<number>): Promise<Mission[]> {
+    const missions: Mission[] = [];
+    for (const year of years) {
+      missions.push(...(await store.open(archiveDocName(year), specs.archive(year))).data.missions);
+    }
+    return missions;
+  }
+
+  /** The wins partitions since the last folded day and of the last week, up to today. */
+  async function recentDates(today: LocalDate, folded: LocalDate | null): Promise<LocalDate[]> {
+    const recentFrom = addDays(today, -RECENT_DAYS);
+    if (folded !== null && daysBetween(folded, today) <= LOOKBACK_DAYS) {
+      const afterFold = addDays(folded, 1);
+      return datesInPeriod(afterFold < recentFrom ? afterFold : recentFrom, today);
+    }
+    // Never folded, or not for a long while: only a listing tells which days have wins.
+    return (await store.list(WINS_PREFIX))
+      .map(dateOfDayDoc)
+      .filter((date) => /^\d{4}-\d{2}-\d{2}$/.test(date))
+      .filter((date) => (folded === null || date > folded || date >= recentFrom) && date <= today);
+  }
+
+  async function read(): Promise<SyncCandidate[]> {
+    const now = deps.clock.now();
+    const timeZone = deps.clock.timeZone();
+    const today = localDateOf(now, timeZone);
+    const missionsDoc = await store.open(MISSIONS_DOC, specs.missions);
+    const summaryDoc = await store.open(SUMMARY_DOC, specs.summary);
+    const keep: object[] = [missionsDoc, summaryDoc];
+    const live = missionsDoc.data.missions;
+    const pausedDays = new Set(missionsDoc.data.pausedDays);
+    const folded = summaryDoc.data.foldedThrough;
+
+    // The archived missions to make candidates of: all of them on the first run, afterwards those
+    // that left "missions" (archived, or deleted when the archive does not have them).
+    const known = new Map(archived ?? []);
+    let fromArchive: Mission[];
+    if (archived === null) {
+      fromArchive = await archivedMissions(await docYears(store, ARCHIVE_PREFIX));
+    } else {
+      const liveIds = new Set(live.map((m) => m.id));
+      const left = [...lastLive].filter(([id]) => !liveIds.has(id));
+      const leftIds = new Set(left.map(([id]) => id));
+      for (const id of leftIds) known.delete(id);
+      fromArchive = (await archivedMissions(new Set(left.map(([, year]) => year)))).filter((m) =>
+        leftIds.has(m.id),
+      );
+    }
+
+    const liveYears = new Set(live.flatMap((m) => yearsOf(m, today)));
+    const years = new Set([...liveYears, ...fromArchive.flatMap((m) => yearsOf(m, today))]);
+    const days: DayTallies = { ...summaryDoc.data.unsplit };
+    for (const year of [...years].sort((a, b) => a - b)) {
+      const doc = await store.open(yearTalliesDocName(year), specs.yearTallies(year));
+      if (liveYears.has(year)) keep.push(doc);
+      Object.assign(days, doc.data.days);
+    }
+    const closedOf = talliesByMission(days);
+
+    const winsByMission = new Map<string, MissionWins>();
+    const noWins = (): MissionWins => ({ open: new Map(), all: [] });
+    for (const date of await recentDates(today, folded)) {
+      const doc = await store.open(dayDocName(date), specs.dayWins(date));
+      keep.push(doc);
+      for (const win of doc.data.wins) {
+        const entry = winsByMission.get(win.missionId) ?? noWins();
+        entry.all.push(win);
+        if (folded === null || date > folded)
+          entry.open.set(date, [...(entry.open.get(date) ?? []), win]);
+        winsByMission.set(win.missionId, entry);
+      }
+    }
+
+    const candidateOf = (mission: Mission): SyncCandidate => {
+      const wins = winsByMission.get(mission.id) ?? noWins();
+      const shareable = mission.visibility === 'public' && !mission.archived;
+      return {
+        id: mission.id,
+        title: mission.title,
+        shareable,
+        revision: missionRevision(mission, wins.all),
+        state: shareable
+          ? teamStateOf({
+              mission,
+              closed: closedOf.get(mission.id) ?? [],
+              openDays: wins.open,
+              recentWins: wins.all,
+              pausedDays,
+              now,
+              timeZone,
+            })
+          : null,
+      };
+    };
+    for (const mission of fromArchive) {
+      const copy = known.get(mission.id);
+      if (!copy || mission.seq > copy.seq)
+        known.set(mission.id, { seq: mission.seq, candidate: candidateOf(mission) });
+    }
+
+    // A mission in both places (a move a crash cut short): the newest change, the live copy when
+    // equal, as mergeMissions decides.
+    const liveSeq = new Map(live.map((m) => [m.id, m.seq]));
+    const candidates = live.filter((m) => m.seq >= (known.get(m.id)?.seq ?? 0)).map(candidateOf);
+    for (const [id, copy] of known) {
+      if (copy.seq > (liveSeq.get(id) ?? -1)) candidates.push(copy.candidate);
+    }
+
+    archived = known;
+    lastLive = new Map(live.map((m) => [m.id, yearOf(m.endDate)]));
+    held.splice(0, held.length, ...keep);
+    return candidates;
+  }
+
+  return {
+    // One run at a time: each builds on what the one before found.
+    candidates() {
+      const result = queue.then(read);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Today's snapshot, what every view shows, as a pure function of the core's state at an instant.
+import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
+import { TODAY_LOG_LIMIT, type StoreNotice, type TodaySnapshot } from '../../shared/snapshot.ts';
+import { missionToday, trayStatusOf } from '../missions/progress.ts';
+import { streakWithToday, type Streak } from '../ledger/streak.ts';
+
+export interface TodaySnapshotInput {
+  now: Date;
+  timeZone: string;
+  today: LocalDate;
+  missions: readonly Mission[];
+  pausedDays: readonly LocalDate[];
+  /** Today's wins, every mission. */
+  todayWins: readonly Win[];
+  /** Wins so far of a mission, today's included. */
+  totalOf: (missionId: string) => number;
+  lastWin: Win | null;
+  /** The streak through yesterday. */
+  closedStreak: Streak;
+  leadMinutes: number;
+  notices: StoreNotice[];
+}
+
+/** A missed mission the rep has not reflected on yet (and has not hidden). */
+export const awaitsReflection = (mission: Mission): boolean =>
+  mission.status === 'missed' && mission.reflection === null && !mission.archived;
+
+const byStart = (a: Mission, b: Mission): number =>
+  a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0;
+
+/** Running missions (active, not archived) with today's milestones and pace, oldest first. */
+export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
+  const { now, timeZone, today } = input;
+  const winsByMission = new Map<string, Win[]>();
+  for (const win of input.todayWins) {
+    const wins = winsByMission.get(win.missionId);
+    if (wins) wins.push(win);
+    else winsByMission.set(win.missionId, [win]);
+  }
+  const views = input.missions
+    .filter((m) => m.status === 'active' && !m.archived)
+    .sort(byStart)
+    .map((mission) =>
+      missionToday({
+        mission,
+        total: input.totalOf(mission.id),
+        todayWins: winsByMission.get(mission.id) ?? [],
+        today,
+        now,
+        timeZone,
+        leadMinutes: input.leadMinutes,
+      }),
+    );
+  const last = input.lastWin;
+  const paused = input.pausedDays.includes(today);
+  return {
+    at: now.toISOString(),
+    timeZone,
+    today,
+    missions: views,
+    wins: input.todayWins
+      .slice(-TODAY_LOG_LIMIT)
+      .map(({ id, missionId, amount, at, note }) => ({
+        id,
+        missionId,
+        amount,
+        at,
+        ...(note ? { note } : {}),
+      }))
+      .reverse(),
+    lastWin: last && {
+      id: last.id,
+      missionId: last.missionId,
+      missionTitle: input.missions.find((m) => m.id === last.missionId)?.title ?? '',
+      amount: last.amount,
+      at: last.at,
+    },
+    streak: streakWithToday(
+      input.closedStreak,
+      views.flatMap((v) => v.milestones),
+      paused,
+    ),
+    status: paused ? 'idle' : trayStatusOf(views, today),
+    paused,
+    awaitingReflection: input.missions.filter(awaitsReflection),
+    notices: input.notices,
+  };
+}

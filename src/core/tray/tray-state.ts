@@ -1,0 +1,76 @@
+// What the tray says about today: status words, the tooltip, the macOS menu-bar title, and each
+// mission's one-line progress. Pure functions of the snapshot.
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { metricLabel } from '../../shared/mission.ts';
+import type { Mission } from '../../shared/mission.ts';
+import type { MissionToday, TodaySnapshot, TrayStatus } from '../../shared/snapshot.ts';
+import { deadlineLabel } from '../notifications/notification-text.ts';
+
+export const STATUS_TEXT: Record<TrayStatus, string> = {
+  idle: 'No milestones today',
+  'on-track': 'On track',
+  behind: 'Behind',
+  done: 'All milestones done',
+};
+
+/** The status in words; a paused day says so rather than "No milestones today". */
+export const statusText = (snapshot: TodaySnapshot): string =>
+  snapshot.paused ? 'Today is paused' : STATUS_TEXT[snapshot.status];
+
+/** "this week", "this month", or "so far" for longer missions. */
+export function periodLabel(mission: Pick<Mission, 'startDate' | 'endDate'>): string {
+  const days = differenceInCalendarDays(parseISO(mission.endDate), parseISO(mission.startDate)) + 1;
+  if (days <= 7) return 'this week';
+  if (days <= 31) return 'this month';
+  return 'so far';
+}
+
+/** The first of today's milestones still open ("1/2 by noon"), or "today done ✓". */
+export function nextMilestoneLabel(today: MissionToday): string | null {
+  const todays = today.milestones.filter((m) => m.target > 0);
+  if (todays.length === 0) return null;
+  const open = todays.find((m) => m.count < m.target && m.state !== 'missed');
+  if (!open) {
+    return todays.every((m) => m.state === 'done') ? 'today done ✓' : `${today.todayCount} today`;
+  }
+  return `${open.count}/${open.target} by ${deadlineLabel(open.by)}`;
+}
+
+/** "3/10 this week · 1/2 by noon". */
+export function progressLine(today: MissionToday): string {
+  const total = `${today.total}/${today.mission.target} ${periodLabel(today.mission)}`;
+  const next = nextMilestoneLabel(today);
+  return next ? `${total} · ${next}` : total;
+}
+
+/** Windows cuts tray tooltips at 127 characters (NOTIFYICONDATA.szTip holds 128). */
+export const MAX_TOOLTIP = 127;
+
+export function trayTooltip(snapshot: TodaySnapshot): string {
+  const lines = snapshot.missions
+    .filter((m) => m.mission.status === 'active')
+    .map((m) => `${m.mission.title}: ${progressLine(m)}`);
+  const text = ['Mission Tray — ' + statusText(snapshot), ...lines].join('\n');
+  return text.length > MAX_TOOLTIP ? `${text.slice(0, MAX_TOOLTIP - 1)}…` : text;
+}
+
+/** The mission the shortcut logs to: the rep's focus mission if active, else the first active. */
+export function focusMission(
+  snapshot: TodaySnapshot,
+  focusMissionId: string | null,
+): MissionToday | undefined {
+  const active = snapshot.missions.filter((m) => m.mission.status === 'active');
+  return active.find((m) => m.mission.id === focusMissionId) ?? active[0];
+}
+
+/** The short text beside the macOS menu-bar icon: the focus mission's next milestone. */
+export function trayTitle(snapshot: TodaySnapshot, focusMissionId: string | null): string {
+  const focus = focusMission(snapshot, focusMissionId);
+  if (!focus) return '';
+  const open = focus.milestones.find((m) => m.target > 0 && m.count < m.target);
+  if (snapshot.status === 'done') return '✓';
+  return open ? `${open.count}/${open.target}` : `${focus.todayCount}`;
+}
+
+/** "meeting" for a menu item's verb: "Log meeting". */
+export const unitOf = (mission: Mission): string => metricLabel(mission.metric, 1);

@@ -1,0 +1,174 @@
+// The mission form's state, its templates, and its validation through the core's own schema, so
+// the window shows the very messages the core would answer with.
+import { addDays, eachDayOfInterval, endOfWeek, format, getISODay, parseISO } from 'date-fns';
+import type { z } from 'zod';
+import {
+  MissionDraft,
+  type STANDARD_METRICS,
+  type DayPlan,
+  type Metric,
+  type Mission,
+} from '../../shared/mission.ts';
+
+export type MetricKind = (typeof STANDARD_METRICS)[number] | 'custom';
+
+export interface MissionForm {
+  title: string;
+  metricKind: MetricKind;
+  customLabel: string;
+  customUnit: string;
+  /** As typed: parsed by the schema, so "" and "2.5" get its messages. */
+  target: string;
+  startDate: string;
+  endDate: string;
+  workingDays: number[];
+  deadlines: string[];
+  visibility: 'private' | 'public';
+  objective: string;
+}
+
+export const METRIC_NAMES: Record<MetricKind, string> = {
+  meetings: 'Meetings booked',
+  calls: 'Calls',
+  'follow-ups': 'Follow-ups',
+  opportunities: 'New opportunities',
+  demos: 'Demos',
+  custom: 'Custom…',
+};
+
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const endOfThisWeek = (today: string) => iso(endOfWeek(parseISO(today), { weekStartsOn: 1 }));
+const workingDaysBetween = (start: string, end: string, workingDays: number[]) =>
+  eachDayOfInterval({ start: parseISO(start), end: parseISO(end) }).filter((d) =>
+    workingDays.includes(getISODay(d)),
+  ).length;
+
+/** The rest of this week, or next week when no working day is left in this one (a weekend). */
+export function weekAhead(
+  today: string,
+  workingDays: number[],
+): { startDate: string; endDate: string } {
+  const endDate = endOfThisWeek(today);
+  if (workingDaysBetween(today, endDate, workingDays) > 0) return { startDate: today, endDate };
+  const nextMonday = iso(addDays(parseISO(endDate), 1));
+  return { startDate: nextMonday, endDate: endOfThisWeek(nextMonday) };
+}
+
+export function blankForm(today: string, workingDays: number[]): MissionForm {
+  return {
+    title: '',
+    metricKind: 'meetings',
+    customLabel: '',
+    customUnit: '',
+    target: '10',
+    ...weekAhead(today, workingDays),
+    workingDays,
+    deadlines: ['12:00', '17:00'],
+    visibility: 'private',
+    objective: '',
+  };
+}
+
+export interface Template {
+  name: string;
+  apply: (today: string, workingDays: number[]) => MissionForm;
+}
+
+export const TEMPLATES: Template[] = [
+  {
+    name: 'Book 10 meetings this week',
+    apply: (today, workingDays) => ({
+      ...blankForm(today, workingDays),
+      title: 'Book 10 meetings this week',
+      target: '10',
+    }),
+  },
+  {
+    name: '50 calls today',
+    apply: (today, workingDays) => ({
+      ...blankForm(today, workingDays),
+      title: '50 calls today',
+      metricKind: 'calls',
+      target: '50',
+      startDate: today,
+      endDate: today,
+      // A one-day mission: today is its working day, whatever the usual week.
+      workingDays: [getISODay(parseISO(today))],
+    }),
+  },
+  {
+    name: '5 follow-ups a day',
+    apply: (today, workingDays) => {
+      const form = blankForm(today, workingDays);
+      const days = Math.max(1, workingDaysBetween(form.startDate, form.endDate, workingDays));
+      return {
+        ...form,
+        title: '5 follow-ups a day',
+        metricKind: 'follow-ups',
+        target: String(5 * days),
+        deadlines: ['17:00'],
+      };
+    },
+  },
+];
+
+export function formOf(mission: Mission): MissionForm {
+  return {
+    title: mission.title,
+    metricKind: mission.metric.kind,
+    customLabel: mission.metric.kind === 'custom' ? mission.metric.label : '',
+    customUnit: mission.metric.kind === 'custom' ? mission.metric.unit : '',
+    target: String(mission.target),
+    startDate: mission.startDate,
+    endDate: mission.endDate,
+    workingDays: mission.workingDays,
+    deadlines: mission.deadlines,
+    visibility: mission.visibility,
+    objective: mission.objective ?? '',
+  };
+}
+
+export function metricOf(form: MissionForm): Metric {
+  return form.metricKind === 'custom'
+    ? { kind: 'custom', label: form.customLabel, unit: form.customUnit }
+    : { kind: form.metricKind };
+}
+
+/** The draft as the core would receive it; `plan` only when the rep edited the preview. */
+export function draftOf(form: MissionForm, plan: DayPlan[] | null): unknown {
+  const target = form.target.trim();
+  return {
+    title: form.title,
+    metric: metricOf(form),
+    target: target === '' ? undefined : Number(target),
+    startDate: form.startDate,
+    endDate: form.endDate,
+    workingDays: form.workingDays,
+    deadlines: form.deadlines,
+    visibility: form.visibility,
+    objective: form.objective.trim() === '' ? null : form.objective,
+    ...(plan ? { plan } : {}),
+  };
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** Field path ("title", "metric.label", "deadlines.1", "plan") → its first message. */
+export function fieldErrors(error: z.ZodError | null): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error?.issues ?? []) {
+    const key = issue.path[0] === 'plan' ? 'plan' : issue.path.map(String).join('.');
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export type ParsedDraft =
+  { ok: true; draft: z.output<typeof MissionDraft> } | { ok: false; errors: FieldErrors };
+
+export function parseDraft(form: MissionForm, plan: DayPlan[] | null): ParsedDraft {
+  const parsed = MissionDraft.safeParse(draftOf(form, plan));
+  return parsed.success
+    ? { ok: true, draft: parsed.data }
+    : { ok: false, errors: fieldErrors(parsed.error) };
+}

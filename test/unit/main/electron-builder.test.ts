@@ -1,0 +1,72 @@
+// electron-builder cannot package here (no Electron binary); this checks the config it would use.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util/out/DebugLogger.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { allTrayIconNames } from '../../../src/core/tray/tray-icon.ts';
+import { APP_ID, PRODUCT_NAME } from '../../../src/main/app-identity.ts';
+
+const root = process.cwd();
+const file = join(root, 'electron-builder.yml');
+
+// What the app needs from the packaging config, as a schema: everything else may vary.
+const Needs = z.object({
+  appId: z.literal(APP_ID),
+  productName: z.literal(PRODUCT_NAME),
+  files: z.array(z.string()),
+  extraResources: z.array(
+    z.object({ from: z.string(), to: z.string(), filter: z.array(z.string()) }),
+  ),
+  asarUnpack: z.array(z.string()),
+  electronFuses: z.object({
+    runAsNode: z.literal(false),
+    enableNodeOptionsEnvironmentVariable: z.literal(false),
+    enableNodeCliInspectArguments: z.literal(false),
+  }),
+  mac: z.object({
+    target: z.literal('dmg'),
+    extendInfo: z.object({ LSUIElement: z.literal(true) }),
+  }),
+  win: z.object({ target: z.literal('nsis') }),
+  linux: z.object({ target: z.array(z.string()) }),
+});
+
+describe('electron-builder.yml', () => {
+  const raw: unknown = parse(readFileSync(file, 'utf8'));
+
+  it("passes electron-builder's own schema", async () => {
+    const config = await getConfig(root, file, null);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('names the app as the OS knows it, with fuses off for RunAsNode, NODE_OPTIONS, inspector', () => {
+    const needs = Needs.parse(raw);
+    expect(needs.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+  });
+
+  it("unpacks node-notifier's helper binaries from the asar", () => {
+    const { asarUnpack } = Needs.parse(raw);
+    expect(asarUnpack).toContain('node_modules/node-notifier/vendor/**');
+  });
+
+  it('ships every tray icon, with its @2x, where the shell looks for them', () => {
+    const { extraResources } = Needs.parse(raw);
+    const icons = extraResources.find((r) => r.from === 'resources');
+    expect(icons?.to).toBe('resources');
+    expect(icons?.filter).toContain('tray-*.png');
+    for (const name of allTrayIconNames()) {
+      expect(existsSync(join(root, 'resources', name)), name).toBe(true);
+      expect(existsSync(join(root, 'resources', name.replace('.png', '@2x.png'))), name).toBe(true);
+    }
+  });
+
+  it('packages the build output, never the team server or the tests', () => {
+    const { files } = Needs.parse(raw);
+    expect(files).toContain('out/**/*');
+    expect(files).toContain('!src/**/*');
+    expect(files).toContain('!test/**/*');
+  });
+});

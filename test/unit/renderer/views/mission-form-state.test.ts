@@ -1,0 +1,108 @@
+// The window's mission templates and form validation: every template, on every day of the week,
+// gives a draft the core accepts and plans; the form's messages are the core's.
+import { describe, expect, it } from 'vitest';
+import { resolvePlan } from '../../../../src/core/missions/planner.ts';
+import { MissionDraft } from '../../../../src/shared/mission.ts';
+import {
+  TEMPLATES,
+  blankForm,
+  draftOf,
+  parseDraft,
+  weekAhead,
+} from '../../../../src/renderer/views/mission-form-state.ts';
+
+// Monday 23 to Sunday 29 November 2026.
+const WEEK = ['23', '24', '25', '26', '27', '28', '29'].map((d) => `2026-11-${d}`);
+const MON_FRI = [1, 2, 3, 4, 5];
+
+describe('mission templates', () => {
+  for (const template of TEMPLATES) {
+    for (const today of WEEK) {
+      it(`${template.name}, on ${today}: a draft the core plans`, () => {
+        const parsed = parseDraft(template.apply(today, MON_FRI), null);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        const plan = resolvePlan(parsed.draft);
+        expect(plan.length).toBeGreaterThan(0);
+        expect((plan[0]?.date ?? '') >= today).toBe(true);
+        const planned = plan.reduce((sum, day) => sum + (day.checkpoints.at(-1)?.count ?? 0), 0);
+        expect(planned).toBe(parsed.draft.target);
+      });
+    }
+  }
+
+  it('"5 follow-ups a day" asks for five on each working day', () => {
+    const followUps = TEMPLATES.find((t) => t.name === '5 follow-ups a day');
+    if (!followUps) throw new Error('no follow-ups template');
+    const parsed = parseDraft(followUps.apply('2026-11-25', MON_FRI), null);
+    if (!parsed.ok) throw new Error('template did not parse');
+    expect(resolvePlan(parsed.draft).map((d) => d.checkpoints.at(-1)?.count)).toEqual([5, 5, 5]);
+  });
+});
+
+describe('weekAhead', () => {
+  it('is the rest of this week while a working day is left', () => {
+    expect(weekAhead('2026-11-27', MON_FRI)).toEqual({
+      startDate: '2026-11-27',
+      endDate: '2026-11-29',
+    });
+  });
+  it('is next week at the weekend', () => {
+    expect(weekAhead('2026-11-28', MON_FRI)).toEqual({
+      startDate: '2026-11-30',
+      endDate: '2026-12-06',
+    });
+  });
+});
+
+describe('form validation', () => {
+  const form = { ...blankForm('2026-11-23', MON_FRI), title: 'Book 10 meetings' };
+
+  it('maps each message to its field, with the core schema’s own words', () => {
+    const parsed = parseDraft(
+      { ...form, title: 'x'.repeat(121), target: '0', endDate: '2026-11-20' },
+      null,
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      errors: {
+        title: 'Titles are 120 characters at most',
+        target: 'Target must be at least 1',
+        endDate: 'End date must be on or after the start date',
+      },
+    });
+    const core = MissionDraft.safeParse(
+      draftOf({ ...form, title: 'x'.repeat(121), target: '0', endDate: '2026-11-20' }, null),
+    );
+    expect(core.error?.issues.map((i) => i.message).sort()).toEqual(
+      Object.values(parsed.ok ? {} : parsed.errors).sort(),
+    );
+  });
+
+  it('an empty or fractional target is refused with a sentence', () => {
+    expect(parseDraft({ ...form, target: '' }, null)).toMatchObject({
+      errors: { target: 'Target must be a number' },
+    });
+    expect(parseDraft({ ...form, target: '2.5' }, null)).toMatchObject({
+      errors: { target: 'Target must be a whole number' },
+    });
+  });
+
+  it('an edited plan goes with the draft, and its problems are reported under "plan"', () => {
+    const plan = [
+      {
+        date: '2026-11-23',
+        checkpoints: [
+          { count: 3, by: '12:00' },
+          { count: 1, by: '17:00' },
+        ],
+      },
+    ];
+    expect(parseDraft(form, plan)).toEqual({
+      ok: false,
+      errors: {
+        plan: 'Later milestones in a day must ask for at least as many wins as earlier ones',
+      },
+    });
+  });
+});
