@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { trayIconName, TRAY_STATUSES } from '../src/core/tray-icon.ts';
+import { trayIconName, TRAY_STATUSES } from '../src/core/tray/tray-icon.ts';
 import type { TrayStatus } from '../src/shared/snapshot.ts';
 
 type Rgb = [number, number, number];

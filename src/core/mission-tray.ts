@@ -33,7 +33,14 @@ import {
 } from './ledger/store-docs.ts';
 import { suggestTarget } from './missions/suggest.ts';
 import { buildTodaySnapshot } from './today/today-snapshot.ts';
-import { addDays, datesInPeriod, daysBetween, instantOf, localDateOf, yearOf } from './kernel/time.ts';
+import {
+  addDays,
+  datesInPeriod,
+  daysBetween,
+  instantOf,
+  localDateOf,
+  yearOf,
+} from './kernel/time.ts';
 
 export interface MissionTrayCore {
   /** Every missions.* and wins.* IPC call, given parsed input. */

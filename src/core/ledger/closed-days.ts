@@ -5,7 +5,12 @@
 // older years are read only when asked for (history, suggestions, a mission that began back then).
 // A fold whose write fails stays pending in memory, so totals and the streak stay right, and is
 // written with the next fold.
-import type { DayTallies, StreakCarry, SummaryDoc, YearTalliesDoc } from '../../shared/documents.ts';
+import type {
+  DayTallies,
+  StreakCarry,
+  SummaryDoc,
+  YearTalliesDoc,
+} from '../../shared/documents.ts';
 import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
 import { tallyClosedDays, totalsOf } from './fold.ts';
 import type { DocPort, StorePort } from '../kernel/ports.ts';

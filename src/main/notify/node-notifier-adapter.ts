@@ -6,7 +6,10 @@
 // A click comes back in the callback of the notification clicked, on macOS and Windows only.
 import nodeNotifier from 'node-notifier';
 import { z } from 'zod';
-import type { ClickableNotifierPort, DesktopNotification } from '../../core/notifications/notification-port.ts';
+import type {
+  ClickableNotifierPort,
+  DesktopNotification,
+} from '../../core/notifications/notification-port.ts';
 
 /** The one call of node-notifier the adapter makes. */
 export interface NodeNotifierLike {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { allTrayIconNames, trayIconName, TRAY_STATUSES } from '../../../../src/core/tray/tray-icon.ts';
+import {
+  allTrayIconNames,
+  trayIconName,
+  TRAY_STATUSES,
+} from '../../../../src/core/tray/tray-icon.ts';
 import { buildTrayMenu } from '../../../../src/core/tray/tray-menu.ts';
 import type { TrayMenuItem, TrayPlatform } from '../../../../src/core/tray/tray-menu.ts';
 import { trayTitle, trayTooltip } from '../../../../src/core/tray/tray-state.ts';

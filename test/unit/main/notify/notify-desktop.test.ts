@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DesktopNotification } from '../../../../src/core/notifications/notification-port.ts';
-import { createNodeNotifier, textForDesktop } from '../../../../src/main/notify/node-notifier-adapter.ts';
+import {
+  createNodeNotifier,
+  textForDesktop,
+} from '../../../../src/main/notify/node-notifier-adapter.ts';
 import type { NodeNotifierLike } from '../../../../src/main/notify/node-notifier-adapter.ts';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
