@@ -14,6 +14,7 @@ import { LocalDate, MAX_PERIOD_DAYS, Mission, Win, firstIssue } from '../shared/
 import type { ParsedMissionDraft, Reflection } from '../shared/mission.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { MissionTrayError, StorageError } from './kernel/errors.ts';
+import { createSerialQueue } from './kernel/serial-queue.ts';
 import { exportJson, winsCsv } from './missions/export.ts';
 import { openClosedDays } from './ledger/closed-days.ts';
 import { buildHistory } from './missions/history.ts';
@@ -32,6 +33,7 @@ import {
   summaryDocSpec,
 } from './ledger/store-docs.ts';
 import { suggestTarget } from './missions/suggest.ts';
+import { sameView } from './today/same-view.ts';
 import { buildTodaySnapshot } from './today/today-snapshot.ts';
 import {
   addDays,
@@ -288,8 +290,6 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
 
   const listeners = new Set<(snapshot: TodaySnapshot) => void>();
   let lastEmitted: TodaySnapshot | null = null;
-  const sameView = (a: TodaySnapshot, b: TodaySnapshot | null): boolean =>
-    b !== null && JSON.stringify({ ...a, at: '' }) === JSON.stringify({ ...b, at: '' });
   function emit(): TodaySnapshot {
     const snap = snapshot();
     lastEmitted = snap;
@@ -304,14 +304,12 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     return snap;
   }
 
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
   let shuttingDown = false;
   /** Runs commands one at a time, in the order they arrive. */
   function serial<T>(command: () => Promise<T>): Promise<T> {
     if (shuttingDown) return Promise.reject(new Error('Mission Tray is shutting down.'));
-    const result = queue.then(command);
-    queue = result.catch(() => undefined);
-    return result;
+    return queue.run(command);
   }
 
   /** A mission by id, looked for in the archive when today does not hold it. */
@@ -649,7 +647,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       }),
     async close() {
       shuttingDown = true;
-      await queue;
+      await queue.idle();
       listeners.clear();
     },
   };

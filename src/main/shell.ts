@@ -6,6 +6,7 @@ import type { ClickableNotifierPort } from '../core/notifications/notification-p
 import type { ClockPort, StorePort } from '../core/kernel/ports.ts';
 import { createScheduler } from '../core/notifications/scheduler.ts';
 import type { MissionTrayCore } from '../core/mission-tray.ts';
+import { sameView } from '../core/today/same-view.ts';
 import type { TrayPlatform } from '../core/tray/tray-menu.ts';
 import { eventChannelOf } from '../shared/ipc.ts';
 import type { IpcHandlers } from '../shared/ipc.ts';
@@ -57,7 +58,7 @@ export interface ShellDeps {
   /** Intervals for the notification check and the core's day roll-over; tests pass 0 (off). */
   pollMs?: number;
   /**
-   * Areas of the IPC contract the shell does not build itself (e.g. the sync engineer's `sync`,
+   * Areas of the IPC contract the shell does not build itself (e.g. team sync's `sync` and
    * `team`): adding one to the contract makes this required, so it cannot be forgotten.
    */
   areas: Omit<IpcHandlers, 'missions' | 'wins' | 'data' | 'settings' | 'app'>;
@@ -170,8 +171,6 @@ export function startShell(deps: ShellDeps) {
     lastPushed = snapshot;
     window.send(eventChannelOf('today'), snapshot);
   };
-  /** What the window shows of a snapshot: all of it but the instant it was computed at. */
-  const viewOf = (snapshot: TodaySnapshot | null) => JSON.stringify({ ...snapshot, at: '' });
   const unsubscribe = [
     core.subscribe((snapshot) => {
       push(withNotices(snapshot));
@@ -205,7 +204,7 @@ export function startShell(deps: ShellDeps) {
   const refresh = () => {
     const snapshot = withNotices(core.today());
     tray.render(snapshot, settings.get());
-    if (viewOf(snapshot) !== viewOf(lastPushed)) push(snapshot);
+    if (!sameView(snapshot, lastPushed)) push(snapshot);
   };
   const wake = () => {
     core

@@ -12,6 +12,7 @@ import {
   type DocSpec,
   type StorePort,
 } from '../../core/kernel/ports.ts';
+import { createSerialQueue } from '../../core/kernel/serial-queue.ts';
 import type { StoreNotice } from '../../shared/snapshot.ts';
 import { assertPrefix, docNameOfEntry, docPaths, type DocPaths } from './doc-paths.ts';
 import { TEMP_FILE, writeDurably } from './durable-write.ts';
@@ -142,7 +143,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
   const openDoc = async <T>(paths: DocPaths, spec: DocSpec<T>): Promise<DocPort<T>> => {
     const db = new Low<T>(adapterFor(paths, spec), spec.empty());
     await db.read();
-    let queue: Promise<unknown> = Promise.resolve();
+    const queue = createSerialQueue();
     return {
       get data() {
         return db.data;
@@ -167,9 +168,8 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
           db.data = next;
           return next;
         };
-        const result = queue.then(run);
-        const tail = result.catch(() => undefined);
-        queue = tail;
+        const result = queue.run(run);
+        const tail = queue.idle();
         inflight.add(tail);
         void tail.then(() => inflight.delete(tail));
         return result;
