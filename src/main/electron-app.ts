@@ -62,7 +62,8 @@ export async function launch(): Promise<() => void> {
     : join(app.getAppPath(), 'resources');
 
   const userData = app.getPath('userData');
-  const store = await openStore(join(userData, 'data'), { log });
+  // index.ts took Electron's single-instance lock, keyed by userData, before launching.
+  const store = await openStore(join(userData, 'data'), { log, singleInstance: userData });
   const settings = createElectronSettings(userData);
   // The window's prefers-color-scheme follows the rep's theme preference.
   nativeTheme.themeSource = settings.get().theme;

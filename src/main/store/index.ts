@@ -30,6 +30,12 @@ export interface OpenStoreOptions {
   fs?: StoreFs;
   /** Where repairs are logged with their technical cause. */
   log?: (message: string, detail?: unknown) => void;
+  /**
+   * The scope of the single-instance lock this process holds (the app: its userData path, which
+   * keys Electron's requestSingleInstanceLock). A store lock left under the same scope is from an
+   * earlier run, stale whatever its PID (see store-lock.ts).
+   */
+  singleInstance?: string;
 }
 
 interface OpenDoc {
@@ -55,7 +61,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
   let releaseLock: () => Promise<void>;
   try {
     await fs.mkdir(root, { recursive: true });
-    releaseLock = await acquireStoreLock(fs, root, clock.now());
+    releaseLock = await acquireStoreLock(fs, root, clock.now(), options.singleInstance);
   } catch (error) {
     throw error instanceof StoreLockedError ? error : openFailed(error, root);
   }

@@ -4,6 +4,14 @@
 // gone (a crash, a SIGKILL) is stale and taken over. Known limit: two processes taking over the
 // same stale lock at the same instant could both succeed; the Electron shell's single-instance
 // lock rules that out in the app.
+//
+// A live PID is not proof of a live holder: Windows emits neither 'before-quit' nor 'will-quit' on
+// shutdown or log-off, so the lock outlives the app, and after a reboot its PID belongs to another
+// process or to the app itself. So a lock also names the single-instance scope its writer held
+// (the app passes its userData path, which keys Electron's requestSingleInstanceLock). A process
+// that holds that same scope now knows the earlier holder is gone, whatever its PID; a lock naming
+// this very process but not held by it is stale too. A writer of another scope (a second app build
+// with its own userData, a command-line tool with none) is still refused while its PID lives.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -12,7 +20,15 @@ import { errnoOf, writeAll, type StoreFs } from './store-fs.ts';
 
 export const LOCK_FILE = 'mission-tray.lock';
 
-const LockFile = z.object({ pid: z.int().positive(), since: z.string() });
+const LockFile = z.object({
+  pid: z.int().positive(),
+  since: z.string(),
+  singleInstance: z.string().optional(),
+});
+type LockFile = z.infer<typeof LockFile>;
+
+/** Locks this process holds now (a process can open a folder once; see the tests). */
+const heldHere = new Set<string>();
 
 function isAlive(pid: number): boolean {
   try {
@@ -24,10 +40,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function holderOf(fs: StoreFs, lockPath: string): Promise<number | null> {
+async function holderOf(fs: StoreFs, lockPath: string): Promise<LockFile | null> {
   try {
     const parsed = LockFile.safeParse(JSON.parse((await fs.readFile(lockPath)).toString('utf8')));
-    return parsed.success ? parsed.data.pid : null;
+    return parsed.success ? parsed.data : null;
   } catch {
     // Missing or garbage: nobody holds it.
     return null;
@@ -60,15 +76,28 @@ async function create(fs: StoreFs, lockPath: string, temp: string, content: stri
   return true;
 }
 
-/** Takes the lock or throws StoreLockedError; resolves to its release. */
+/** Whether the lock's writer may still be writing the folder. */
+function mayBeLive(holder: LockFile, lockPath: string, singleInstance: string | undefined) {
+  if (heldHere.has(lockPath)) return true;
+  if (holder.pid === process.pid) return false;
+  if (singleInstance !== undefined && holder.singleInstance === singleInstance) return false;
+  return isAlive(holder.pid);
+}
+
+/**
+ * Takes the lock or throws StoreLockedError; resolves to its release. `singleInstance` is the
+ * scope of the single-instance lock the caller holds (Electron's, keyed by userData), if any.
+ */
 export async function acquireStoreLock(
   fs: StoreFs,
   root: string,
   now: Date,
+  singleInstance?: string,
 ): Promise<() => Promise<void>> {
   const lockPath = join(root, LOCK_FILE);
   const temp = `${lockPath}.${process.pid}-${randomUUID()}`;
-  const content = JSON.stringify({ pid: process.pid, since: now.toISOString() });
+  const mine: LockFile = { pid: process.pid, since: now.toISOString(), singleInstance };
+  const content = JSON.stringify(mine);
   const handle = await fs.open(temp, 'wx');
   try {
     await writeAll(handle, content);
@@ -78,15 +107,19 @@ export async function acquireStoreLock(
   try {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       if (await create(fs, lockPath, temp, content)) {
+        heldHere.add(lockPath);
         return async () => {
-          if ((await holderOf(fs, lockPath)) === process.pid) await fs.unlink(lockPath);
+          heldHere.delete(lockPath);
+          if ((await holderOf(fs, lockPath))?.pid === process.pid) await fs.unlink(lockPath);
         };
       }
       const holder = await holderOf(fs, lockPath);
-      if (holder !== null && isAlive(holder)) throw new StoreLockedError(root, holder);
+      if (holder !== null && mayBeLive(holder, lockPath, singleInstance)) {
+        throw new StoreLockedError(root, holder.pid);
+      }
       await fs.unlink(lockPath).catch(() => undefined);
     }
-    throw new StoreLockedError(root, (await holderOf(fs, lockPath)) ?? 0);
+    throw new StoreLockedError(root, (await holderOf(fs, lockPath))?.pid ?? 0);
   } finally {
     await fs.unlink(temp).catch(() => undefined);
   }

@@ -105,6 +105,69 @@ describe('the single-writer lock', () => {
     await store.close();
   });
 
+  describe('after a reboot (Windows: no quit events on shutdown, PIDs reused)', () => {
+    // The app's single-instance scope: Electron's requestSingleInstanceLock is keyed by userData.
+    const app = { ...options, singleInstance: '/home/rep/.config/Mission Tray' };
+    const lockAt = (dir: string, pid: number, singleInstance?: string) =>
+      writeFile(
+        join(dir, 'mission-tray.lock'),
+        JSON.stringify({ pid, since: '2026-11-20T17:00:00.000Z', singleInstance }),
+      );
+    /** A live process that has nothing to do with Mission Tray. */
+    const unrelated = async (run: (pid: number) => Promise<void>) => {
+      const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+      try {
+        await run(other.pid ?? 0);
+      } finally {
+        other.kill('SIGKILL');
+      }
+    };
+
+    it('starts although the earlier run’s lock names a PID now used by another process', async () => {
+      const dir = await tempDir();
+      await unrelated(async (pid) => {
+        await lockAt(dir, pid, app.singleInstance);
+        const store = await openStore(dir, app);
+        const lock = JSON.parse(await readFile(join(dir, 'mission-tray.lock'), 'utf8'));
+        expect(lock).toMatchObject({ pid: process.pid, singleInstance: app.singleInstance });
+        await (await store.open('missions', tallySpec)).update(addWin('w1'));
+        await store.close();
+      });
+    });
+
+    it('starts although the lock names its own new PID', async () => {
+      for (const writer of [app.singleInstance, undefined]) {
+        const dir = await tempDir();
+        await lockAt(dir, process.pid, writer);
+        await (await openStore(dir, app)).close();
+        await lockAt(dir, process.pid, writer);
+        await (await openStore(dir, options)).close();
+      }
+    });
+
+    it('still refuses another live writer of the folder: a tool without the lock, another build', async () => {
+      const dir = await tempDir();
+      await unrelated(async (pid) => {
+        for (const writer of [undefined, '/home/rep/.config/Mission Tray Beta']) {
+          await lockAt(dir, pid, writer);
+          await expect(openStore(dir, app)).rejects.toThrow(
+            `Mission Tray is already running (process ${pid})`,
+          );
+        }
+        // A tool that holds no single-instance lock cannot tell the app's lock is stale.
+        await lockAt(dir, pid, app.singleInstance);
+        await expect(openStore(dir, options)).rejects.toBeInstanceOf(StoreLockedError);
+      });
+    });
+
+    it('still refuses a second store of the same scope in the same process', async () => {
+      const dir = await tempDir();
+      const first = await openStore(dir, app);
+      await expect(openStore(dir, app)).rejects.toBeInstanceOf(StoreLockedError);
+      await first.close();
+    });
+  });
+
   it('takes over an unreadable lock file', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'mission-tray.lock'), Buffer.alloc(32));
