@@ -10,8 +10,44 @@
 // inode. Padding each file with spaces (JSON whitespace) to a multiple of 4 KiB keeps the size
 // unchanged for most writes; it costs no disk space, as files occupy whole 4 KiB blocks anyway.
 // Measured on ext4 here: about a quarter off each write (two journal commits become one).
+//
+// On Windows a rename fails for a moment while another process has the file open without
+// FILE_SHARE_DELETE — an antivirus scanner or the search indexer looking at the file just written:
+// EPERM, EBUSY or EACCES. graceful-fs (and so write-file-atomic) retries those for up to 60 s; here
+// a rep waits for the win they clicked, so the retries stop after RENAME_RETRY_MS and the write
+// reports its failure as any other.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DocPaths } from './doc-paths.ts';
 import { errnoOf, writeAll, type StoreFileHandle, type StoreFs } from './store-fs.ts';
+
+export const RENAME_RETRY_MS = 5_000;
+const TRANSIENT_ON_WINDOWS = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+export interface DurableWriteOptions {
+  platform: NodeJS.Platform;
+  /** How long a transiently failing rename is retried on Windows. */
+  renameRetryMs?: number;
+}
+
+type Rename = (from: string, to: string) => Promise<void>;
+
+/** `fs.rename`, retried with a growing pause (10 ms up to 100 ms) while Windows says "in use". */
+function retryingRename(fs: StoreFs, options: DurableWriteOptions): Rename {
+  if (options.platform !== 'win32') return (from, to) => fs.rename(from, to);
+  const budget = options.renameRetryMs ?? RENAME_RETRY_MS;
+  return async (from, to) => {
+    const start = Date.now();
+    for (let pause = 10; ; pause = Math.min(pause + 10, 100)) {
+      try {
+        return await fs.rename(from, to);
+      } catch (error) {
+        const transient = TRANSIENT_ON_WINDOWS.has(errnoOf(error) ?? '');
+        if (!transient || Date.now() - start + pause > budget) throw error;
+      }
+      await sleep(pause);
+    }
+  };
+}
 
 let counter = 0;
 
@@ -27,11 +63,12 @@ const padded = (text: string): string => {
 /** Opens a temp file: the old backup, renamed, when there is one; else a new file. */
 async function openTemp(
   fs: StoreFs,
+  rename: Rename,
   paths: DocPaths,
   temp: string,
 ): Promise<{ handle: StoreFileHandle; recycled: boolean }> {
   try {
-    await fs.rename(paths.backup, temp);
+    await rename(paths.backup, temp);
     return { handle: await fs.open(temp, 'r+'), recycled: true };
   } catch (error) {
     if (errnoOf(error) !== 'ENOENT') throw error;
@@ -44,7 +81,9 @@ export async function writeDurably(
   paths: DocPaths,
   text: string,
   syncDir: (dir: string) => Promise<void>,
+  options: DurableWriteOptions,
 ): Promise<void> {
+  const rename = retryingRename(fs, options);
   counter += 1;
   const temp = `${paths.file}.${process.pid}-${counter}.tmp`;
   // On failure the temp file (maybe a half-overwritten backup) goes: a missing backup is better
@@ -54,7 +93,7 @@ export async function writeDurably(
   let handle: StoreFileHandle;
   let recycled: boolean;
   try {
-    ({ handle, recycled } = await openTemp(fs, paths, temp));
+    ({ handle, recycled } = await openTemp(fs, rename, paths, temp));
   } catch (error) {
     await dropTemp();
     throw error;
@@ -77,7 +116,7 @@ export async function writeDurably(
 
   let hadPrevious = true;
   try {
-    await fs.rename(paths.file, paths.backup);
+    await rename(paths.file, paths.backup);
   } catch (error) {
     if (errnoOf(error) !== 'ENOENT') {
       await dropTemp();
@@ -87,11 +126,11 @@ export async function writeDurably(
   }
   const restorePrevious = () =>
     hadPrevious
-      ? fs.rename(paths.backup, paths.file).catch(() => undefined)
+      ? rename(paths.backup, paths.file).catch(() => undefined)
       : fs.unlink(paths.file).catch(() => undefined);
 
   try {
-    await fs.rename(temp, paths.file);
+    await rename(temp, paths.file);
   } catch (error) {
     if (hadPrevious) await restorePrevious();
     await dropTemp();

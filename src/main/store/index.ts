@@ -36,6 +36,10 @@ export interface OpenStoreOptions {
    * earlier run, stale whatever its PID (see store-lock.ts).
    */
   singleInstance?: string;
+  /** The OS whose file-system quirks apply (Windows: no directory fsync, renames retried). */
+  platform?: NodeJS.Platform;
+  /** How long a rename Windows reports as in use is retried; see durable-write.ts. */
+  renameRetryMs?: number;
 }
 
 interface OpenDoc {
@@ -57,6 +61,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
   const log =
     options.log ?? ((message, detail) => console.warn(`[store] ${message}`, detail ?? ''));
   const root = resolve(dir);
+  const platform = options.platform ?? process.platform;
 
   let releaseLock: () => Promise<void>;
   try {
@@ -82,7 +87,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
 
   const syncDir = async (path: string): Promise<void> => {
     // Windows cannot open a directory to fsync it; NTFS makes the rename durable on its own.
-    if (process.platform === 'win32') return;
+    if (platform === 'win32') return;
     let handle = dirHandles.get(path);
     if (!handle) {
       handle = fs.open(path, 'r');
@@ -122,7 +127,10 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
 
   const persist = async (paths: DocPaths, text: string): Promise<void> => {
     await ensureDir(paths.dir);
-    await writeDurably(fs, paths, text, syncDir);
+    await writeDurably(fs, paths, text, syncDir, {
+      platform,
+      renameRetryMs: options.renameRetryMs,
+    });
   };
 
   const adapterFor = <T>(paths: DocPaths, spec: DocSpec<T>): Adapter<T> => ({
