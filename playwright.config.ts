@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium where it is installed (CI, these machines); Playwright's own browser elsewhere.
+// Debian's Chromium where it is installed (.ci/run installs it); Playwright's own browser elsewhere.
 const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({

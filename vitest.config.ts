@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // Electron cannot run here (TOOLCHAIN.md): the shell's wiring is tested against small fakes.
+    // The Electron binary is not in its npm package, so no test runs it: the shell's wiring is
+    // tested against small fakes (docs/decisions/0006-electron-never-runs-in-tests.md).
     alias: { electron: resolve('test/fakes/electron.ts') },
   },
   test: {

@@ -1,8 +1,6 @@
-// `npm test`'s security step: @doyensec/electronegativity over src/, failing on any HIGH or
-// MEDIUM finding. Its CLI exits 0 whatever it finds, so this runs its scanner directly and reads
-// the issues. It also fetches translations and Electron's release list over the network, and on
-// a machine without access its HTTP client (got 11) crashes on a retry timer; the scan itself
-// needs neither, so `got` is replaced with one that fails at once: the scan runs offline, always.
+// `npm test`'s security step: @doyensec/electronegativity's scanner over src/, failing on any HIGH
+// or MEDIUM finding, always offline (`got` replaced by one that fails at once). Why not its CLI,
+// and why offline: docs/decisions/0006-electron-never-runs-in-tests.md.
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 

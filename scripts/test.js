@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 // The real notification test needs a D-Bus session and a display for the notification server
-// (dunst). Where the machine has them (CI, these machines), run the unit tests inside both.
+// (dunst). Where both commands are installed (as .ci/run installs them), run the unit tests inside
+// both.
 const desktopBus =
   process.platform === 'linux' &&
   !process.env.DBUS_SESSION_BUS_ADDRESS &&

@@ -1,8 +1,5 @@
-// Group commit: the mission writes that arrive in the same turn of the event loop share one
-// BEGIN IMMEDIATE … COMMIT, which is most of a single write's cost. Each write still runs its own
-// checks (owner, revision) in its own savepoint, in arrival order, so one that fails is undone
-// alone; every caller's promise settles only after the shared COMMIT, so no answer is sent for a
-// write that is not durable.
+// Group commit: the mission writes of one event-loop turn share one transaction, each in its own
+// savepoint, and every caller is answered only after the COMMIT (docs/decisions/0008).
 import type { MissionWrites, TeamDb } from './db.ts';
 
 type Pending = {

@@ -1,4 +1,4 @@
-// What `import … from 'electron'` gives where the Electron binary cannot run (TOOLCHAIN.md):
+// What `import … from 'electron'` gives in the tests, where the Electron binary never runs:
 // vitest aliases it here (vitest.config.ts, for electron-store), and the main-bundle smoke test
 // maps it here with a module hook (electron-hooks.ts) to start the real main process in Node.
 // Each object records what the app did with it in `fakeElectron`, and lets a test act as the

@@ -1,9 +1,6 @@
-// Desktop notifications through node-notifier, behind NotifierPort.
-// On Linux node-notifier runs `notify-send` through a shell (child_process.exec), double-quoting
-// each argument and escaping " $ ` \ — so text cannot run commands. What it does not guard, and
-// this adapter does: notify-send reads a leading '-' as an option and expands backslash escapes,
-// and the notification server reads the body as markup. `textForDesktop` keeps all of it literal.
-// A click comes back in the callback of the notification clicked, on macOS and Windows only.
+// Desktop notifications through node-notifier, behind NotifierPort. `textForDesktop` keeps the
+// rep's text literal for notify-send; a click is reported on macOS and Windows only
+// (docs/decisions/0007-desktop-notification-text.md).
 import nodeNotifier from 'node-notifier';
 import { z } from 'zod';
 import type {

@@ -1,21 +1,8 @@
 // One durable replacement of a document file, keeping the previous version as `<file>.bak`:
 //   write a unique temp file → fdatasync it → rename file → .bak → rename temp → file → fsync dir.
-// A kill at any point leaves either the old file, or (between the two renames) only the .bak and
-// the temp file — `loadDoc` restores the .bak then. The write is acknowledged only after the
-// directory fsync, so an acknowledged document survives a power cut as well as a kill.
-//
-// Why the temp file is the old backup, renamed, and why files end in spaces: the version in
-// `.bak` is about to be replaced anyway, and overwriting its already-allocated blocks at an
-// unchanged size lets fdatasync flush the data without a file-system journal commit, and frees no
-// inode. Padding each file with spaces (JSON whitespace) to a multiple of 4 KiB keeps the size
-// unchanged for most writes; it costs no disk space, as files occupy whole 4 KiB blocks anyway.
-// Measured on ext4 here: about a quarter off each write (two journal commits become one).
-//
-// On Windows a rename fails for a moment while another process has the file open without
-// FILE_SHARE_DELETE — an antivirus scanner or the search indexer looking at the file just written:
-// EPERM, EBUSY or EACCES. graceful-fs (and so write-file-atomic) retries those for up to 60 s; here
-// a rep waits for the win they clicked, so the retries stop after RENAME_RETRY_MS and the write
-// reports its failure as any other.
+// On Windows a rename that another process blocks for a moment is retried, briefly. Why the temp
+// file is the old backup, why files are padded to 4 KiB with spaces, and why the retries stop after
+// RENAME_RETRY_MS: docs/decisions/0004-durable-document-writes.md.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DocPaths } from './doc-paths.ts';
 import { errnoOf, writeAll, type StoreFileHandle, type StoreFs } from './store-fs.ts';

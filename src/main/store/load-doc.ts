@@ -1,9 +1,6 @@
-// Reads one document at open, repairing what it finds instead of crashing or discarding:
-// - missing file, no backup → the spec's empty document;
-// - missing file, valid backup → a write was cut between its two renames: the backup is the last
-//   acknowledged version, restored silently (nothing was damaged);
-// - unreadable file (empty, truncated, NUL-filled, not JSON, fails the schema) → set aside as
-//   `<name>.corrupt-<time>.json`, then the backup if it is valid, else empty — with a notice.
+// Reads one document at open, repairing what it finds instead of crashing or discarding: a
+// missing file from its backup, a damaged one set aside as `<name>.corrupt-<time>.json` and
+// replaced by its backup or the empty document, with a notice (docs/decisions/0004).
 import { randomUUID } from 'node:crypto';
 import type { DocSpec } from '../../core/kernel/ports.ts';
 import type { StoreNotice } from '../../shared/snapshot.ts';

@@ -1,17 +1,6 @@
-// One writer per data directory: `mission-tray.lock` holds the owner's pid. The lock file is
-// created with its content in one step (write a temp file, then link it to the lock name, which
-// fails if the name exists), so a reader never sees a half-written lock. A lock whose process is
-// gone (a crash, a SIGKILL) is stale and taken over. Known limit: two processes taking over the
-// same stale lock at the same instant could both succeed; the Electron shell's single-instance
-// lock rules that out in the app.
-//
-// A live PID is not proof of a live holder: Windows emits neither 'before-quit' nor 'will-quit' on
-// shutdown or log-off, so the lock outlives the app, and after a reboot its PID belongs to another
-// process or to the app itself. So a lock also names the single-instance scope its writer held
-// (the app passes its userData path, which keys Electron's requestSingleInstanceLock). A process
-// that holds that same scope now knows the earlier holder is gone, whatever its PID; a lock naming
-// this very process but not held by it is stale too. A writer of another scope (a second app build
-// with its own userData, a command-line tool with none) is still refused while its PID lives.
+// One writer per data directory: `mission-tray.lock` holds the owner's pid and single-instance
+// scope, created whole in one step (a temp file linked to the lock name). When a lock is stale and
+// taken over, and its known limit: docs/decisions/0004-durable-document-writes.md.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';

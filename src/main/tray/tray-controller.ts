@@ -25,7 +25,7 @@ export interface TrayControllerDeps {
   isDark: () => boolean;
   now: () => Date;
   dispatch: (action: TrayAction) => void;
-  /** The sync engineer's switch, once sync exists. */
+  /** Whether team sync is on, for its menu item; absent when the app has no team sync. */
   sync?: () => { enabled: boolean } | undefined;
 }
 

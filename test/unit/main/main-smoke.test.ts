@@ -1,6 +1,6 @@
 // The real main process — index.ts and electron-app.ts, bundled as electron-vite bundles them —
 // started in plain Node against the fake Electron (test/fakes/electron.ts), with a real data
-// folder. Electron itself cannot run here; this is as close as these machines get.
+// folder. No test runs the Electron binary (docs/decisions/0006); this is as close as a test gets.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // Bundles a child-process entry into one ES module, as electron-vite bundles the app's main
 // process. Why: plain Node loading `date-fns` from its root index reads ~1,000 files (about 2 s
-// per start on these machines), and the crash test starts a child 40 times.
+// per start on a 2-core machine), and the crash test starts a child 40 times.
 import { join } from 'node:path';
 import { build } from 'vite';
 
