@@ -3,6 +3,30 @@ import { z } from 'zod';
 import { Instant, LocalTime, WorkingDays } from './mission.ts';
 import type { StoreNotice } from './snapshot.ts';
 
+/**
+ * The default global shortcut. CommandOrControl+Shift+M, the first default, is Microsoft Teams'
+ * mute toggle: a rep muting a call logged a win. Ctrl/Cmd+Alt/Option+Shift with a letter is a
+ * chord that apps rarely bind and that types no character (on Windows, AltGr is Ctrl+Alt, but W
+ * with AltGr+Shift types nothing on the common European layouts). Checked against each one's
+ * published shortcut list (from memory of those lists: no network here to re-read them):
+ * - Microsoft Teams: Ctrl+Shift+M/O/K/E/H/A/S/D/P, Ctrl+Space (Cmd on macOS).
+ * - Zoom: Alt+A/V/S/R/H/U/Y/…, Ctrl+Alt+Shift alone (focus the meeting controls), and
+ *   Cmd+Shift+A/V/S/H/… on macOS — none with W.
+ * - Slack: Ctrl/Cmd+Shift+Space (huddle mute), Ctrl/Cmd+Shift+K/A/M/L/….
+ * - Google Meet (in the browser): Ctrl/Cmd+D, Ctrl/Cmd+E, Ctrl+Alt+H/C/P/…, Cmd+Ctrl+H.
+ * - Chrome, Edge, Firefox, Safari: Ctrl/Cmd+W, Ctrl/Cmd+Shift+W (close tab/window), Cmd+Option+W
+ *   (close all windows); none binds Ctrl/Cmd+Alt/Option+Shift+W.
+ * - Windows: Win+… shortcuts, Ctrl+Alt+Del, Ctrl+Shift+Esc; Ctrl+Alt+Shift+Win+W (Office's Word key)
+ *   is another chord.
+ * - macOS: Cmd+Shift+3/4/5, Cmd+Option+Esc, Cmd+Option+Shift+Esc, Cmd+Option+Shift+V (paste and
+ *   match style, in some apps only).
+ * - GNOME: Ctrl+Alt+Shift+R (screencast, older releases), Ctrl+Alt+Shift+arrows; KDE Plasma:
+ *   Ctrl+Alt+Shift+Del/PgUp/PgDn.
+ */
+export const DEFAULT_SHORTCUT = 'CommandOrControl+Alt+Shift+W';
+/** Earlier versions' default, replaced in preferences files where the rep never set a shortcut. */
+export const FIRST_DEFAULT_SHORTCUT = 'CommandOrControl+Shift+M';
+
 export const Settings = z.object({
   reminderLeadMinutes: z
     .int({ error: 'Reminder lead time must be a whole number of minutes' })
@@ -31,9 +55,11 @@ export const Settings = z.object({
   shortcut: z
     .string()
     .trim()
-    .min(1, { error: 'Type a shortcut, like CommandOrControl+Shift+M' })
+    .min(1, { error: `Type a shortcut, like ${DEFAULT_SHORTCUT}` })
     .max(60)
-    .default('CommandOrControl+Shift+M'),
+    .default(DEFAULT_SHORTCUT),
+  /** Whether the rep set the shortcut themselves: only then is an old default kept as chosen. */
+  shortcutChosen: z.boolean().default(false),
   launchAtLogin: z.boolean().default(false),
   focusMissionId: z.string().max(64).nullable().default(null),
   window: z
@@ -102,6 +128,7 @@ export function applySettingsPatch(
   return Settings.parse({
     ...current,
     ...patch,
+    shortcutChosen: current.shortcutChosen || patch.shortcut !== undefined,
     notify: { ...current.notify, ...patch.notify },
     quietHours: { ...current.quietHours, ...patch.quietHours },
     window: { ...current.window, ...patch.window },

@@ -6,7 +6,13 @@ import Conf from 'conf';
 import { StorageError } from '../../core/kernel/errors.ts';
 import type { ClockPort } from '../../core/kernel/ports.ts';
 import { systemClock } from '../../core/kernel/ports.ts';
-import { applySettingsPatch, DEFAULT_SETTINGS, Settings } from '../../shared/settings.ts';
+import {
+  applySettingsPatch,
+  DEFAULT_SETTINGS,
+  DEFAULT_SHORTCUT,
+  FIRST_DEFAULT_SHORTCUT,
+  Settings,
+} from '../../shared/settings.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 import type { StoreNotice } from '../../shared/snapshot.ts';
 
@@ -83,11 +89,22 @@ export function createSettingsStore({
   };
 }
 
+/**
+ * Earlier versions wrote every default into the file, so a stored Teams-mute shortcut
+ * (FIRST_DEFAULT_SHORTCUT) that the rep never set is the old default, not a choice: it becomes
+ * today's default. One the rep set (shortcutChosen) stays.
+ */
+function withCurrentDefaults(settings: Settings): Settings {
+  return !settings.shortcutChosen && settings.shortcut === FIRST_DEFAULT_SHORTCUT
+    ? { ...settings, shortcut: DEFAULT_SHORTCUT }
+    : settings;
+}
+
 function readPreferences(path: string): Settings | 'missing' | 'damaged' {
   if (!existsSync(path)) return 'missing';
   try {
     const parsed = Settings.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? parsed.data : 'damaged';
+    return parsed.success ? withCurrentDefaults(parsed.data) : 'damaged';
   } catch {
     return 'damaged';
   }

@@ -71,7 +71,7 @@ describe('the main process, started against a fake Electron', () => {
     expect(report['channels']).toEqual(
       expect.arrayContaining(['mission-tray:wins:log', 'mission-tray:app:quit']),
     );
-    expect(report['shortcuts']).toEqual(['CommandOrControl+Shift+M']);
+    expect(report['shortcuts']).toEqual(['CommandOrControl+Alt+Shift+W']);
     expect(report['fromApp']).toMatchObject({ ok: true, value: { theme: 'system' } });
     expect(report['fromElsewhere']).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(report['page']).toMatchObject({

@@ -98,7 +98,7 @@ describe('the tray app, assembled', () => {
       metric: { kind: 'calls' },
     });
     await h.shell.handlers.settings.update({ focusMissionId: second.id });
-    h.shortcuts.press('CommandOrControl+Shift+M');
+    h.shortcuts.press('CommandOrControl+Alt+Shift+W');
     await eventually(() => {
       const totals = Object.fromEntries(
         h.core.today().missions.map((m) => [m.mission.title, m.total]),
@@ -108,15 +108,17 @@ describe('the tray app, assembled', () => {
   });
 
   it('tells the rep when the OS refuses the shortcut, at start and when changing it', async () => {
-    h = await startHarness({ takenShortcuts: ['CommandOrControl+Shift+M', 'Alt+Space'] });
-    expect(h.shown[0]?.body).toMatch(/^The shortcut CommandOrControl\+Shift\+M is not available/);
+    h = await startHarness({ takenShortcuts: ['CommandOrControl+Alt+Shift+W', 'Alt+Space'] });
+    expect(h.shown[0]?.body).toMatch(
+      /^The shortcut CommandOrControl\+Alt\+Shift\+W is not available/,
+    );
     await expect(h.shell.handlers.settings.update({ shortcut: 'Alt+Space' })).rejects.toMatchObject(
       {
         code: 'conflict',
         path: ['shortcut'],
       },
     );
-    expect(h.settings.get().shortcut).toBe('CommandOrControl+Shift+M');
+    expect(h.settings.get().shortcut).toBe('CommandOrControl+Alt+Shift+W');
     await h.shell.handlers.settings.update({ shortcut: 'Alt+Shift+W' });
     expect([...h.shortcuts.held.keys()]).toEqual(['Alt+Shift+W']);
   });

@@ -53,6 +53,59 @@ describe('settings store', () => {
     expect(settings.notices()).toEqual([]);
   });
 
+  describe('the global shortcut', () => {
+    // Earlier versions wrote every preference, defaults included, into the file.
+    const olderFile = (shortcut: string) =>
+      writeFileSync(
+        join(dir, 'preferences.json'),
+        JSON.stringify({ ...DEFAULT_SETTINGS, shortcutChosen: undefined, shortcut }),
+      );
+
+    it('defaults to a chord no call app, browser or OS binds (not Teams’ mute, Ctrl+Shift+M)', () => {
+      const taken = [
+        'CommandOrControl+Shift+M', // Teams: mute
+        'CommandOrControl+Shift+O', // Teams: camera
+        'CommandOrControl+Shift+Space', // Slack: huddle mute
+        'CommandOrControl+D', // Google Meet: microphone
+        'CommandOrControl+E', // Google Meet: camera
+        'Alt+A', // Zoom: mute
+        'CommandOrControl+Shift+A', // Zoom on macOS: mute
+        'CommandOrControl+Shift+W', // browsers: close the window
+        'CommandOrControl+Alt+W', // Safari/Finder: close all windows
+      ];
+      const settings = createSettingsStore({ cwd: dir, clock });
+      expect(settings.get().shortcut).toBe('CommandOrControl+Alt+Shift+W');
+      expect(taken).not.toContain(settings.get().shortcut);
+    });
+
+    it('replaces the old default in an older preferences file, keeping everything else', () => {
+      writeFileSync(
+        join(dir, 'preferences.json'),
+        JSON.stringify({
+          ...DEFAULT_SETTINGS,
+          shortcutChosen: undefined,
+          theme: 'dark',
+          shortcut: 'CommandOrControl+Shift+M',
+        }),
+      );
+      const settings = createSettingsStore({ cwd: dir, clock });
+      expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+      expect(settings.get().shortcut).toBe('CommandOrControl+Alt+Shift+W');
+    });
+
+    it('keeps a shortcut the rep set, even the old default set back on purpose', () => {
+      olderFile('Alt+Shift+W');
+      expect(createSettingsStore({ cwd: dir, clock }).get().shortcut).toBe('Alt+Shift+W');
+
+      olderFile('CommandOrControl+Shift+M');
+      const settings = createSettingsStore({ cwd: dir, clock });
+      settings.update({ shortcut: 'CommandOrControl+Shift+M' });
+      expect(createSettingsStore({ cwd: dir, clock }).get().shortcut).toBe(
+        'CommandOrControl+Shift+M',
+      );
+    });
+  });
+
   it.each([
     ['unparsable JSON', '{"theme": "dark", '],
     ['a value the schema rejects', JSON.stringify({ reminderLeadMinutes: 9999 })],
