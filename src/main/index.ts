@@ -1,12 +1,16 @@
 // Mission Tray's main process: one instance, started to the tray. Everything else is in
 // electron-app.ts (adapters) and shell.ts (assembly).
 import { app, dialog } from 'electron';
+import { DESKTOP_NAME } from './app-identity.ts';
 import { launch, registerAppScheme } from './electron-app.ts';
 
 if (!app.requestSingleInstanceLock()) {
   // Another Mission Tray is running: it opens its window ('second-instance'); this one leaves.
   app.quit();
 } else {
+  // Before 'ready', as Electron requires. package.json's desktopName says the same; this keeps the
+  // identity wherever the app's package.json comes from.
+  if (process.platform === 'linux') app.setDesktopName(DESKTOP_NAME);
   registerAppScheme();
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => undefined);

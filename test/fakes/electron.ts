@@ -57,6 +57,9 @@ class FakeAppObject extends EventEmitter {
   getVersion(): string {
     return '0.1.0';
   }
+  setDesktopName(name: string): void {
+    fakeElectron.calls.push(`setDesktopName ${name}`);
+  }
   setAppUserModelId(id: string): void {
     fakeElectron.calls.push(`setAppUserModelId ${id}`);
   }

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { allTrayIconNames } from '../../../src/core/tray/tray-icon.ts';
-import { APP_ID, PRODUCT_NAME } from '../../../src/main/app-identity.ts';
+import {
+  APP_ID,
+  DESKTOP_NAME,
+  EXECUTABLE_NAME,
+  PRODUCT_NAME,
+} from '../../../src/main/app-identity.ts';
 
 const root = process.cwd();
 const file = join(root, 'electron-builder.yml');
@@ -31,7 +36,12 @@ const Needs = z.object({
     extendInfo: z.object({ LSUIElement: z.literal(true) }),
   }),
   win: z.object({ target: z.literal('nsis') }),
-  linux: z.object({ target: z.array(z.string()) }),
+  linux: z.object({
+    target: z.array(z.string()),
+    executableName: z.string(),
+    syncDesktopName: z.literal(true),
+    desktop: z.object({ entry: z.object({ StartupWMClass: z.string() }) }),
+  }),
 });
 
 describe('electron-builder.yml', () => {
@@ -45,6 +55,19 @@ describe('electron-builder.yml', () => {
   it('names the app as the OS knows it, with fuses off for RunAsNode, NODE_OPTIONS, inspector', () => {
     const needs = Needs.parse(raw);
     expect(needs.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+  });
+
+  it('gives Linux one desktop identity: desktopName, the entry file, StartupWMClass', () => {
+    const { linux } = Needs.parse(raw);
+    const pkg = z
+      .object({ desktopName: z.string() })
+      .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+    // A reverse-DNS id, as xdg-desktop-portal needs for the GlobalShortcuts portal.
+    expect(DESKTOP_NAME).toBe('com.missiontray.app.desktop');
+    expect(pkg.desktopName).toBe(DESKTOP_NAME);
+    // syncDesktopName names the installed entry after desktopName; WM_CLASS/app_id match it.
+    expect(linux.desktop.entry.StartupWMClass).toBe(DESKTOP_NAME.replace(/\.desktop$/, ''));
+    expect(linux.executableName).toBe(EXECUTABLE_NAME);
   });
 
   it("unpacks node-notifier's helper binaries from the asar", () => {
