@@ -6,6 +6,10 @@ import { z } from 'zod';
 export const MAX_TITLE = 120;
 export const MAX_TARGET = 100_000;
 export const MAX_PERIOD_DAYS = 366;
+/** Milestones (deadline times, a plan day's checkpoints) in one day. */
+export const MAX_DEADLINES = 8;
+/** The deadline a milestone added to a mission's day starts at: the end of a working day. */
+export const DEFAULT_DEADLINE = '17:00';
 
 /** A local calendar day, `YYYY-MM-DD`. */
 export const LocalDate = z
@@ -110,7 +114,7 @@ function consecutivePairs<T>(items: readonly T[]): [T, T][] {
 
 /** One working day's milestones. Checkpoints are ordered by time; counts never decrease. */
 export const DayPlan = z
-  .object({ date: LocalDate, checkpoints: z.array(Checkpoint).min(1).max(8) })
+  .object({ date: LocalDate, checkpoints: z.array(Checkpoint).min(1).max(MAX_DEADLINES) })
   .refine((d) => consecutivePairs(d.checkpoints).every(([a, b]) => b.count >= a.count), {
     error: 'Later milestones in a day must ask for at least as many wins as earlier ones',
   })
@@ -161,7 +165,10 @@ export const MissionDraft = z
     endDate: LocalDate,
     workingDays: WorkingDays,
     /** Deadline times for each working day's milestones, e.g. ['12:00', '17:00']; empty = end of day. */
-    deadlines: z.array(LocalTime).max(8, { error: 'At most 8 milestones a day' }).default([]),
+    deadlines: z
+      .array(LocalTime)
+      .max(MAX_DEADLINES, { error: `At most ${MAX_DEADLINES} milestones a day` })
+      .default([]),
     visibility: Visibility.default('private'),
     objective: z
       .string()
@@ -185,7 +192,7 @@ export const Mission = z
     startDate: LocalDate,
     endDate: LocalDate,
     workingDays: WorkingDays,
-    deadlines: z.array(LocalTime).max(8),
+    deadlines: z.array(LocalTime).max(MAX_DEADLINES),
     visibility: Visibility,
     objective: z.string().max(200).nullable(),
     status: MissionStatus,

@@ -3,6 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IpcError } from '../../shared/ipc.ts';
 import {
+  DEFAULT_DEADLINE,
+  MAX_DEADLINES,
   STANDARD_METRICS,
   metricLabel,
   type DayPlan,
@@ -258,11 +260,11 @@ export function MissionForm(props: {
           </div>
         ))}
         {form.deadlines.length === 0 && <p className="field-hint">One milestone, by end of day.</p>}
-        {form.deadlines.length < 8 && (
+        {form.deadlines.length < MAX_DEADLINES && (
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => set('deadlines', [...form.deadlines, '17:00'])}
+            onClick={() => set('deadlines', [...form.deadlines, DEFAULT_DEADLINE])}
           >
             Add a deadline
           </button>
