@@ -1,9 +1,9 @@
-// The window: one header, four views, and the overlays every view shares (notices, reflection,
+// The window: one header, five views, and the overlays every view shares (notices, reflection,
 // toast, celebration). State comes only from the core's snapshots; actions go only through `api`.
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useReducer, useRef } from 'react';
 import { metricLabel } from '../shared/metric-label.ts';
 import type { WindowView } from '../shared/ipc.ts';
-import type { LogWinInput, Mission } from '../shared/mission.ts';
+import type { LogWinInput } from '../shared/mission.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import type { SyncStatus } from '../shared/team.ts';
@@ -12,12 +12,13 @@ import { Celebration } from './components/Celebration.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { MissionMark } from './components/Icons.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
-import { Toast, type ToastMessage } from './components/Toast.tsx';
+import { Toast } from './components/Toast.tsx';
 import { formatDayLong, formatNumber } from './format.ts';
-import { milestoneHits, type MilestoneHit } from './milestone-hits.ts';
+import { milestoneHits } from './milestone-hits.ts';
 import { useLive, type LiveValue } from './live-value.ts';
-import type { MissionsMode } from './views/MissionsView.tsx';
+import { shortcutFor } from './shortcuts.ts';
 import { TodayView } from './views/TodayView.tsx';
+import { initialWindowState, windowReducer, type MissionsMode } from './window-state.ts';
 
 // Only Today is in the first download (its budget is 100 KB gzip); the other views bring the
 // schemas and forms when the rep first opens them.
@@ -61,13 +62,9 @@ export function App(props: {
   const settings = useLive(props.settings);
   const sync = useLive(props.sync);
   const acceptSync = props.sync.accept;
-  const [view, setView] = useState<View>('today');
-  const [missionsMode, setMissionsMode] = useState<MissionsMode>({ kind: 'list' });
-  const [toast, setToast] = useState<ToastMessage | null>(null);
-  const [hits, setHits] = useState<MilestoneHit[]>([]);
-  const [laterReflections, setLaterReflections] = useState<string[]>([]);
-  /** The mission whose "Log more…" dialog is open. */
-  const [loggingMore, setLoggingMore] = useState<Mission | null>(null);
+  const [state, dispatch] = useReducer(windowReducer, initialWindowState);
+  const { route, toast, hits, laterReflections, loggingMore } = state;
+  const { view } = route;
   const previous = useRef<TodaySnapshot | null>(null);
   const mainRef = useRef<HTMLElement>(null);
 
@@ -82,16 +79,15 @@ export function App(props: {
     if (!snapshot) return;
     const newHits = milestoneHits(previous.current, snapshot);
     previous.current = snapshot;
-    if (newHits.length > 0) setHits(newHits);
+    if (newHits.length > 0) dispatch({ type: 'hits', hits: newHits });
   }, [snapshot]);
 
   // Stable, so the overlays' timers are not restarted by every new snapshot.
-  const endCelebration = useCallback(() => setHits([]), []);
-  const closeToast = useCallback(() => setToast(null), []);
+  const endCelebration = useCallback(() => dispatch({ type: 'hits', hits: [] }), []);
+  const closeToast = useCallback(() => dispatch({ type: 'toast', message: null }), []);
 
   const go = useCallback((next: View) => {
-    setView(next);
-    if (next === 'missions') setMissionsMode({ kind: 'list' });
+    dispatch({ type: 'go', view: next });
     // Move focus to the new view so keyboard and screen-reader users land on its content.
     requestAnimationFrame(() => mainRef.current?.focus());
   }, []);
@@ -99,10 +95,11 @@ export function App(props: {
   // A notification the rep clicked brings the window to the view it is about.
   useEffect(() => api().on.navigate(go), [go]);
 
-  const newMission = useCallback(() => {
-    setView('missions');
-    setMissionsMode({ kind: 'new' });
-  }, []);
+  const newMission = useCallback(() => dispatch({ type: 'missions', mode: { kind: 'new' } }), []);
+  const setMissionsMode = useCallback(
+    (mode: MissionsMode) => dispatch({ type: 'missions', mode }),
+    [],
+  );
 
   /** Logs a win and says so with an undo; resolves to the core's message when it refuses. */
   const logWinWith = useCallback(async (input: LogWinInput): Promise<string | null> => {
@@ -111,10 +108,13 @@ export function App(props: {
     const win = result.value.lastWin;
     const mission = result.value.missions.find((m) => m.mission.id === input.missionId)?.mission;
     const amount = win?.amount ?? 1;
-    setToast({
-      kind: 'win',
-      text: `Logged ${formatNumber(amount)} ${mission ? metricLabel(mission.metric, amount) : 'win'}`,
-      detail: [mission?.title, input.note?.trim()].filter(Boolean).join(' — '),
+    dispatch({
+      type: 'toast',
+      message: {
+        kind: 'win',
+        text: `Logged ${formatNumber(amount)} ${mission ? metricLabel(mission.metric, amount) : 'win'}`,
+        detail: [mission?.title, input.note?.trim()].filter(Boolean).join(' — '),
+      },
     });
     return null;
   }, []);
@@ -123,44 +123,42 @@ export function App(props: {
   const logWin = useCallback(
     async (missionId: string) => {
       const refused = await logWinWith({ missionId, source: 'window' });
-      if (refused) setToast({ kind: 'error', text: refused });
+      if (refused) dispatch({ type: 'toast', message: { kind: 'error', text: refused } });
     },
     [logWinWith],
   );
 
   const pauseToday = useCallback(async (paused: boolean) => {
     const result = await api().missions.pauseToday({ paused });
-    if (!result.ok) setToast({ kind: 'error', text: result.error.message });
+    if (!result.ok)
+      dispatch({ type: 'toast', message: { kind: 'error', text: result.error.message } });
   }, []);
 
   const undo = useCallback(async () => {
     const result = await api().wins.undo();
-    setToast(
-      result.ok
+    dispatch({
+      type: 'toast',
+      message: result.ok
         ? { kind: 'info', text: 'Last win undone' }
         : { kind: 'error', text: result.error.message },
-    );
+    });
   }, []);
 
+  // Every keyboard shortcut (shortcuts.ts) is dispatched here, none while a dialog is open.
   useEffect(() => {
+    const commands = {
+      missions: snapshot?.missions ?? [],
+      logWin: (missionId: string) => void logWin(missionId),
+      undo: () => void undo(),
+      newMission,
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]'))
         return;
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        void undo();
-        return;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const n = Number(e.key);
-      const target = Number.isInteger(n) && n >= 1 ? snapshot?.missions[n - 1] : undefined;
-      if (target) {
-        e.preventDefault();
-        void logWin(target.mission.id);
-      } else if (e.key.toLowerCase() === 'n') {
-        e.preventDefault();
-        newMission();
-      }
+      const shortcut = shortcutFor(e, commands);
+      if (!shortcut) return;
+      e.preventDefault();
+      shortcut.perform(e, commands);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -205,19 +203,19 @@ export function App(props: {
                 snapshot={snapshot}
                 pausedUntil={settings.value?.pausedUntil ?? null}
                 onLog={logWin}
-                onLogMore={setLoggingMore}
+                onLogMore={(mission) => dispatch({ type: 'log-more', mission })}
                 onPauseToday={(paused) => void pauseToday(paused)}
                 onNewMission={newMission}
               />
             )}
-            {view === 'missions' && snapshot && settings.value && (
+            {route.view === 'missions' && snapshot && settings.value && (
               <MissionsView
                 snapshot={snapshot}
                 settings={settings.value}
-                mode={missionsMode}
+                mode={route.mode}
                 onMode={setMissionsMode}
                 onSaved={(text) => {
-                  setToast({ kind: 'info', text });
+                  dispatch({ type: 'toast', message: { kind: 'info', text } });
                   go('today');
                 }}
               />
@@ -243,7 +241,7 @@ export function App(props: {
             key={loggingMore.id}
             mission={loggingMore}
             onLog={logWinWith}
-            onClose={() => setLoggingMore(null)}
+            onClose={() => dispatch({ type: 'log-more', mission: null })}
           />
         </Suspense>
       )}
@@ -252,8 +250,13 @@ export function App(props: {
           <ReflectionDialog
             key={reflecting.id}
             mission={reflecting}
-            onLater={() => setLaterReflections((ids) => [...ids, reflecting.id])}
-            onDone={() => setToast({ kind: 'info', text: 'Reflection saved — thank you' })}
+            onLater={() => dispatch({ type: 'reflect-later', missionId: reflecting.id })}
+            onDone={() =>
+              dispatch({
+                type: 'toast',
+                message: { kind: 'info', text: 'Reflection saved — thank you' },
+              })
+            }
           />
         </Suspense>
       )}

@@ -1,13 +1,12 @@
 // Missions: the active ones (edit, archive, abandon) and the form for a new or edited mission.
 import { useState } from 'react';
-import { metricLabel, type Mission } from '../../shared/mission.ts';
+import { metricLabel } from '../../shared/mission.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import { api } from '../api.ts';
 import { formatDay, formatNumber } from '../format.ts';
 import { MissionForm } from './MissionForm.tsx';
-
-export type MissionsMode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; mission: Mission };
+import type { MissionsMode } from '../window-state.ts';
 
 export function MissionsView(props: {
   snapshot: TodaySnapshot;
