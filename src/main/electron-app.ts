@@ -22,6 +22,7 @@ import {
   session,
   Tray,
 } from 'electron';
+import electronUpdater from 'electron-updater';
 import { systemClock } from '../core/kernel/ports.ts';
 import { createMissionTray } from '../core/mission-tray.ts';
 import type { TrayPlatform } from '../core/tray/tray-menu.ts';
@@ -32,6 +33,7 @@ import { createLoginItem } from './settings/login-item.ts';
 import { startShell } from './shell.ts';
 import { createTeamSync } from './sync/team-sync.ts';
 import { createTrayView } from './tray/tray-view.ts';
+import { createUpdates } from './updates/updates.ts';
 import { openStore } from './store/index.ts';
 import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './window/app-protocol.ts';
 import { contentSecurityPolicy, secureSession } from './window/security.ts';
@@ -86,18 +88,29 @@ export async function launch(): Promise<() => void> {
     log,
   });
   const tray = new Tray(join(resources, 'tray-idle-light.png'));
+  const notifier = createNodeNotifier({
+    appName: PRODUCT_NAME,
+    appId: APP_ID,
+    iconPath: join(resources, 'icon.png'),
+    platform: process.platform,
+  });
+  const updates = createUpdates({
+    // Read only in a packaged build with updates on: the getter sets up the platform's updater.
+    updater: () => electronUpdater.autoUpdater,
+    packaged: app.isPackaged,
+    settings,
+    clock: systemClock,
+    notifier,
+    productName: PRODUCT_NAME,
+    log,
+  });
   const shell = startShell({
     platform,
     core,
     store,
     settings,
     clock: systemClock,
-    notifier: createNodeNotifier({
-      appName: PRODUCT_NAME,
-      appId: APP_ID,
-      iconPath: join(resources, 'icon.png'),
-      platform: process.platform,
-    }),
+    notifier,
     ipcMain,
     tray: createTrayView<Menu>(
       {
@@ -164,9 +177,14 @@ export async function launch(): Promise<() => void> {
     areas: teamSync.areas,
     traySync: teamSync.traySync,
     onSyncStatus: (listener) => teamSync.engine.subscribe(listener),
+    updates,
   });
+  updates.start();
   // Wake and a network that comes back retry sync at once.
-  powerMonitor.on('resume', () => void teamSync.resume());
+  powerMonitor.on('resume', () => {
+    void teamSync.resume();
+    updates.tick();
+  });
   let online = net.isOnline();
   const network = setInterval(() => {
     const now = net.isOnline();
@@ -184,6 +202,7 @@ export async function launch(): Promise<() => void> {
     closed = true;
     globalShortcut.unregisterAll();
     clearInterval(network);
+    updates.stop();
     shell.stop();
     teamSync
       .close()

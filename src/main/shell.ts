@@ -13,6 +13,7 @@ import type { IpcHandlers } from '../shared/ipc.ts';
 import type { SettingsPort } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import type { SyncStatus } from '../shared/team.ts';
+import type { UpdateOffer } from '../shared/updates.ts';
 import { createAppHandlers } from './ipc/app-handlers.ts';
 import { createDataHandlers } from './ipc/data-handlers.ts';
 import { isAppRendererUrl } from './ipc/handle-message.ts';
@@ -61,12 +62,23 @@ export interface ShellDeps {
    * Areas of the IPC contract the shell does not build itself (e.g. team sync's `sync` and
    * `team`): adding one to the contract makes this required, so it cannot be forgotten.
    */
-  areas: Omit<IpcHandlers, 'missions' | 'wins' | 'data' | 'settings' | 'app'>;
+  areas: Omit<IpcHandlers, 'missions' | 'wins' | 'data' | 'settings' | 'app' | 'updates'>;
+  /** Updates (src/main/updates), where the app updates itself; absent: none is ever offered. */
+  updates?: {
+    handlers: IpcHandlers['updates'];
+    subscribe(listener: (offer: UpdateOffer | null) => void): () => void;
+  };
   /** Team sync in the tray menu, once it is set up: its switch state and the toggle. */
   traySync?: { state(): { enabled: boolean } | undefined; toggle(): Promise<void> };
   /** Team sync's status as it changes, for the window and the tray; returns the unsubscribe. */
   onSyncStatus?: (listener: (status: SyncStatus) => void) => () => void;
 }
+
+const noUpdates: IpcHandlers['updates'] = {
+  offer: async () => null,
+  restartNow: async () => null,
+  later: async () => null,
+};
 
 export function startShell(deps: ShellDeps) {
   const { core, settings, clock, notifier, log } = deps;
@@ -116,6 +128,7 @@ export function startShell(deps: ShellDeps) {
   const { missions, wins } = core.handlers;
   const handlers: IpcHandlers = {
     ...deps.areas,
+    updates: deps.updates?.handlers ?? noUpdates,
     missions: {
       ...missions,
       today: async () => withNotices(await missions.today(undefined)),
@@ -185,6 +198,8 @@ export function startShell(deps: ShellDeps) {
       window.send(eventChannelOf('sync'), status);
       render();
     }) ?? (() => undefined),
+    deps.updates?.subscribe((offer) => window.send(eventChannelOf('update'), offer)) ??
+      (() => undefined),
   ];
   // macOS and Windows: a left click opens the compact window. Linux trays only open the menu.
   deps.tray.onClick(() => window.toggle());

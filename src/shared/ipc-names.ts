@@ -21,9 +21,10 @@ export const ipcCallNames = {
   app: ['pauseNotifications', 'openWindow', 'hideWindow', 'quit'],
   sync: ['status', 'configure', 'setEnabled'],
   team: ['view', 'cheer'],
+  updates: ['offer', 'restartNow', 'later'],
 } as const;
 
-export const ipcEventNames = ['today', 'settings', 'sync', 'navigate'] as const;
+export const ipcEventNames = ['today', 'settings', 'sync', 'navigate', 'update'] as const;
 
 export type IpcCallNames = typeof ipcCallNames;
 export type IpcEventName = (typeof ipcEventNames)[number];

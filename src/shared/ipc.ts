@@ -8,6 +8,7 @@ import { DayPlan, LogWinInput, Metric, Mission, MissionDraft, ReflectionInput } 
 import { Settings, SettingsPatch } from './settings.ts';
 import { HistorySnapshot, Suggestion, TodaySnapshot } from './snapshot.ts';
 import { CheerInput, CheerResult, SyncConfigureInput, SyncStatus, TeamView } from './team.ts';
+import { UpdateOffer } from './updates.ts';
 
 const MissionId = z.object({ id: z.string().min(1).max(64) });
 const None = z.undefined();
@@ -86,6 +87,12 @@ export const ipcContract = {
     view: { input: None, output: TeamView },
     cheer: { input: CheerInput, output: CheerResult },
   },
+  /** A downloaded update: the banner's offer (null: none), restart now, or later (on quit). */
+  updates: {
+    offer: { input: None, output: UpdateOffer.nullable() },
+    restartNow: { input: None, output: z.null() },
+    later: { input: None, output: z.null() },
+  },
 } as const satisfies ContractShape;
 
 /** The window's views. */
@@ -99,6 +106,8 @@ export const ipcEvents = {
   sync: SyncStatus,
   /** The rep clicked a notification: the window shows this view. */
   navigate: WindowView,
+  /** A downloaded update to offer, or null once the rep picked Later. */
+  update: UpdateOffer.nullable(),
 } as const satisfies Record<IpcEventName, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;

@@ -76,6 +76,13 @@ export const Settings = z.object({
       endpoint: z.url({ error: 'Enter the team endpoint as a full URL' }).nullable().default(null),
     })
     .prefault({}),
+  /** Updates: on by default; `url` is a company's own update host (electron-updater generic). */
+  updates: z
+    .object({
+      enabled: z.boolean().default(true),
+      url: z.url({ error: 'Enter the update host as a full URL' }).nullable().default(null),
+    })
+    .prefault({}),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
@@ -87,6 +94,7 @@ const n = Settings.shape.notify.unwrap().shape;
 const q = Settings.shape.quietHours.unwrap().shape;
 const w = Settings.shape.window.unwrap().shape;
 const y = Settings.shape.sync.unwrap().shape;
+const u = Settings.shape.updates.unwrap().shape;
 
 /**
  * What a view may change: only the keys it sends, groups (notify, quietHours, window, sync)
@@ -117,6 +125,7 @@ export const SettingsPatch = z.object({
     .optional(),
   theme: unset(Settings.shape.theme),
   sync: z.object({ enabled: unset(y.enabled), endpoint: unset(y.endpoint) }).optional(),
+  updates: z.object({ enabled: unset(u.enabled), url: unset(u.url) }).optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 
@@ -133,6 +142,7 @@ export function applySettingsPatch(
     quietHours: { ...current.quietHours, ...patch.quietHours },
     window: { ...current.window, ...patch.window },
     sync: { ...current.sync, ...patch.sync },
+    updates: { ...current.updates, ...patch.updates },
   });
 }
 
