@@ -1,5 +1,5 @@
 // The `sync` and `team` IPC areas over the sync engine: given parsed input, one engine call each.
-import type { SyncEngine } from '../../core/sync/sync.ts';
+import type { SyncEngine } from '../../core/sync/sync-engine.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 
 export function createSyncHandlers(engine: SyncEngine): Pick<IpcHandlers, 'sync' | 'team'> {

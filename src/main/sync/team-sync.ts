@@ -2,9 +2,9 @@
 // shared with the core, safeStorage for the token, the rep's settings), its IPC areas and its
 // tray switch. Plain Node: Electron's safeStorage arrives as a narrow view, so tests pass a fake.
 import type { ClockPort, StorePort } from '../../core/kernel/ports.ts';
-import { createSyncEngine, type SyncEngine } from '../../core/sync/sync.ts';
+import { createSyncEngine, type SyncEngine } from '../../core/sync/sync-engine.ts';
 import type { HttpPort, SyncSettingsPort, TimerPort } from '../../core/sync/sync-ports.ts';
-import { createStoreSyncSource } from '../../core/sync/sync-state.ts';
+import { createStoreSyncSource } from '../../core/sync/sync-source.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 import { createFetchHttp } from './fetch-http.ts';
 import { createSafeStorageSecrets, type SafeStorageLike } from './safe-storage-secrets.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StorePort } from '../../../../src/core/kernel/ports.ts';
 import { createMissionTray } from '../../../../src/core/mission-tray.ts';
-import { createStoreSyncSource } from '../../../../src/core/sync/sync-state.ts';
+import { createStoreSyncSource } from '../../../../src/core/sync/sync-source.ts';
 import { openStore } from '../../../../src/main/store/index.ts';
 import type { DayTallies } from '../../../../src/shared/documents.ts';
 import { LogWinInput, MissionDraft, type Mission } from '../../../../src/shared/mission.ts';

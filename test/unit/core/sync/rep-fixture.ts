@@ -5,8 +5,8 @@ import {
   createSyncEngine,
   TOKEN_SECRET,
   type SyncEngineDeps,
-} from '../../../../src/core/sync/sync.ts';
-import { createStoreSyncSource } from '../../../../src/core/sync/sync-state.ts';
+} from '../../../../src/core/sync/sync-engine.ts';
+import { createStoreSyncSource } from '../../../../src/core/sync/sync-source.ts';
 import { createFetchHttp } from '../../../../src/main/sync/fetch-http.ts';
 import type { FakeClock } from '../../../fakes/clock.ts';
 import {

@@ -18,7 +18,7 @@ import type {
   TimerPort,
 } from './sync-ports.ts';
 import { systemTimers } from './sync-ports.ts';
-import type { SyncCandidate, SyncSource } from './sync-state.ts';
+import type { SyncCandidate, SyncSource } from './sync-source.ts';
 import { Instant } from '../../shared/mission.ts';
 import {
   API_PREFIX,
