@@ -7,9 +7,8 @@
 // survive restarts (those libraries retry one call in memory), wait on the injected timers so
 // tests control time, restart at once on wake or network return, and use full jitter — none of
 // which those libraries offer together.
-import { z } from 'zod';
 import { MissionTrayError } from '../kernel/errors.ts';
-import type { ClockPort, DocPort, DocSpec, StorePort } from '../kernel/ports.ts';
+import type { ClockPort, DocPort, StorePort } from '../kernel/ports.ts';
 import type {
   HttpPort,
   HttpResponse,
@@ -18,55 +17,26 @@ import type {
   TimerPort,
 } from './sync-ports.ts';
 import { systemTimers } from './sync-ports.ts';
-import type { SyncCandidate, SyncSource } from './sync-source.ts';
-import { Instant } from '../../shared/mission.ts';
+import {
+  acknowledgementOf,
+  fingerprint,
+  type Operation,
+  pendingOperations,
+  type SyncDoc,
+  syncDocSpec,
+  withdrawalsOfHeld,
+} from './outbox.ts';
+import type { SyncSource } from './team-state.ts';
 import {
   API_PREFIX,
   CheerResult,
   ErrorBody,
   type SyncStatus,
-  type TeamMissionState,
   TeamView,
   WriteResult,
 } from '../../shared/team.ts';
 
 export const TOKEN_SECRET = 'team-sync-token';
-
-const Ack = z.object({
-  revision: z.int().min(0),
-  /** Fingerprint of the state the server acknowledged; "" when unknown. */
-  hash: z.string(),
-  /** Whether the server holds the mission (false after a withdrawal). */
-  held: z.boolean(),
-  /**
-   * The server refused it for good (403): the id belongs to another rep there, as after moving
-   * to another rep's token on the same server. Not sent again to this account.
-   */
-  refused: z.literal(true).optional(),
-});
-export const SyncDoc = z.object({
-  schemaVersion: z.literal(1),
-  /** The endpoint the acknowledgements refer to; another endpoint starts afresh. */
-  endpoint: z.string().nullable(),
-  /**
-   * A fingerprint of the token they were given to (never the token itself): a token is one rep,
-   * so another token starts afresh too. Absent before this field existed: unknown, so afresh.
-   */
-  tokenId: z.string().nullable().default(null),
-  missions: z.record(z.string(), Ack),
-  lastSuccessAt: Instant.nullable(),
-});
-export type SyncDoc = z.infer<typeof SyncDoc>;
-const syncDocSpec: DocSpec<SyncDoc> = {
-  schema: SyncDoc,
-  empty: () => ({
-    schemaVersion: 1,
-    endpoint: null,
-    tokenId: null,
-    missions: {},
-    lastSuccessAt: null,
-  }),
-};
 
 export interface SyncEngineDeps {
   store: StorePort;
@@ -89,31 +59,6 @@ export interface SyncEngineDeps {
   log?: (message: string, detail?: unknown) => void;
 }
 
-type Operation =
-  | {
-      kind: 'upsert';
-      id: string;
-      title: string;
-      revision: number;
-      hash: string;
-      state: TeamMissionState;
-    }
-  | { kind: 'withdraw'; id: string; title: string; revision: number };
-
-/** 53-bit string hash (cyrb53): enough to notice that a state changed. */
-function fingerprint(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
 /** Who acknowledgements are given to: the endpoint (as a URL, so "…/" is the same) and the rep. */
 export interface Account {
   endpoint: string;
@@ -132,41 +77,6 @@ export function accountOf(endpoint: string, token: string): Account {
 
 const sameAccount = (doc: SyncDoc, account: Account): boolean =>
   doc.endpoint === account.endpoint && doc.tokenId === account.tokenId;
-
-/** Fingerprints by state: the sync source hands out the same state of an archived mission. */
-const hashes = new WeakMap<TeamMissionState, string>();
-
-/** The state without the instant it was computed at: what "changed" means. */
-function hashOf(state: TeamMissionState): string {
-  let hash = hashes.get(state);
-  if (hash === undefined) {
-    hash = fingerprint(JSON.stringify({ ...state, asOf: null }));
-    hashes.set(state, hash);
-  }
-  return hash;
-}
-
-/** The work that brings the server to the local state, oldest revision first. */
-export function pendingOperations(doc: SyncDoc, candidates: readonly SyncCandidate[]): Operation[] {
-  const ops: Operation[] = [];
-  const byId = new Map(candidates.map((c) => [c.id, c]));
-  for (const c of candidates) {
-    if (!c.shareable || !c.state) continue;
-    const ack = doc.missions[c.id];
-    const hash = hashOf(c.state);
-    if ((ack?.held && ack.hash === hash) || ack?.refused) continue;
-    const revision = Math.max(c.revision, ack ? ack.revision + 1 : 1);
-    ops.push({ kind: 'upsert', id: c.id, title: c.title, revision, hash, state: c.state });
-  }
-  for (const [id, ack] of Object.entries(doc.missions)) {
-    if (!ack.held) continue;
-    const c = byId.get(id);
-    if (c?.shareable) continue;
-    const revision = Math.max(c?.revision ?? 0, ack.revision + 1);
-    ops.push({ kind: 'withdraw', id, title: c?.title ?? 'a deleted mission', revision });
-  }
-  return ops.sort((a, b) => a.revision - b.revision);
-}
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
@@ -396,14 +306,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     op: Operation,
     result: WriteResult | null,
   ): Promise<boolean> {
-    const behind = result !== null && !result.applied && result.revision > op.revision;
-    const ack: z.infer<typeof Ack> = result
-      ? {
-          revision: Math.max(op.revision, result.revision),
-          hash: op.kind === 'upsert' && !behind ? op.hash : '',
-          held: op.kind === 'upsert',
-        }
-      : { revision: op.revision, hash: '', held: false, refused: true };
+    const { ack, behind } = acknowledgementOf(op, result);
     const at = deps.clock.now().toISOString();
     await doc.update((d) =>
       sameAccount(d, account)
@@ -430,15 +333,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     token: string,
   ): Promise<number> {
     const account = accountOf(endpoint, token);
-    const held = Object.entries(doc.data.missions).filter(([, ack]) => ack.held);
-    let left = held.length;
-    for (const [id, ack] of held) {
-      const op: Operation = {
-        kind: 'withdraw',
-        id,
-        title: 'a mission',
-        revision: ack.revision + 1,
-      };
+    const withdrawals = withdrawalsOfHeld(doc.data);
+    let left = withdrawals.length;
+    for (const op of withdrawals) {
       try {
         await acknowledge(doc, account, op, await send(op, endpoint, token));
       } catch (error) {

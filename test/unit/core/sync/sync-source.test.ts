@@ -9,10 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StorePort } from '../../../../src/core/kernel/ports.ts';
 import { createMissionTray, type MissionTrayCore } from '../../../../src/core/mission-tray.ts';
 import { coreDocSpecs } from '../../../../src/core/ledger/store-docs.ts';
-import {
-  createStoreSyncSource,
-  type SyncCandidate,
-} from '../../../../src/core/sync/sync-source.ts';
+import { createStoreSyncSource } from '../../../../src/core/sync/sync-source.ts';
+import type { SyncCandidate } from '../../../../src/core/sync/team-state.ts';
 import { openStore } from '../../../../src/main/store/index.ts';
 import { BENCH_NOW, BENCH_ZONE, writeHistory, type History } from '../../../bench/store-history.ts';
 import { createFakeClock, type FakeClock } from '../../../fakes/clock.ts';
