@@ -1,7 +1,8 @@
 // Run by crash.test.ts as `node crash-child.ts <dir> <endpoint> <token>`: the app syncs, then the
 // rep creates a public mission and logs a win — and the process is killed (SIGKILL) while the
 // push still waits out its debounce.
-import { createSyncEngine, TOKEN_SECRET } from '../../../../src/core/sync/sync-engine.ts';
+import { TOKEN_SECRET } from '../../../../src/core/sync/account.ts';
+import { createSyncEngine } from '../../../../src/core/sync/sync-engine.ts';
 import { createStoreSyncSource } from '../../../../src/core/sync/sync-source.ts';
 import { createFetchHttp } from '../../../../src/main/sync/fetch-http.ts';
 import {

@@ -1,11 +1,8 @@
 // One rep's app for sync tests: a real data directory, the real sync engine over the real fetch
 // adapter, pointed at a real team server (or a fault proxy in front of it).
 import type { StorePort } from '../../../../src/core/kernel/ports.ts';
-import {
-  createSyncEngine,
-  TOKEN_SECRET,
-  type SyncEngineDeps,
-} from '../../../../src/core/sync/sync-engine.ts';
+import { TOKEN_SECRET } from '../../../../src/core/sync/account.ts';
+import { createSyncEngine, type SyncEngineDeps } from '../../../../src/core/sync/sync-engine.ts';
 import { createStoreSyncSource } from '../../../../src/core/sync/sync-source.ts';
 import { createFetchHttp } from '../../../../src/main/sync/fetch-http.ts';
 import type { FakeClock } from '../../../fakes/clock.ts';

@@ -2,7 +2,7 @@
 // servers on 127.0.0.1 with their SQLite files. What each server holds is read from its database:
 // the old one keeps nothing of the rep's missions, the new one holds exactly the public ones.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TOKEN_SECRET } from '../../../../src/core/sync/sync-engine.ts';
+import { TOKEN_SECRET } from '../../../../src/core/sync/account.ts';
 import { startTeamServer, type TeamServerFixture } from '../../server/team-server-fixture.ts';
 import { startFaultProxy } from './fault-proxy.ts';
 import { startRep, type RepApp } from './rep-fixture.ts';
