@@ -94,6 +94,14 @@ const noElectronStore = {
   name: 'electron-store',
   message: 'electron-store loads Electron: only src/main/settings/electron-settings.ts uses it.',
 };
+// electron-updater requires electron when it loads, too: the updater is made in electron-app.ts
+// and handed to src/main/updates as a value of its type.
+const updaterTypesOnly = {
+  name: 'electron-updater',
+  allowTypeImports: true,
+  message: 'electron-updater loads Electron: only src/main/electron-app.ts imports it at run time.',
+};
+const noUpdater = { ...updaterTypesOnly, allowTypeImports: false };
 const electronTypesOnly = {
   name: 'electron',
   allowTypeImports: true,
@@ -132,23 +140,31 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**', 'src/core/**', 'src/renderer/**'],
-    rules: restrict([noElectron, noElectronStore, ...nodeBuiltins.paths], nodeBuiltins.patterns),
+    rules: restrict(
+      [noElectron, noElectronStore, noUpdater, ...nodeBuiltins.paths],
+      nodeBuiltins.patterns,
+    ),
   },
   {
     files: ['src/server/**'],
-    rules: restrict([noElectron, noElectronStore]),
+    rules: restrict([noElectron, noElectronStore, noUpdater]),
   },
   {
     files: ['src/main/**', 'src/preload/**'],
-    rules: restrict([electronTypesOnly, noElectronStore]),
+    rules: restrict([electronTypesOnly, noElectronStore, updaterTypesOnly]),
   },
   {
     files: ['src/main/settings/electron-settings.ts'],
-    rules: restrict([electronTypesOnly]),
+    rules: restrict([electronTypesOnly, updaterTypesOnly]),
   },
   {
     // The three files that load Electron at run time; they hold no decisions, only wiring.
-    files: ['src/main/electron-app.ts', 'src/main/index.ts', 'src/preload/index.ts'],
+    files: ['src/main/index.ts', 'src/preload/index.ts'],
+    rules: restrict([noElectronStore, updaterTypesOnly]),
+  },
+  {
+    // It also makes the updater.
+    files: ['src/main/electron-app.ts'],
     rules: restrict([noElectronStore]),
   },
   {

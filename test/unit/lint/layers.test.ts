@@ -175,6 +175,20 @@ describe('electron at run time', () => {
       expect.stringMatching(restricted),
     ]);
   });
+
+  it('electron-updater, which loads electron itself, at run time only in electron-app.ts', async () => {
+    const runtime = "import updater from 'electron-updater';\nexport const u = updater;\n";
+    const typeOnly =
+      "import type { AppUpdater } from 'electron-updater';\nexport type U = AppUpdater;\n";
+    expect(await lint('src/main/electron-app.ts', runtime)).toEqual([]);
+    expect(await lint('src/main/updates/updates.ts', typeOnly)).toEqual([]);
+    expect(await lint('src/main/updates/updates.ts', runtime)).toEqual([
+      expect.stringMatching(restricted),
+    ]);
+    expect(await lint('src/core/updates/x.ts', typeOnly)).toEqual([
+      expect.stringMatching(restricted),
+    ]);
+  });
 });
 
 describe('src/main', () => {
