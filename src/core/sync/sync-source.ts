@@ -68,14 +68,10 @@ interface ArchivedCandidate {
  * Reads the rep's documents: missions, the closed days' tallies of their years, and the wins
  * partitions not yet folded or from the last week (for recent wins), by name. Never writes.
  *
- * A run reads only what can have changed. The archive is read in full once, on the first run:
- * an archived mission has ended beyond the look-back window with its days folded, so its state
- * is final, and the archive changes only by taking missions from "missions" (a change to an
- * archived mission brings it back there first). So later runs read the archive only for the
- * missions that left "missions" since the run before, and the tallies only of the years the
- * missions in "missions" span. The documents a run reads for those are held until the next run,
- * which then finds them in memory. Nothing is kept on disk: after a restart the first run reads
- * everything again.
+ * A run reads only what can have changed: the whole archive on the first run, later only the
+ * missions that left "missions" and the years the missions in "missions" span, holding what it
+ * read until the next run (in memory only). Why that finds everything:
+ * docs/decisions/0002-team-sync.md.
  */
 export function createStoreSyncSource(deps: {
   store: StorePort;

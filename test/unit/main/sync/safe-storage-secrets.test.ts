@@ -1,5 +1,6 @@
-// The token's SecretStore over a fake safeStorage (Electron cannot run here) and the real store:
-// only ciphertext reaches the disk, and with Linux's plain-text fallback nothing does.
+// The token's SecretStore over a fake safeStorage (the Electron binary is not in its npm package,
+// so no test runs it) and the real store: only ciphertext reaches the disk, and with Linux's
+// plain-text fallback nothing does.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 // Team sync as the app assembles it (createTeamSync): the real core writes missions and wins, the
-// real preferences file holds the switch, the token goes through safeStorage (a fake: Electron
-// cannot run here), and the real team server receives what the rep makes public.
+// real preferences file holds the switch, the token goes through safeStorage (a fake: the Electron
+// binary is not in its npm package, so no test runs it), and the real team server receives what
+// the rep makes public.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
