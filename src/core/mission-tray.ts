@@ -10,7 +10,7 @@
 import { ZodError } from 'zod';
 import type { DayWinsDoc } from '../shared/documents.ts';
 import type { IpcHandlers } from '../shared/ipc.ts';
-import { LocalDate, MAX_PERIOD_DAYS, Mission, Win, firstIssue } from '../shared/mission.ts';
+import { Mission, Win, firstIssue, type LocalDate } from '../shared/mission.ts';
 import type { ParsedMissionDraft, Reflection } from '../shared/mission.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { MissionTrayError, StorageError } from './kernel/errors.ts';
@@ -394,24 +394,6 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       preview: async (draft) => resolvePlan(draft),
 
       suggest: async (input) => {
-        for (const key of ['startDate', 'endDate'] as const) {
-          const parsed = LocalDate.safeParse(input[key]);
-          if (!parsed.success) {
-            throw new MissionTrayError('invalid', firstIssue(parsed.error), { path: [key] });
-          }
-        }
-        if (input.endDate < input.startDate) {
-          throw new MissionTrayError('invalid', 'End date must be on or after the start date', {
-            path: ['endDate'],
-          });
-        }
-        if (daysBetween(input.startDate, input.endDate) >= MAX_PERIOD_DAYS) {
-          throw new MissionTrayError(
-            'invalid',
-            `A mission can last ${MAX_PERIOD_DAYS} days at most`,
-            { path: ['endDate'] },
-          );
-        }
         const all = await allMissions();
         await closed.loadAll();
         const total = totals();

@@ -4,7 +4,15 @@
 // handler (see `IpcHandlers`), is a compile error.
 import { z } from 'zod';
 import type { IpcCallNames, IpcEventName } from './ipc-names.ts';
-import { DayPlan, LogWinInput, Metric, Mission, MissionDraft, ReflectionInput } from './mission.ts';
+import {
+  DayPlan,
+  LogWinInput,
+  Metric,
+  Mission,
+  MissionDraft,
+  Period,
+  ReflectionInput,
+} from './mission.ts';
 import { Settings, SettingsPatch } from './settings.ts';
 import { HistorySnapshot, Suggestion, TodaySnapshot } from './snapshot.ts';
 import { CheerInput, CheerResult, SyncConfigureInput, SyncStatus, TeamView } from './team.ts';
@@ -13,12 +21,12 @@ import { UpdateOffer } from './updates.ts';
 const MissionId = z.object({ id: z.string().min(1).max(64) });
 const None = z.undefined();
 
-export const SuggestInput = z.object({
-  metric: Metric,
-  startDate: z.string(),
-  endDate: z.string(),
-  workingDays: z.array(z.int().min(1).max(7)).min(1),
-});
+export const SuggestInput = z
+  .object({
+    metric: Metric,
+    workingDays: z.array(z.int().min(1).max(7)).min(1),
+  })
+  .and(Period);
 
 type CallSpec = { input: z.ZodType; output: z.ZodType };
 /** Exactly the names in ipc-names.ts: a missing or an extra call does not compile. */

@@ -144,7 +144,8 @@ export type Reflection = z.infer<typeof Reflection>;
 export const ReflectionInput = Reflection.omit({ at: true });
 export type ReflectionInput = z.infer<typeof ReflectionInput>;
 
-const Period = z
+/** A mission's period: local days, the end on or after the start, at most a year long. */
+export const Period = z
   .object({ startDate: LocalDate, endDate: LocalDate })
   .refine((p) => p.endDate >= p.startDate, {
     error: 'End date must be on or after the start date',
