@@ -33,3 +33,8 @@ export class StoreLockedError extends MissionTrayError {
     this.name = 'StoreLockedError';
   }
 }
+
+/** Summary and settling writes are retried on the next tick; other errors are bugs. */
+export function unlessStorage(error: unknown): void {
+  if (!(error instanceof StorageError)) throw error;
+}

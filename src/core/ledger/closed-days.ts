@@ -12,6 +12,7 @@ import type {
   YearTalliesDoc,
 } from '../../shared/documents.ts';
 import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
+import { maxSeq } from './day-ledger.ts';
 import { tallyClosedDays, totalsOf } from './fold.ts';
 import type { DocPort, StorePort } from '../kernel/ports.ts';
 import { YEAR_TALLIES_PREFIX, coreDocSpecs, docYears, yearTalliesDocName } from './store-docs.ts';
@@ -58,7 +59,6 @@ interface PendingFold {
   lastSeq: number;
 }
 
-const maxSeq = (wins: readonly Win[]): number => wins.reduce((max, w) => Math.max(max, w.seq), 0);
 /**
  * The last day the carried streak should reach: the end of the last year wholly outside the
  * look-back window, whose days the rep can no longer change (undo, a late fold). So in January
