@@ -1,13 +1,5 @@
-// The documents persisted in the rep's data directory. Each is parsed with zod on load.
-// Layout (why): logging a win rewrites only today's small partition, however long the history;
-// opening the store and computing today reads only what today needs — the missions that still
-// matter, this and last year's tallies, the compact summary and today's partition — so its cost
-// does not grow with the years behind it.
-//   missions.json                 missions that still matter to today (see core/mission-archive.ts)
-//   archive/missions-YYYY.json    ended missions by end year, read only by history, suggest, export
-//   summary.json                  how far days are folded, and the streak carried from older years
-//   summary/YYYY.json             one tally per mission per closed day of that year
-//   wins/YYYY/YYYY-MM-DD.json     the wins of one local day
+// The documents persisted in the rep's data directory, each parsed with zod on load. Which file
+// holds what, and why the data is split that way: docs/decisions/0001-store-layout.md.
 import { z } from 'zod';
 import { LocalDate, Mission, Win } from './mission.ts';
 
@@ -20,7 +12,7 @@ const versionOf = (raw: unknown): unknown =>
 
 export const MissionsDoc = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  /** Active missions, and ended ones still needed by today (see core/mission-archive.ts). */
+  /** Active missions, and ended ones still needed by today (core/ledger/mission-archive.ts). */
   missions: z.array(Mission),
   /** Days the rep paused (vacation, sick): they never break a streak. */
   pausedDays: z.array(LocalDate),

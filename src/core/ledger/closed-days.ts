@@ -1,10 +1,6 @@
-// Closed days: folding each day's wins into one tally per mission, kept in one document per
-// calendar year, and the totals and streak over them, kept in memory (they change only when the
-// tallies do). Opening reads only this year's tallies (and last year's in January): the streak over
-// older years is carried in the summary (the best run, and the run at the carry's last day), and
-// older years are read only when asked for (history, suggestions, a mission that began back then).
-// A fold whose write fails stays pending in memory, so totals and the streak stay right, and is
-// written with the next fold.
+// Closed days: each day's wins folded into one tally per mission, one document per calendar year,
+// and the totals and streak over them, kept in memory (they change only when the tallies do).
+// What opening reads, the carried streak, a failed fold: docs/decisions/0001-store-layout.md.
 import type {
   DayTallies,
   StreakCarry,

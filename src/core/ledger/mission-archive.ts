@@ -1,12 +1,6 @@
-// Ended missions leave "missions" for one archive document per end year once today no longer needs
-// them, so opening the store reads only the missions that matter today, however many years of
-// missions lie behind. The archive is a storage detail, not the rep's `archived` flag: archived
-// missions still exist for history, suggestions, export and the team board.
-//
-// A move writes the archive first, then "missions" without the moved missions, so a crash between
-// the two leaves a mission in both places, never in neither. Readers merge the two by id and keep
-// the newest change (the higher seq; the copy in "missions" when equal), and the next move
-// finishes the job.
+// Ended missions move from "missions" to one archive document per end year once today no longer
+// needs them; readers merge the two by id, newest change first. Why, and how a crash between the
+// two writes is survived: docs/decisions/0001-store-layout.md.
 import type { MissionArchiveDoc, MissionsDoc } from '../../shared/documents.ts';
 import type { LocalDate, Mission } from '../../shared/mission.ts';
 import type { DocPort, DocSpec, StorePort } from '../kernel/ports.ts';

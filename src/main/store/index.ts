@@ -110,7 +110,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
     readyDirs.add(path);
   };
 
-  /** Removes temp files a killed writer left behind, once per directory. Only we write here. */
+  /** Removes temp files a killed writer left behind, once per directory (the lock: sole writer). */
   const cleanDir = async (path: string): Promise<void> => {
     if (cleanedDirs.has(path)) return;
     cleanedDirs.add(path);
