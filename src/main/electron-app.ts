@@ -32,7 +32,7 @@ import { createElectronSettings } from './settings/electron-settings.ts';
 import { createLoginItem } from './settings/login-item.ts';
 import { startShell } from './shell.ts';
 import { createTeamSync } from './sync/team-sync.ts';
-import { createTrayView } from './tray/tray-view.ts';
+import { createTrayView, trayHandleOf } from './tray/tray-view.ts';
 import { createUpdates } from './updates/updates.ts';
 import { openStore } from './store/index.ts';
 import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './window/app-protocol.ts';
@@ -112,17 +112,8 @@ export async function launch(): Promise<() => void> {
     clock: systemClock,
     notifier,
     ipcMain,
-    tray: createTrayView<Menu>(
-      {
-        setImage: (path) => tray.setImage(path),
-        setToolTip: (text) => tray.setToolTip(text),
-        setTitle: (text) => tray.setTitle(text),
-        setContextMenu: (menu) => tray.setContextMenu(menu),
-        popUpContextMenu: (menu) => tray.popUpContextMenu(menu),
-        onClick: (listener) => tray.on('click', listener),
-        onRightClick: (listener) => tray.on('right-click', listener),
-        bounds: () => tray.getBounds(),
-      },
+    tray: createTrayView(
+      trayHandleOf(tray),
       (template) => Menu.buildFromTemplate(template),
       platform,
     ),

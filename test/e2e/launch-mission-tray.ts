@@ -17,11 +17,14 @@ import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.
 import type { SettingsPort } from '../../src/shared/settings.ts';
 import { openAppParts } from '../fakes/app-parts.ts';
 import { createFakeClock, type FakeClock } from '../fakes/clock.ts';
+import { createTrayView, trayHandleOf } from '../../src/main/tray/tray-view.ts';
 import {
   FakeBrowserWindow,
   FakeGlobalShortcut,
   FakeIpcMain,
+  FakeMenu,
   FakeTray,
+  ipcClone,
 } from '../fakes/electron-views.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -182,12 +185,12 @@ export async function launchMissionTray(
         onClick: (listener) => clickListeners.push(listener),
       },
       ipcMain,
-      tray: Object.assign(tray, { onClick: () => undefined, bounds: () => null }),
+      tray: createTrayView(trayHandleOf(tray), (template) => new FakeMenu(template), 'linux'),
       // The shell's window is this page: what it sends to the window reaches the page.
       createWindow: (windowOptions) => {
         const window = new FakeBrowserWindow(windowOptions);
         window.webContents.send = (channel: string, ...args: unknown[]) =>
-          void push(channel, args[0]);
+          void push(channel, ipcClone(args[0], 'Failed to serialize arguments'));
         return window;
       },
       workArea: () => ({ x: 0, y: 0, width: 1920, height: 1080 }),

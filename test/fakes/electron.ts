@@ -1,53 +1,92 @@
 // What `import … from 'electron'` gives in the tests, where the Electron binary never runs:
-// vitest aliases it here (vitest.config.ts, for electron-store), and the main-bundle smoke test
-// maps it here with a module hook (electron-hooks.ts) to start the real main process in Node.
-// Each object records what the app did with it in `fakeElectron`, and lets a test act as the
-// OS would (click a tray item, fire a power event, call a protocol handler).
+// vitest aliases it here (vitest.config.ts), and the main-bundle smoke test maps it here with a
+// module hook (electron-hooks.ts) to start the real main process in Node. The objects are the
+// strict fakes of electron-views.ts (each `implements` Electron's shape), put together as one
+// desktop: `fakeElectron` records what the app did and lets a test act as the OS would, and
+// `resetFakeElectron` starts a fresh desktop for the next launch (platform, theme, taken keys).
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { App, BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import {
+  createFakeNotificationClass,
+  FakeBrowserWindow,
+  FakeGlobalShortcut,
+  FakeIpcMain,
+  FakeMenu,
+  FakeNativeTheme,
+  FakeNotificationCenter,
+  FakeOsShortcuts,
+  FakeTray,
+  type FakePlatform,
+} from './electron-views.ts';
+import { FakeSafeStorage } from './safe-storage.ts';
 
 type Listener = (...args: unknown[]) => unknown;
-export interface MenuItemLike {
-  label?: string;
-  type?: string;
-  enabled?: boolean;
-  checked?: boolean;
-  submenu?: MenuItemLike[];
-  click?: Listener;
-}
 
-const userData =
-  process.env['FAKE_ELECTRON_USER_DATA'] ?? join(tmpdir(), 'mission-tray-fake-electron');
+const platformOf = (value: string | undefined): FakePlatform =>
+  value === 'darwin' || value === 'win32' ? value : 'linux';
+
+const initialPlatform = platformOf(process.env['FAKE_ELECTRON_PLATFORM']);
 
 export const fakeElectron = {
+  platform: initialPlatform,
+  userData: process.env['FAKE_ELECTRON_USER_DATA'] ?? join(tmpdir(), 'mission-tray-fake-electron'),
   lockTaken: process.env['FAKE_ELECTRON_SECOND_INSTANCE'] === '1',
   calls: [] as string[],
-  ipcHandlers: new Map<string, Listener>(),
   protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response> | Response>(),
   privilegedSchemes: [] as unknown[],
-  trays: [] as FakeTrayObject[],
-  windows: [] as FakeWindowObject[],
-  shortcuts: new Map<string, Listener>(),
+  trays: [] as FakeTray[],
+  windows: [] as FakeBrowserWindow[],
   permissionHandler: null as Listener | null,
   headersListener: null as Listener | null,
+  /** What the other apps on this desktop hold. */
+  osShortcuts: new FakeOsShortcuts(initialPlatform),
+  notifications: new FakeNotificationCenter(),
+  /** Every URL the app fetched through Chromium's network stack (net.fetch). */
+  netFetches: [] as string[],
+  /** Set once 'quit' was emitted: the process would end here. */
+  exited: false,
 };
 
-class FakeAppObject extends EventEmitter {
+class FakeApp
+  extends EventEmitter
+  implements
+    Pick<
+      App,
+      | 'quit'
+      | 'exit'
+      | 'whenReady'
+      | 'isReady'
+      | 'requestSingleInstanceLock'
+      | 'getPath'
+      | 'getAppPath'
+      | 'getVersion'
+      | 'setAppUserModelId'
+      | 'setLoginItemSettings'
+    >
+{
   isPackaged = false;
-  dock = { hide: () => fakeElectron.calls.push('dock.hide') };
-  private readyResolve: (() => void) | null = null;
-  private readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+  private ready = false;
+  get dock() {
+    if (fakeElectron.platform !== 'darwin') return undefined;
+    return { hide: () => void fakeElectron.calls.push('dock.hide') };
+  }
   requestSingleInstanceLock(): boolean {
     return !fakeElectron.lockTaken;
   }
-  whenReady(): Promise<void> {
-    queueMicrotask(() => this.readyResolve?.());
+  isReady(): boolean {
     return this.ready;
   }
+  whenReady(): Promise<void> {
+    return Promise.resolve().then(() => {
+      this.ready = true;
+    });
+  }
   getPath(name: string): string {
-    const dir = name === 'userData' ? userData : join(userData, `fake-${name}`);
+    const dir =
+      name === 'userData' ? fakeElectron.userData : join(fakeElectron.userData, `fake-${name}`);
     mkdirSync(dir, { recursive: true });
     return dir;
   }
@@ -66,112 +105,76 @@ class FakeAppObject extends EventEmitter {
   setLoginItemSettings(settings: unknown): void {
     fakeElectron.calls.push(`setLoginItemSettings ${JSON.stringify(settings)}`);
   }
+  /**
+   * Electron's order (docs/api/app.md): 'before-quit' at once; then every window is asked to
+   * close — after its page's beforeunload, so on a later task — and a window that cancels
+   * 'close' cancels the quit; once all are closed, 'will-quit' (cancellable), then 'quit'.
+   */
   quit(): void {
+    if (fakeElectron.exited) return;
     fakeElectron.calls.push('app.quit');
-    let prevented = false;
-    const event = { preventDefault: () => (prevented = true) };
-    this.emit('before-quit', event);
-    if (prevented) return;
-    this.emit('will-quit', event);
-    if (prevented) return;
-    fakeElectron.calls.push('quit');
-    this.emit('quit');
+    const preventable = () => {
+      const state = { prevented: false };
+      return { state, event: { preventDefault: () => (state.prevented = true) } };
+    };
+    const before = preventable();
+    this.emit('before-quit', before.event);
+    if (before.state.prevented) return;
+    const finish = () => {
+      const will = preventable();
+      this.emit('will-quit', will.event);
+      if (will.state.prevented) return;
+      fakeElectron.calls.push('quit');
+      fakeElectron.exited = true;
+      this.emit('quit', {}, 0);
+    };
+    const open = fakeElectron.windows.filter((w) => !w.isDestroyed());
+    if (open.length === 0) return finish();
+    setImmediate(() => {
+      for (const window of open) {
+        if (window.isDestroyed()) continue;
+        window.close();
+        if (!window.isDestroyed()) return; // a window kept itself open: no quit
+      }
+      finish();
+    });
   }
-  exit(code: number): void {
+  exit(code = 0): void {
     fakeElectron.calls.push(`app.exit ${code}`);
+    fakeElectron.exited = true;
   }
 }
-export const app = new FakeAppObject();
+export const app = new FakeApp();
 
-export class FakeTrayObject extends EventEmitter {
-  image: string;
-  tooltip = '';
-  title = '';
-  menu: MenuItemLike[] = [];
+export class Tray extends FakeTray {
   constructor(image: string) {
-    super();
-    this.image = image;
+    super(fakeElectron.platform);
+    this.setImage(image);
     fakeElectron.trays.push(this);
   }
-  setImage(image: string) {
-    this.image = image;
-  }
-  setToolTip(text: string) {
-    this.tooltip = text;
-  }
-  setTitle(text: string) {
-    this.title = text;
-  }
-  setContextMenu(menu: { items: MenuItemLike[] }) {
-    this.menu = menu.items;
-  }
-  getBounds() {
-    return { x: 0, y: 0, width: 0, height: 0 };
-  }
-  destroy() {}
 }
-export const Tray = FakeTrayObject;
-export const Menu = { buildFromTemplate: (items: MenuItemLike[]) => ({ items }) };
+export const Menu = {
+  buildFromTemplate: (template: MenuItemConstructorOptions[]) => new FakeMenu(template),
+};
 
-class FakeWebContentsObject extends EventEmitter {
-  sent: { channel: string; value: unknown }[] = [];
-  openHandler: Listener | null = null;
-  setWindowOpenHandler(handler: Listener) {
-    this.openHandler = handler;
-  }
-  send(channel: string, value: unknown) {
-    this.sent.push({ channel, value });
-  }
-}
-export class FakeWindowObject extends EventEmitter {
-  options: Record<string, unknown>;
-  loaded: string[] = [];
-  visible = false;
-  destroyed = false;
-  bounds = { x: 0, y: 0, width: 360, height: 560 };
-  webContents = new FakeWebContentsObject();
-  constructor(options: Record<string, unknown>) {
-    super();
-    this.options = options;
+export class BrowserWindow extends FakeBrowserWindow {
+  constructor(options: BrowserWindowConstructorOptions) {
+    super(options);
     fakeElectron.windows.push(this);
   }
-  async loadURL(url: string) {
-    this.loaded.push(url);
-  }
-  show() {
-    this.visible = true;
-  }
-  hide() {
-    this.visible = false;
-  }
-  focus() {}
-  isVisible() {
-    return this.visible;
-  }
-  isDestroyed() {
-    return this.destroyed;
-  }
-  setBounds(bounds: { x: number; y: number; width: number; height: number }) {
-    this.bounds = bounds;
-  }
-  getSize() {
-    return [this.bounds.width, this.bounds.height];
-  }
-  destroy() {
-    this.destroyed = true;
-  }
 }
-export const BrowserWindow = FakeWindowObject;
 
-export const ipcMain = Object.assign(new EventEmitter(), {
-  handle: (channel: string, listener: Listener) => fakeElectron.ipcHandlers.set(channel, listener),
-  removeHandler: (channel: string) => fakeElectron.ipcHandlers.delete(channel),
-});
+export const Notification = createFakeNotificationClass(fakeElectron.notifications);
+
+export const ipcMain = new FakeIpcMain();
 export const protocol = {
   registerSchemesAsPrivileged: (schemes: unknown[]) =>
     fakeElectron.privilegedSchemes.push(...schemes),
-  handle: (scheme: string, handler: (request: { url: string }) => Promise<Response> | Response) =>
-    fakeElectron.protocolHandlers.set(scheme, handler),
+  handle: (scheme: string, handler: (request: { url: string }) => Promise<Response> | Response) => {
+    if (fakeElectron.protocolHandlers.has(scheme))
+      throw new Error(`Failed to register protocol: ${scheme}`);
+    fakeElectron.protocolHandlers.set(scheme, handler);
+  },
 };
 export const session = {
   defaultSession: {
@@ -180,18 +183,9 @@ export const session = {
     setPermissionCheckHandler: (_h: Listener) => undefined,
   },
 };
-export const globalShortcut = {
-  register: (accelerator: string, callback: Listener) => {
-    fakeElectron.shortcuts.set(accelerator, callback);
-    return true;
-  },
-  unregister: (accelerator: string) => fakeElectron.shortcuts.delete(accelerator),
-  unregisterAll: () => fakeElectron.shortcuts.clear(),
-};
-export const nativeTheme = Object.assign(new EventEmitter(), {
-  shouldUseDarkColors: false,
-  shouldUseDarkColorsForSystemIntegratedUI: false,
-  themeSource: 'system',
+export const globalShortcut = new FakeGlobalShortcut(fakeElectron.osShortcuts);
+export const nativeTheme = new FakeNativeTheme(fakeElectron.platform, {
+  appsDark: process.env['FAKE_ELECTRON_DARK'] === '1',
 });
 export const powerMonitor = new EventEmitter();
 const display = { workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
@@ -209,20 +203,56 @@ export const shell = {
   openPath: async (_path: string): Promise<string> => '',
   openExternal: async (_url: string): Promise<void> => undefined,
 };
-export const net = { isOnline: (): boolean => true };
-// The OS keychain, as a reversible stand-in (team sync keeps its token here).
-export const safeStorage = {
-  getSelectedStorageBackend: (): string => 'gnome_libsecret',
-  isAsyncEncryptionAvailable: async (): Promise<boolean> => true,
-  encryptStringAsync: async (plainText: string): Promise<Buffer> =>
-    Buffer.from(`fake:${Buffer.from(plainText).toString('base64')}`),
-  decryptStringAsync: async (encrypted: Buffer) => ({
-    shouldReEncrypt: false,
-    result: Buffer.from(encrypted.toString().replace(/^fake:/, ''), 'base64').toString(),
-  }),
+export const net = {
+  isOnline: (): boolean => true,
+  /** Chromium's network stack; here it records the request and goes through Node's fetch. */
+  fetch: (input: string | Request, init?: RequestInit): Promise<Response> => {
+    fakeElectron.netFetches.push(typeof input === 'string' ? input : input.url);
+    return fetch(input, init);
+  },
 };
+export const safeStorage = new FakeSafeStorage(fakeElectron.platform);
 export const contextBridge = { exposeInMainWorld: () => undefined };
 export const ipcRenderer = new EventEmitter();
+
+/**
+ * A fresh desktop for the next launch in the same process: no listeners, handlers, windows or
+ * trays left from the last one. The exported objects stay the same ones (the app imported them).
+ */
+export function resetFakeElectron(
+  options: {
+    platform?: FakePlatform;
+    userData?: string;
+    system?: { appsDark: boolean; panelDark?: boolean };
+    takenShortcuts?: string[];
+  } = {},
+): void {
+  const platform = options.platform ?? 'linux';
+  Object.assign(fakeElectron, {
+    platform,
+    userData: options.userData ?? fakeElectron.userData,
+    calls: [],
+    protocolHandlers: new Map(),
+    privilegedSchemes: [],
+    trays: [],
+    windows: [],
+    permissionHandler: null,
+    headersListener: null,
+    osShortcuts: new FakeOsShortcuts(platform, options.takenShortcuts),
+    netFetches: [],
+    exited: false,
+  });
+  fakeElectron.notifications.delivered = [];
+  fakeElectron.notifications.refusal = null;
+  app.removeAllListeners();
+  ipcMain.handlers.clear();
+  globalShortcut.unregisterAll();
+  globalShortcut.os = fakeElectron.osShortcuts;
+  nativeTheme.removeAllListeners();
+  nativeTheme.reset(platform, options.system ?? { appsDark: false });
+  powerMonitor.removeAllListeners();
+  safeStorage.platform = platform;
+}
 
 export default {
   app,
@@ -235,6 +265,7 @@ export default {
   Menu,
   nativeTheme,
   net,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,

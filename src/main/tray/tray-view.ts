@@ -2,7 +2,7 @@
 // that menu on a left click (electron/electron#4796, #2830), so there the menu pops up on a
 // right click only and a left click stays free to open the window. On Windows the context menu
 // is the right click already, and on Linux the menu is all the icon does.
-import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuItemConstructorOptions, Tray } from 'electron';
 import type { TrayPlatform } from '../../core/tray/tray-menu.ts';
 import type { Rect } from '../window/compact-placement.ts';
 import type { TrayView } from './tray-controller.ts';
@@ -17,6 +17,26 @@ export interface TrayHandle<M> {
   onClick(listener: () => void): void;
   onRightClick(listener: () => void): void;
   bounds(): Rect | null;
+}
+
+/** Electron's Tray, its menu type left open (tests pass a fake menu). */
+export type TrayLike<M> = Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'getBounds'> & {
+  setContextMenu(menu: M): void;
+  popUpContextMenu(menu: M): void;
+  on(event: 'click' | 'right-click', listener: () => void): unknown;
+};
+
+export function trayHandleOf<M>(tray: TrayLike<M>): TrayHandle<M> {
+  return {
+    setImage: (path) => tray.setImage(path),
+    setToolTip: (text) => tray.setToolTip(text),
+    setTitle: (text) => tray.setTitle(text),
+    setContextMenu: (menu) => tray.setContextMenu(menu),
+    popUpContextMenu: (menu) => tray.popUpContextMenu(menu),
+    onClick: (listener) => tray.on('click', listener),
+    onRightClick: (listener) => tray.on('right-click', listener),
+    bounds: () => tray.getBounds(),
+  };
 }
 
 export function createTrayView<M>(

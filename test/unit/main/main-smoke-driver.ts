@@ -1,8 +1,7 @@
 // Run as `node --import test/fakes/electron-hooks.ts main-smoke-driver.ts <bundle>`: starts the
 // bundled main process against the fake Electron, plays the OS (ready, tray clicks, a renderer
 // calling IPC, the app:// protocol, quit) and prints what happened as one JSON line.
-import { fakeElectron } from '../../fakes/electron.ts';
-import type { MenuItemLike } from '../../fakes/electron.ts';
+import { fakeElectron, globalShortcut, ipcMain } from '../../fakes/electron.ts';
 
 const bundle = process.argv[2];
 if (!bundle) throw new Error('usage: main-smoke-driver.ts <bundle>');
@@ -15,32 +14,26 @@ async function until(ok: () => boolean, ms: number): Promise<boolean> {
   }
   return true;
 }
-const labels = (items: MenuItemLike[]) => items.map((i) => i.label ?? i.type ?? '');
-const click = (items: MenuItemLike[], label: string) => {
-  const item = items.find((i) => i.label === label);
-  if (!item?.click) throw new Error(`no menu item ${label}`);
-  item.click();
-};
 
 await import(bundle);
 const started = await until(
   () =>
     fakeElectron.calls.includes('app.quit') ||
-    ((fakeElectron.trays[0]?.menu.length ?? 0) > 0 && fakeElectron.ipcHandlers.size > 0),
+    (fakeElectron.trays[0] !== undefined && ipcMain.handlers.size > 0),
   8000,
 );
 const tray = fakeElectron.trays[0];
 const report: Record<string, unknown> = { started: started && tray !== undefined };
 if (started && tray) {
   report['trayImage'] = tray.image;
-  report['menu'] = labels(tray.menu);
-  report['channels'] = [...fakeElectron.ipcHandlers.keys()].sort();
+  report['menu'] = tray.labels();
+  report['channels'] = [...ipcMain.handlers.keys()].sort();
   report['schemes'] = fakeElectron.privilegedSchemes;
-  report['shortcuts'] = [...fakeElectron.shortcuts.keys()];
+  report['shortcuts'] = globalShortcut.held;
 
-  const get = fakeElectron.ipcHandlers.get('mission-tray:settings:get');
-  report['fromApp'] = await get?.({ senderFrame: { url: 'app://mission-tray/index.html#/' } });
-  report['fromElsewhere'] = await get?.({ senderFrame: { url: 'file:///tmp/index.html' } });
+  const get = 'mission-tray:settings:get';
+  report['fromApp'] = await ipcMain.invoke(get, 'app://mission-tray/index.html#/');
+  report['fromElsewhere'] = await ipcMain.invoke(get, 'file:///tmp/index.html');
 
   const serve = fakeElectron.protocolHandlers.get('app');
   const page = await serve?.({ url: 'app://mission-tray/index.html' });
@@ -52,7 +45,7 @@ if (started && tray) {
   fakeElectron.permissionHandler?.(null, 'media', (ok: boolean) => (granted = ok));
   report['permissionGranted'] = granted;
 
-  click(tray.menu, 'Open Mission Tray');
+  tray.click('Open Mission Tray');
   const window = fakeElectron.windows[0];
   report['window'] = window
     ? { options: window.options, loaded: window.loaded, visible: window.visible }
@@ -64,10 +57,10 @@ if (started && tray) {
     'https://evil.example/',
   );
   report['navigationBlocked'] = prevented;
-  report['windowOpen'] = window?.webContents.openHandler?.({ url: 'https://evil.example/' });
+  report['windowOpen'] = window?.webContents.openWindow('https://evil.example/');
 
-  click(tray.menu, 'Quit');
-  await new Promise((r) => setTimeout(r, 300));
+  tray.click('Quit');
+  await until(() => fakeElectron.exited, 3000);
 }
 const { readdirSync } = await import('node:fs');
 const userData = process.env['FAKE_ELECTRON_USER_DATA'] ?? '';

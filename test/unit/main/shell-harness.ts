@@ -14,11 +14,15 @@ import { weekDraft } from '../week-draft.ts';
 import { openAppParts } from '../../fakes/app-parts.ts';
 import { createFakeClock } from '../../fakes/clock.ts';
 import type { FakeClock } from '../../fakes/clock.ts';
+import { createTrayView, trayHandleOf } from '../../../src/main/tray/tray-view.ts';
 import {
   FakeBrowserWindow,
   FakeGlobalShortcut,
   FakeIpcMain,
+  FakeMenu,
+  FakeOsShortcuts,
   FakeTray,
+  type FakeWindowBehaviour,
 } from '../../fakes/electron-views.ts';
 
 export interface Harness {
@@ -37,7 +41,7 @@ export interface Harness {
   loginItems: boolean[];
   quits: number;
   wake(): void;
-  /** A left click on the tray icon (macOS, Windows). */
+  /** A left click on the tray icon (on Linux, and on macOS with a menu attached, it opens the menu). */
   clickTrayIcon(): void;
   /** The rep clicks a notification the desktop showed (macOS, Windows). */
   clickNotification(notification: DesktopNotification): void;
@@ -48,11 +52,13 @@ export async function startHarness(
   options: {
     platform?: TrayPlatform;
     now?: string;
+    /** Accelerators other apps on this desktop hold. */
     takenShortcuts?: string[];
+    /** How the windows the shell creates behave (e.g. a page that fails to load). */
+    window?: FakeWindowBehaviour;
     /** Runs before the shell starts (e.g. to damage the preferences file). */
     prepare?: (dir: string) => void;
     traySync?: { state(): { enabled: boolean } | undefined; toggle(): Promise<void> };
-    trayBounds?: { x: number; y: number; width: number; height: number };
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-shell-'));
@@ -66,15 +72,15 @@ export async function startHarness(
     settingsDir: dir,
     clock,
   });
-  const tray = new FakeTray();
+  const platform = options.platform ?? 'linux';
+  const tray = new FakeTray(platform);
   const windows: FakeBrowserWindow[] = [];
   const ipcMain = new FakeIpcMain();
-  const shortcuts = new FakeGlobalShortcut(options.takenShortcuts);
+  const shortcuts = new FakeGlobalShortcut(new FakeOsShortcuts(platform, options.takenShortcuts));
   const shown: DesktopNotification[] = [];
   const logged: string[] = [];
   const loginItems: boolean[] = [];
   const wakers: (() => void)[] = [];
-  const iconClicks: (() => void)[] = [];
   const notificationClicks: ((notification: DesktopNotification) => void)[] = [];
   const harness: Harness = {
     dir,
@@ -91,13 +97,13 @@ export async function startHarness(
     loginItems,
     quits: 0,
     wake: () => wakers.forEach((w) => w()),
-    clickTrayIcon: () => iconClicks.forEach((c) => c()),
+    clickTrayIcon: () => tray.clickIcon(),
     clickNotification: (notification) => {
       if (!shown.includes(notification)) throw new Error('That notification was never shown');
       notificationClicks.forEach((c) => c(notification));
     },
     shell: startShell({
-      platform: options.platform ?? 'linux',
+      platform,
       core,
       store,
       settings,
@@ -107,12 +113,9 @@ export async function startHarness(
         onClick: (listener) => notificationClicks.push(listener),
       },
       ipcMain,
-      tray: Object.assign(tray, {
-        onClick: (listener: () => void) => iconClicks.push(listener),
-        bounds: () => options.trayBounds ?? null,
-      }),
+      tray: createTrayView(trayHandleOf(tray), (template) => new FakeMenu(template), platform),
       createWindow: (opts) => {
-        const w = new FakeBrowserWindow(opts);
+        const w = new FakeBrowserWindow(opts, options.window);
         windows.push(w);
         return w;
       },

@@ -120,7 +120,7 @@ describe('the tray app, assembled', () => {
     );
     expect(h.settings.get().shortcut).toBe('CommandOrControl+Alt+Shift+W');
     await h.shell.handlers.settings.update({ shortcut: 'Alt+Shift+W' });
-    expect([...h.shortcuts.held.keys()]).toEqual(['Alt+Shift+W']);
+    expect(h.shortcuts.held).toEqual(['Alt+Shift+W']);
   });
 
   it('pauses notifications from the tray until tomorrow, and offers to resume', async () => {
@@ -262,10 +262,7 @@ describe('the tray app, assembled', () => {
   });
 
   it('on macOS, a click on the icon opens the compact window under it, and a second closes it', async () => {
-    h = await startHarness({
-      platform: 'darwin',
-      trayBounds: { x: 1500, y: 0, width: 22, height: 24 },
-    });
+    h = await startHarness({ platform: 'darwin' });
     await withMission(h);
     await eventually(() => expect(h.tray.title).toBe('0/1'));
     expect(h.tray.image).toBe('/app/resources/tray-on-trackTemplate.png');
@@ -277,10 +274,7 @@ describe('the tray app, assembled', () => {
   });
 
   it('on macOS, a click on a reminder opens the compact window under the icon, on Today', async () => {
-    h = await startHarness({
-      platform: 'darwin',
-      trayBounds: { x: 1500, y: 0, width: 22, height: 24 },
-    });
+    h = await startHarness({ platform: 'darwin' });
     await withMission(h);
     h.clock.set('2026-11-23T10:00:00Z'); // 11:00 Berlin: an hour to noon
     h.wake();
