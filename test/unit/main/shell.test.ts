@@ -123,6 +123,18 @@ describe('the tray app, assembled', () => {
     expect(h.shortcuts.held).toEqual(['Alt+Shift+W']);
   });
 
+  it('accepts the shortcut in place spelled another way, and it keeps working', async () => {
+    h = await startHarness();
+    await withMission(h);
+    await h.shell.handlers.settings.update({ shortcut: 'Alt+Shift+W' });
+    // The same keys as Preferences may write them: Electron refuses a combination the app holds.
+    await h.shell.handlers.settings.update({ shortcut: 'shift+alt+w' });
+    expect(h.settings.get().shortcut).toBe('shift+alt+w');
+    expect(h.shortcuts.held).toEqual(['shift+alt+w']);
+    h.shortcuts.press('Alt+Shift+W');
+    await eventually(() => expect(h.core.today().missions[0]?.total).toBe(1));
+  });
+
   it('pauses notifications from the tray until tomorrow, and offers to resume', async () => {
     h = await startHarness();
     h.tray.click('Until tomorrow');
