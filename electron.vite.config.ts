@@ -2,8 +2,17 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The real-Electron suite's test build (npm run test:electron sets MISSION_TRAY_TEST_BUILD=1):
+ * src/main/test-build.ts. Every other build defines it false, which drops the test hooks.
+ */
+export const testBuildDefine = (env: NodeJS.ProcessEnv) => ({
+  __MISSION_TRAY_TEST_BUILD__: JSON.stringify(env['MISSION_TRAY_TEST_BUILD'] === '1'),
+});
+
 export default defineConfig({
   main: {
+    define: testBuildDefine(process.env),
     build: {
       rollupOptions: { input: { index: resolve('src/main/index.ts') } },
     },

@@ -119,6 +119,7 @@ export default tseslint.config(
       'node_modules',
       '.node24',
       'out',
+      'out-electron-test',
       'dist',
       'test-results',
       'playwright-report',

@@ -31,6 +31,8 @@ import { createNodeNotifier } from './notify/node-notifier-adapter.ts';
 import { createElectronSettings } from './settings/electron-settings.ts';
 import { createLoginItem } from './settings/login-item.ts';
 import { startShell } from './shell.ts';
+import { TEST_BUILD } from './test-build.ts';
+import { installTestHooks } from './test-hooks.ts';
 import { createTeamSync } from './sync/team-sync.ts';
 import { createTrayView, trayHandleOf } from './tray/tray-view.ts';
 import { createUpdates } from './updates/updates.ts';
@@ -88,6 +90,12 @@ export async function launch(): Promise<() => void> {
     log,
   });
   const tray = new Tray(join(resources, 'tray-idle-light.png'));
+  /** The tray's current menu, for the test build's hooks. */
+  let trayMenu: Menu | null = null;
+  let openWindow: () => void = () => undefined;
+  if (TEST_BUILD && process.env['MISSION_TRAY_TEST_HOOKS'] === '1') {
+    installTestHooks({ app, openWindow: () => openWindow(), trayMenu: () => trayMenu });
+  }
   const notifier = createNodeNotifier({
     appName: PRODUCT_NAME,
     appId: APP_ID,
@@ -113,7 +121,13 @@ export async function launch(): Promise<() => void> {
     notifier,
     ipcMain,
     tray: createTrayView(
-      trayHandleOf(tray),
+      {
+        ...trayHandleOf(tray),
+        setContextMenu: (menu: Menu) => {
+          trayMenu = menu;
+          tray.setContextMenu(menu);
+        },
+      },
       (template) => Menu.buildFromTemplate(template),
       platform,
     ),
@@ -170,6 +184,7 @@ export async function launch(): Promise<() => void> {
     onSyncStatus: (listener) => teamSync.engine.subscribe(listener),
     updates,
   });
+  openWindow = () => shell.window.open();
   updates.start();
   // Wake and a network that comes back retry sync at once.
   powerMonitor.on('resume', () => {

@@ -3,6 +3,12 @@
 import { app, dialog } from 'electron';
 import { DESKTOP_NAME } from './app-identity.ts';
 import { launch, registerAppScheme } from './electron-app.ts';
+import { TEST_BUILD } from './test-build.ts';
+
+// The real-Electron suite's throwaway data folder (a test build only): before the lock, which is
+// held per userData folder.
+const testUserData = TEST_BUILD ? process.env['MISSION_TRAY_TEST_USER_DATA'] : undefined;
+if (testUserData) app.setPath('userData', testUserData);
 
 if (!app.requestSingleInstanceLock()) {
   // Another Mission Tray is running: it opens its window ('second-instance'); this one leaves.
