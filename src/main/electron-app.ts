@@ -2,7 +2,7 @@
 // index.ts are the only ones in src/main that load Electron at run time (eslint.config.js keeps it
 // so); no test runs them, as the Electron binary is not in its npm package, so they hold no
 // decisions — those live in the modules they wire.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import {
   safeStorage,
   screen,
   session,
+  shell as electronShell,
   Tray,
 } from 'electron';
 import electronUpdater from 'electron-updater';
@@ -27,6 +28,7 @@ import { systemClock } from '../core/kernel/ports.ts';
 import { createMissionTray } from '../core/mission-tray.ts';
 import type { TrayPlatform } from '../core/tray/tray-menu.ts';
 import { APP_ID, PRODUCT_NAME } from './app-identity.ts';
+import { createFileLog } from './log/file-log.ts';
 import { createNodeNotifier } from './notify/node-notifier-adapter.ts';
 import { createElectronSettings } from './settings/electron-settings.ts';
 import { createLoginItem } from './settings/login-item.ts';
@@ -50,8 +52,9 @@ export function registerAppScheme(): void {
 export async function launch(): Promise<() => void> {
   const platform: TrayPlatform =
     process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
-  const log = (message: string, cause?: unknown) =>
-    console.error(`[mission-tray] ${message}`, cause ?? '');
+  // A packaged app has no terminal: every line also goes to main.log in Electron's logs folder.
+  const logsFolder = app.getPath('logs');
+  const log = createFileLog({ dir: logsFolder });
   app.setAppUserModelId(APP_ID);
   if (platform === 'darwin') app.dock?.hide();
 
@@ -151,12 +154,22 @@ export async function launch(): Promise<() => void> {
     loginItem: createLoginItem({
       platform: process.platform,
       setLoginItemSettings: (s) => app.setLoginItemSettings(s),
+      packaged: app.isPackaged,
       autostartDir: join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'autostart'),
       name: PRODUCT_NAME,
-      // An AppImage runs from a temporary mount: autostart must point at the AppImage itself.
-      exec: process.env['APPIMAGE'] ?? process.execPath,
+      exec: process.execPath,
+      appImage: process.env['APPIMAGE'],
       icon: join(resources, 'icon.png'),
+      lastingIcon: join(userData, 'autostart-icon.png'),
     }),
+    logs: {
+      folder: logsFolder,
+      // Nothing may have been logged yet: the folder must exist for the file manager to open it.
+      open: async () => {
+        await mkdir(logsFolder, { recursive: true });
+        return electronShell.openPath(logsFolder);
+      },
+    },
     chooseSavePath: async (defaultName) => {
       const result = await dialog.showSaveDialog({
         defaultPath: join(app.getPath('documents'), defaultName),

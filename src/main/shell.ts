@@ -43,7 +43,13 @@ export interface ShellDeps {
   createWindow(options: BrowserWindowConstructorOptions): WindowLike;
   workArea(trayBounds: Rect | null): Rect;
   globalShortcut: ShortcutRegistry;
-  loginItem: { apply(enabled: boolean): Promise<void> };
+  loginItem: {
+    apply(enabled: boolean): Promise<void>;
+    /** Why launch at login is not offered in this run (a development build), or null. */
+    unavailable?: string | null;
+  };
+  /** The log file's folder, and Electron's shell.openPath on it ('' or an error message). */
+  logs?: { folder: string; open(): Promise<string> };
   chooseSavePath(defaultName: string): Promise<string | null>;
   writeFile(path: string, content: string): Promise<void>;
   isDark(): boolean;
@@ -124,6 +130,12 @@ export function startShell(deps: ShellDeps) {
       quitting = true;
       deps.quit();
     },
+    desktop: () => ({
+      shortcut: shortcut.status(settings.get().shortcut),
+      launchAtLogin: { unavailable: deps.loginItem.unavailable ?? null },
+      logsFolder: deps.logs?.folder ?? null,
+    }),
+    ...(deps.logs ? { openLogsFolder: deps.logs.open } : {}),
   });
   const { missions, wins } = core.handlers;
   const handlers: IpcHandlers = {

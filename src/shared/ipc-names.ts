@@ -18,7 +18,7 @@ export const ipcCallNames = {
   wins: ['log', 'undo'],
   data: ['export'],
   settings: ['get', 'update'],
-  app: ['pauseNotifications', 'openWindow', 'hideWindow', 'quit'],
+  app: ['pauseNotifications', 'openWindow', 'hideWindow', 'quit', 'desktop', 'openLogsFolder'],
   sync: ['status', 'configure', 'setEnabled'],
   team: ['view', 'cheer'],
   updates: ['offer', 'restartNow', 'later'],

@@ -3,6 +3,7 @@
 // names (ipc-names.ts, kept free of zod). Adding a call here without its name, or without a
 // handler (see `IpcHandlers`), is a compile error.
 import { z } from 'zod';
+import { DesktopStatus } from './desktop.ts';
 import type { IpcCallNames, IpcEventName } from './ipc-names.ts';
 import {
   DayPlan,
@@ -82,6 +83,10 @@ export const ipcContract = {
     openWindow: { input: z.object({ mode: z.enum(['compact', 'normal']) }), output: z.null() },
     hideWindow: { input: None, output: z.null() },
     quit: { input: None, output: z.null() },
+    /** The shortcut, launch at login and log file as the OS has them, for Preferences. */
+    desktop: { input: None, output: DesktopStatus },
+    /** Opens the logs folder in the file manager (Electron's shell.openPath). */
+    openLogsFolder: { input: None, output: z.null() },
   },
   /** Team sync of public missions (docs/PROTOCOL.md). The token never comes back out. */
   sync: {

@@ -6,6 +6,7 @@
 // `resetFakeElectron` starts a fresh desktop for the next launch (platform, theme, taken keys).
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App, BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
@@ -200,7 +201,14 @@ export const dialog = {
     fakeElectron.calls.push(`showErrorBox ${title}: ${content}`),
 };
 export const shell = {
-  openPath: async (_path: string): Promise<string> => '',
+  // As Electron's: never rejects; resolves '' once the file manager has it, or the error message.
+  openPath: async (path: string): Promise<string> => {
+    fakeElectron.calls.push(`shell.openPath ${path}`);
+    return stat(path).then(
+      () => '',
+      () => 'Failed to open path',
+    );
+  },
   openExternal: async (_url: string): Promise<void> => undefined,
 };
 export const net = {

@@ -1,6 +1,8 @@
 // The `app` area: what the tray menu offers, reachable from the window too.
 import { pausedUntilFor } from '../../core/notifications/notification-pause.ts';
 import type { ClockPort } from '../../core/kernel/ports.ts';
+import { MissionTrayError } from '../../core/kernel/errors.ts';
+import type { DesktopStatus } from '../../shared/desktop.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 
@@ -10,6 +12,9 @@ export interface AppHandlersDeps {
   openWindow(mode: 'compact' | 'normal'): void;
   hideWindow(): void;
   quit(): void;
+  desktop(): DesktopStatus;
+  /** Electron's shell.openPath on the logs folder: '' when it opened, else an error message. */
+  openLogsFolder?: () => Promise<string>;
 }
 
 export function createAppHandlers(deps: AppHandlersDeps): IpcHandlers['app'] {
@@ -28,6 +33,21 @@ export function createAppHandlers(deps: AppHandlersDeps): IpcHandlers['app'] {
     },
     quit: async () => {
       deps.quit();
+      return null;
+    },
+    desktop: async () => deps.desktop(),
+    openLogsFolder: async () => {
+      const folder = deps.desktop().logsFolder;
+      if (!deps.openLogsFolder || folder === null) {
+        throw new MissionTrayError('not-found', 'This copy of Mission Tray keeps no log file.');
+      }
+      const failure = await deps.openLogsFolder();
+      if (failure) {
+        throw new MissionTrayError(
+          'not-found',
+          `Mission Tray could not open its logs folder (${folder}): ${failure}`,
+        );
+      }
       return null;
     },
   };

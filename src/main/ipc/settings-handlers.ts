@@ -8,7 +8,11 @@ import type { SettingsPort } from '../../shared/settings.ts';
 export interface SettingsEffects {
   /** Registers the global shortcut; returns why the OS refused it, or null. */
   shortcut?: { apply(accelerator: string): string | null };
-  loginItem?: { apply(enabled: boolean): Promise<void> };
+  loginItem?: {
+    apply(enabled: boolean): Promise<void>;
+    /** Why launch at login is not offered in this run (a development build), or null. */
+    unavailable?: string | null;
+  };
 }
 
 export function createSettingsHandlers(
@@ -18,6 +22,10 @@ export function createSettingsHandlers(
   return {
     get: async () => settings.get(),
     update: async (patch) => {
+      const notHere = effects.loginItem?.unavailable;
+      if (patch.launchAtLogin !== undefined && notHere) {
+        throw new MissionTrayError('conflict', notHere, { path: ['launchAtLogin'] });
+      }
       if (patch.shortcut !== undefined && effects.shortcut) {
         const problem = effects.shortcut.apply(patch.shortcut.trim());
         if (problem) throw new MissionTrayError('conflict', problem, { path: ['shortcut'] });

@@ -59,6 +59,8 @@ export async function startHarness(
     /** Runs before the shell starts (e.g. to damage the preferences file). */
     prepare?: (dir: string) => void;
     traySync?: { state(): { enabled: boolean } | undefined; toggle(): Promise<void> };
+    logs?: { folder: string; open(): Promise<string> };
+    loginUnavailable?: string;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-shell-'));
@@ -121,7 +123,11 @@ export async function startHarness(
       },
       workArea: () => ({ x: 0, y: 0, width: 1920, height: 1080 }),
       globalShortcut: shortcuts,
-      loginItem: { apply: async (enabled) => void loginItems.push(enabled) },
+      loginItem: {
+        apply: async (enabled) => void loginItems.push(enabled),
+        unavailable: options.loginUnavailable ?? null,
+      },
+      ...(options.logs ? { logs: options.logs } : {}),
       chooseSavePath: async () => null,
       writeFile: async () => undefined,
       isDark: () => false,

@@ -1,10 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { APP_INDEX_URL } from '../../../src/main/window/app-protocol.ts';
 import { channelOf, eventChannelOf, ipcContract } from '../../../src/shared/ipc.ts';
 import { Mission } from '../../../src/shared/mission.ts';
+import { shell as electronShell } from '../../fakes/electron.ts';
 import { eventually, meetingsDraft, settle, startHarness } from './shell-harness.ts';
 import type { Harness } from './shell-harness.ts';
 
@@ -133,6 +135,63 @@ describe('the tray app, assembled', () => {
     expect(h.shortcuts.held).toEqual(['shift+alt+w']);
     h.shortcuts.press('Alt+Shift+W');
     await eventually(() => expect(h.core.today().missions[0]?.total).toBe(1));
+  });
+
+  it('tells Preferences a shortcut taken at start, offers others, and one of them works', async () => {
+    h = await startHarness({
+      takenShortcuts: ['CommandOrControl+Alt+Shift+W', 'CommandOrControl+Alt+Shift+L'],
+    });
+    const status = await h.shell.handlers.app.desktop(undefined);
+    expect(status.shortcut).toMatchObject({
+      accelerator: 'CommandOrControl+Alt+Shift+W',
+      active: false,
+      problem: expect.stringMatching(/is not available/),
+    });
+    const [first, second] = status.shortcut.alternatives;
+    expect(first).toBe('CommandOrControl+Alt+Shift+L');
+    // The first one offered is taken too: the rep is told, and is offered the rest.
+    await expect(h.shell.handlers.settings.update({ shortcut: first })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect((await h.shell.handlers.app.desktop(undefined)).shortcut.alternatives).not.toContain(
+      first,
+    );
+    await h.shell.handlers.settings.update({ shortcut: second });
+    expect((await h.shell.handlers.app.desktop(undefined)).shortcut).toEqual({
+      accelerator: second,
+      active: true,
+      problem: null,
+      alternatives: [],
+    });
+    expect(h.shortcuts.held).toEqual([second]);
+  });
+
+  it('opens the logs folder through shell.openPath, and says so when it cannot', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'mt-logs-'));
+    const folder = join(parent, 'logs');
+    h = await startHarness({ logs: { folder, open: () => electronShell.openPath(folder) } });
+    expect((await h.shell.handlers.app.desktop(undefined)).logsFolder).toBe(folder);
+    await expect(h.shell.handlers.app.openLogsFolder(undefined)).rejects.toMatchObject({
+      code: 'not-found',
+      message: `Mission Tray could not open its logs folder (${folder}): Failed to open path`,
+    });
+    mkdirSync(folder);
+    await expect(h.shell.handlers.app.openLogsFolder(undefined)).resolves.toBeNull();
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('in a development run, Preferences hears that launch at login is for the installed app', async () => {
+    h = await startHarness({
+      loginUnavailable: 'Launch at login applies to the installed Mission Tray.',
+    });
+    expect((await h.shell.handlers.app.desktop(undefined)).launchAtLogin).toEqual({
+      unavailable: 'Launch at login applies to the installed Mission Tray.',
+    });
+    await expect(h.shell.handlers.settings.update({ launchAtLogin: true })).rejects.toMatchObject({
+      code: 'conflict',
+      path: ['launchAtLogin'],
+    });
+    expect(h.loginItems).toEqual([]);
   });
 
   it('pauses notifications from the tray until tomorrow, and offers to resume', async () => {
