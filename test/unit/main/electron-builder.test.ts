@@ -32,7 +32,7 @@ const Needs = z.object({
     enableNodeCliInspectArguments: z.literal(false),
   }),
   mac: z.object({
-    target: z.literal('dmg'),
+    target: z.array(z.object({ target: z.enum(['dmg', 'zip']), arch: z.array(z.string()) })),
     extendInfo: z.object({ LSUIElement: z.literal(true) }),
   }),
   win: z.object({ target: z.literal('nsis') }),
@@ -55,6 +55,11 @@ describe('electron-builder.yml', () => {
   it('names the app as the OS knows it, with fuses off for RunAsNode, NODE_OPTIONS, inspector', () => {
     const needs = Needs.parse(raw);
     expect(needs.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    // dmg to install, zip for electron-updater, each for Apple silicon and Intel.
+    expect(needs.mac.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
   });
 
   it('gives Linux one desktop identity: desktopName, the entry file, StartupWMClass', () => {
