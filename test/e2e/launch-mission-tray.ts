@@ -23,9 +23,11 @@ import {
   FakeGlobalShortcut,
   FakeIpcMain,
   FakeMenu,
+  FakeOsShortcuts,
   FakeTray,
   ipcClone,
 } from '../fakes/electron-views.ts';
+import { shell as electronShell } from '../fakes/electron.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 export const RENDERER_DIR = resolve('out/renderer');
@@ -39,6 +41,8 @@ export interface AppOptions {
   locale?: string;
   /** Writes into the data directory before the store opens: history, damaged files. */
   seed?: (dataDir: string) => Promise<unknown>;
+  /** The desktop the shell runs on: shortcuts other apps hold, a development run, a logs folder. */
+  desktop?: { takenShortcuts?: string[]; loginUnavailable?: string; logsFolder?: string };
 }
 
 export interface MissionTrayHarness {
@@ -165,6 +169,7 @@ export async function launchMissionTray(
       .catch(() => undefined);
   };
 
+  const logsFolder = options.desktop?.logsFolder;
   const start = async (): Promise<Running> => {
     const { store, settings, core, teamSync } = await openAppParts({
       dataDir,
@@ -194,8 +199,16 @@ export async function launchMissionTray(
         return window;
       },
       workArea: () => ({ x: 0, y: 0, width: 1920, height: 1080 }),
-      globalShortcut: new FakeGlobalShortcut(),
-      loginItem: { apply: async () => undefined },
+      globalShortcut: new FakeGlobalShortcut(
+        new FakeOsShortcuts('linux', options.desktop?.takenShortcuts),
+      ),
+      loginItem: {
+        apply: async () => undefined,
+        unavailable: options.desktop?.loginUnavailable ?? null,
+      },
+      ...(logsFolder
+        ? { logs: { folder: logsFolder, open: () => electronShell.openPath(logsFolder) } }
+        : {}),
       chooseSavePath: async (name) => join(exportDir, name),
       writeFile: async (path, content) => {
         await mkdir(dirname(path), { recursive: true });

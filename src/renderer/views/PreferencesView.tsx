@@ -6,6 +6,7 @@ import { SettingsPatch, applySettingsPatch, type Settings } from '../../shared/s
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import type { SyncStatus } from '../../shared/team.ts';
 import { api } from '../api.ts';
+import { LogsFolder, ShortcutProblem, useDesktopStatus } from '../components/DesktopNotes.tsx';
 import { Field, fieldProps } from '../components/Field.tsx';
 import { WeekdayPicker } from '../components/WeekdayPicker.tsx';
 import { SyncSection } from '../components/SyncSection.tsx';
@@ -22,6 +23,7 @@ export function PreferencesView(props: {
   onSyncStatus: (status: SyncStatus) => void;
 }) {
   const [errors, setErrors] = useState<Errors>({});
+  const desktop = useDesktopStatus(props.settings);
   const [exported, setExported] = useState<string | null>(null);
   // A change shows at once (a checkbox must not flick back while the save travels); it holds
   // until the saved preferences arrive, and is dropped if the save is refused.
@@ -38,6 +40,7 @@ export function PreferencesView(props: {
       ? await api().settings.update(patch)
       : { ok: false as const, error: { message: firstIssue(parsed.error) } };
     if (!result.ok) setPending(null);
+    if (key === 'shortcut') desktop.refresh();
     setErrors((e) => ({ ...e, [key]: result.ok ? undefined : result.error.message }));
   }
 
@@ -180,6 +183,12 @@ export function PreferencesView(props: {
           error={errors.shortcut}
           onCommit={(v) => void save('shortcut', { shortcut: v })}
         />
+        {desktop.status && (
+          <ShortcutProblem
+            shortcut={desktop.status.shortcut}
+            onUse={(accelerator) => void save('shortcut', { shortcut: accelerator })}
+          />
+        )}
       </section>
 
       <section className="card" aria-labelledby="pref-app">
@@ -215,10 +224,16 @@ export function PreferencesView(props: {
           <input
             type="checkbox"
             checked={s.launchAtLogin}
+            disabled={!!desktop.status?.launchAtLogin.unavailable}
             onChange={(e) => void save('launchAtLogin', { launchAtLogin: e.target.checked })}
           />
           Start Mission Tray when I log in
         </label>
+        {desktop.status?.launchAtLogin.unavailable && (
+          <p className="muted small">{desktop.status.launchAtLogin.unavailable}</p>
+        )}
+        {errors.launchAtLogin && <p className="field-error">{errors.launchAtLogin}</p>}
+        {desktop.status?.logsFolder && <LogsFolder folder={desktop.status.logsFolder} />}
       </section>
 
       <section className="card" aria-labelledby="pref-sync">
