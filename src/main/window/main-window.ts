@@ -75,6 +75,7 @@ export function createMainWindow(deps: MainWindowDeps) {
   const now = deps.now ?? Date.now;
   let hiddenByBlurAt = -Infinity;
   let win: WindowLike | null = null;
+  let loadFailed = false;
   let mode: Mode = deps.settings.get().window.mode;
 
   const alive = (): WindowLike | null => (win && !win.isDestroyed() ? win : null);
@@ -110,9 +111,13 @@ export function createMainWindow(deps: MainWindowDeps) {
       event.preventDefault();
       created.hide();
     });
-    created
-      .loadURL(deps.url)
-      .catch((error: unknown) => deps.log(`Could not load ${deps.url}: ${String(error)}`));
+    // A page that failed to load (the dev server not up yet, a missing file) would stay blank:
+    // the next open makes a new window, which loads it again.
+    loadFailed = false;
+    created.loadURL(deps.url).catch((error: unknown) => {
+      if (win === created) loadFailed = true;
+      deps.log(`Could not load ${deps.url}: ${String(error)}`);
+    });
     win = created;
     return created;
   }
@@ -121,7 +126,7 @@ export function createMainWindow(deps: MainWindowDeps) {
     if (next !== deps.settings.get().window.mode) {
       deps.settings.update({ window: { ...deps.settings.get().window, mode: next } });
     }
-    const target = alive() && mode === next ? alive() : create(next);
+    const target = alive() && mode === next && !loadFailed ? alive() : create(next);
     if (!target) return;
     if (next === 'compact') {
       const trayBounds = deps.trayBounds();

@@ -194,6 +194,19 @@ describe('the tray app, assembled', () => {
     expect(h.loginItems).toEqual([]);
   });
 
+  it('a window whose page failed to load is made again on the next open, not shown blank', async () => {
+    h = await startHarness({ window: { loadError: 'ERR_CONNECTION_REFUSED (-102)' } });
+    h.shell.window.open();
+    await settle();
+    expect(h.logged).toEqual([
+      expect.stringMatching(/^Could not load app:\/\/mission-tray\/.*ERR_CONNECTION_REFUSED/),
+    ]);
+    h.shell.window.open();
+    expect(h.windows).toHaveLength(2);
+    expect(h.windows[0]?.destroyed).toBe(true);
+    expect(h.windows[1]).toMatchObject({ visible: true, loaded: [APP_INDEX_URL] });
+  });
+
   it('pauses notifications from the tray until tomorrow, and offers to resume', async () => {
     h = await startHarness();
     h.tray.click('Until tomorrow');
