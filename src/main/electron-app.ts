@@ -15,6 +15,7 @@ import {
   Menu,
   nativeTheme,
   net,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
@@ -29,17 +30,20 @@ import { createMissionTray } from '../core/mission-tray.ts';
 import type { TrayPlatform } from '../core/tray/tray-menu.ts';
 import { APP_ID, PRODUCT_NAME } from './app-identity.ts';
 import { createFileLog } from './log/file-log.ts';
-import { createNodeNotifier } from './notify/node-notifier-adapter.ts';
+import { createDesktopNotifier } from './notify/desktop-notifier.ts';
 import { createElectronSettings } from './settings/electron-settings.ts';
 import { createLoginItem } from './settings/login-item.ts';
 import { startShell } from './shell.ts';
+import { createFetchHttp } from './sync/fetch-http.ts';
 import { TEST_BUILD } from './test-build.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { createTeamSync } from './sync/team-sync.ts';
+import { createPanelTheme } from './tray/panel-theme.ts';
 import { createTrayView, trayHandleOf } from './tray/tray-view.ts';
 import { createUpdates } from './updates/updates.ts';
 import { openStore } from './store/index.ts';
 import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './window/app-protocol.ts';
+import { createReopenOnActivate } from './window/reopen-on-activate.ts';
 import { contentSecurityPolicy, secureSession } from './window/security.ts';
 
 /** Must run before `app` is ready. */
@@ -49,9 +53,17 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export async function launch(): Promise<() => void> {
-  const platform: TrayPlatform =
-    process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+export async function launch(
+  options: {
+    /** process.platform; tests pass another to run that OS's branches on the fake Electron. */
+    platform?: NodeJS.Platform;
+    now?: () => number;
+  } = {},
+): Promise<() => void> {
+  const os = options.platform ?? process.platform;
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const platform: TrayPlatform = os === 'darwin' || os === 'win32' ? os : 'linux';
   // A packaged app has no terminal: every line also goes to main.log in Electron's logs folder.
   const logsFolder = app.getPath('logs');
   const log = createFileLog({ dir: logsFolder });
@@ -73,11 +85,11 @@ export async function launch(): Promise<() => void> {
   // index.ts took Electron's single-instance lock, keyed by userData, before launching.
   const store = await openStore(join(userData, 'data'), { log, singleInstance: userData });
   const settings = createElectronSettings(userData);
-  // The window's prefers-color-scheme follows the rep's theme preference.
-  nativeTheme.themeSource = settings.get().theme;
-  settings.subscribe((next) => {
-    nativeTheme.themeSource = next.theme;
-  });
+  // The window's prefers-color-scheme follows the rep's theme preference; the tray icon
+  // follows the panel's own colour (panel-theme.ts).
+  const panelTheme = createPanelTheme(nativeTheme, os);
+  panelTheme.apply(settings.get().theme);
+  settings.subscribe((next) => panelTheme.apply(next.theme));
   const core = await createMissionTray({
     store,
     clock: systemClock,
@@ -88,7 +100,9 @@ export async function launch(): Promise<() => void> {
     clock: systemClock,
     settings,
     safeStorage,
-    platform: process.platform,
+    platform: os,
+    // Chromium's network stack: the system's proxies, PAC files and certificate store.
+    http: createFetchHttp((url, init) => net.fetch(url, init)),
     onCoreChange: (listener) => core.subscribe(listener),
     log,
   });
@@ -99,11 +113,12 @@ export async function launch(): Promise<() => void> {
   if (TEST_BUILD && process.env['MISSION_TRAY_TEST_HOOKS'] === '1') {
     installTestHooks({ app, openWindow: () => openWindow(), trayMenu: () => trayMenu });
   }
-  const notifier = createNodeNotifier({
+  const notifier = createDesktopNotifier({
     appName: PRODUCT_NAME,
     appId: APP_ID,
     iconPath: join(resources, 'icon.png'),
-    platform: process.platform,
+    platform: os,
+    Notification,
   });
   const updates = createUpdates({
     // Read only in a packaged build with updates on: the getter sets up the platform's updater.
@@ -152,7 +167,7 @@ export async function launch(): Promise<() => void> {
       ).workArea,
     globalShortcut,
     loginItem: createLoginItem({
-      platform: process.platform,
+      platform: os,
       setLoginItemSettings: (s) => app.setLoginItemSettings(s),
       packaged: app.isPackaged,
       autostartDir: join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'autostart'),
@@ -177,11 +192,7 @@ export async function launch(): Promise<() => void> {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     writeFile: (path, content) => writeFile(path, content, 'utf8'),
-    // The taskbar's colour, which on Windows can differ from the apps' theme.
-    isDark: () =>
-      platform === 'win32'
-        ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI
-        : nativeTheme.shouldUseDarkColors,
+    isDark: panelTheme.isDark,
     onWake: (listener) => {
       powerMonitor.on('resume', listener);
       powerMonitor.on('unlock-screen', listener);
@@ -231,5 +242,11 @@ export async function launch(): Promise<() => void> {
       .finally(() => app.quit());
   });
   app.on('second-instance', () => shell.window.open());
+  if (platform === 'darwin') {
+    app.on(
+      'activate',
+      createReopenOnActivate({ openWindow: () => shell.window.open(), now, startedAt }),
+    );
+  }
   return shell.stop;
 }

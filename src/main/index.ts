@@ -22,7 +22,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => undefined);
   app
     .whenReady()
-    .then(launch)
+    .then(() => launch())
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       dialog.showErrorBox('Mission Tray could not start', message);

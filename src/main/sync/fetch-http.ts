@@ -10,7 +10,10 @@ function jsonOf(text: string): unknown {
   }
 }
 
-export function createFetchHttp(fetchImpl: typeof fetch = fetch): HttpPort {
+/** The one call of fetch the adapter makes: Node's global fetch, or Electron's net.fetch. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export function createFetchHttp(fetchImpl: FetchLike = fetch): HttpPort {
   return {
     async request({ method, url, token, body, timeoutMs }) {
       const res = await fetchImpl(url, {
