@@ -1,7 +1,7 @@
 // The real Electron objects, adapted to the narrow views startShell takes. This file and
 // index.ts are the only ones in src/main that load Electron at run time (eslint.config.js keeps it
-// so); no test runs them, as the Electron binary is not in its npm package, so they hold no
-// decisions — those live in the modules they wire.
+// so). Only `npm run test:electron` runs them, where the binary can be installed (npm test never
+// does), so they hold no decisions — those live in the modules they wire.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

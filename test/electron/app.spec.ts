@@ -1,7 +1,7 @@
 // Mission Tray in real Electron (npm run test:electron): the test build in out-electron-test/,
 // launched by Playwright's Electron launcher with a throwaway userData. One rep's session, in
 // order: start to the tray, open the window, log wins from the window and the tray menu, a second
-// launch, quit, start again. Runs only where Electron's binary runs (not on our machines).
+// launch, quit, start again. Runs only where Electron's binary can be installed (not in .ci/run).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';

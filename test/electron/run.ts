@@ -1,6 +1,6 @@
 // `npm run test:electron`: the real-Electron suite (app.spec.ts), for machines where Electron's
-// binary runs (a contributor's laptop, CI's ubuntu/macOS/Windows runners; not our machines,
-// TOOLCHAIN.md). Checks the binary first and says in one line when it is missing; builds the
+// binary can be installed and run (a contributor's desktop; not .ci/run, whose machine reaches only
+// the npm registry and Debian's packages, and neither ships the binary). Checks the binary first and says in one line when it is missing; builds the
 // test build (its hooks defined in, src/main/test-build.ts) into out-electron-test/, so out/
 // and every installer stay free of them; then runs Playwright with this folder's config.
 import { spawnSync } from 'node:child_process';

@@ -1,6 +1,6 @@
 // The update check for real: electron-updater's own DebUpdater and GenericProvider fetch and
 // parse latest-linux.yml from a loopback server, through the app's wiring and policy. Only
-// Electron's two pieces are swapped (TOOLCHAIN.md: no Electron here): the app adapter (version,
+// Electron's two pieces are swapped (npm test never runs Electron): the app adapter (version,
 // paths, quit hooks — which never run, so nothing is installed) and the HTTP executor (Node's
 // http instead of Electron's net).
 import { createHash } from 'node:crypto';
