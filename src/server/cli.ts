@@ -1,15 +1,19 @@
 // `npm run team-server -- <command>`: runs the team endpoint or administers its database.
 // Node runs this file directly (type stripping); fastify and friends come from devDependencies,
 // which `npm install` installs — the desktop package never contains them.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createTeamServer } from './app.ts';
-import { openTeamDb } from './db.ts';
+import { messageOf, openTeamDb } from './db.ts';
 
 const USAGE = `Usage: npm run team-server -- <command> [options]
 
+  init                                    create the database (once, on a first run)
   serve                                   start the endpoint (default command)
-      --port 8787 --host 127.0.0.1 --rate-limit 600 (requests/min per rep)
+      --port 8787 --host 127.0.0.1
+      --rate-limit 600                    requests/min per rep, per server process
+      --trust-proxy <true|addresses>      behind a TLS proxy: Secure cookies, HSTS ($MT_TRUST_PROXY)
+      --public-host <name,…>              the board's public host names ($MT_PUBLIC_HOST)
   add-team <name>
   add-rep --team <name> --name <rep name> prints the rep's token once
   add-manager --team <name> --email <e>   reads the password from stdin
@@ -27,6 +31,13 @@ const ServeOptions = z.object({
     .pipe(z.int().min(1, { error: '--rate-limit is a whole number ≥ 1' })),
 });
 
+/** "true", "false", or the proxy's addresses/CIDRs, comma-separated (Fastify's trustProxy). */
+function trustProxyOf(value: string): boolean | string {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  return v === 'true' ? true : v;
+}
+
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
   let text = '';
@@ -43,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       'rate-limit': { type: 'string', default: '600' },
+      'trust-proxy': { type: 'string', default: process.env.MT_TRUST_PROXY ?? '' },
+      'public-host': { type: 'string', default: process.env.MT_PUBLIC_HOST ?? '' },
       team: { type: 'string' },
       name: { type: 'string' },
       email: { type: 'string' },
@@ -54,7 +67,22 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const db = openTeamDb(values.db);
+  if (command === 'init') {
+    if (existsSync(values.db)) {
+      console.log(`${values.db} already exists; nothing changed.`);
+      return 0;
+    }
+    openTeamDb(values.db, { create: true }).close();
+    console.log(`Created the team database ${values.db}.`);
+    return 0;
+  }
+  let db;
+  try {
+    db = openTeamDb(values.db);
+  } catch (error) {
+    console.error(messageOf(error));
+    return 1;
+  }
   try {
     switch (command) {
       case 'serve': {
@@ -68,14 +96,32 @@ async function main(argv: string[]): Promise<number> {
           );
           return 2;
         }
+        // Loaded only to serve: the admin commands start faster without Fastify.
+        const { createTeamServer } = await import('./app.ts');
         const app = createTeamServer({
           db,
           logger: true,
           rateLimitPerMinute: options.data.rateLimit,
+          trustProxy: trustProxyOf(values['trust-proxy']),
+          publicHosts: values['public-host']
+            .split(',')
+            .map((h) => h.trim().toLowerCase())
+            .filter(Boolean),
         });
-        const close = () => void app.close().then(() => process.exit(0));
-        process.once('SIGINT', close);
-        process.once('SIGTERM', close);
+        const open = db;
+        // Graceful: stop accepting, let in-flight requests finish (their writes commit), then
+        // close the database. A close that hangs is cut short so an orchestrator is not kept.
+        const stop = (signal: string) => {
+          app.log.info({ signal }, 'shutting down');
+          const force = setTimeout(() => process.exit(1), 10_000);
+          force.unref();
+          void app.close().then(() => {
+            open.close();
+            process.exit(0);
+          });
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
         await app.listen({ port: options.data.port, host: values.host });
         return await new Promise<number>(() => {});
       }
@@ -116,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(messageOf(error));
     return 1;
   } finally {
     if (command !== 'serve') db.close();

@@ -2,6 +2,7 @@
 // statements, one transaction per write. Only public mission state ever reaches it; a withdrawn
 // mission leaves nothing but a tombstone (id, owner, revision) so a delayed older upsert cannot
 // bring it back.
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { DatabaseSync, type SQLOutputValue } from 'node:sqlite';
 import { format, parseISO, startOfISOWeek } from 'date-fns';
 import type { TeamMissionState } from '../shared/team.ts';
@@ -20,10 +21,13 @@ CREATE TABLE IF NOT EXISTS managers (
 CREATE TABLE IF NOT EXISTS sessions (
   id_hash TEXT PRIMARY KEY, manager_id TEXT NOT NULL REFERENCES managers(id),
   csrf TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions(expires_at);
 -- Who owns each mission id and the highest revision seen, withdrawn or not.
 CREATE TABLE IF NOT EXISTS mission_heads (
   id TEXT PRIMARY KEY, rep_id TEXT NOT NULL REFERENCES reps(id), revision INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- A rep's mission ids, for the cap on how many one rep can hold.
+CREATE INDEX IF NOT EXISTS mission_heads_rep ON mission_heads(rep_id);
 -- What the team sees of each shared mission: the columns the board and the team view read.
 -- One row per mission and one index, so an upsert writes few pages (it is the hot path):
 -- weekly milestone tallies and the latest wins ride along as small JSON columns rather than
@@ -72,7 +76,32 @@ export interface Manager {
 export type WriteOutcome =
   | { kind: 'ok'; revision: number; applied: boolean }
   | { kind: 'forbidden' }
-  | { kind: 'not-found' };
+  | { kind: 'not-found' }
+  | { kind: 'full'; message: string };
+
+/** Public missions one rep can have on the board at once (a busy rep has a dozen). */
+export const MAX_LIVE_MISSIONS_PER_REP = 200;
+/** Mission ids one rep can own, withdrawn ones included (years of weekly missions). */
+export const MAX_MISSION_IDS_PER_REP = 5000;
+
+/** The database file is gone or another file took its place: nothing more may be written. */
+export class DatabaseGoneError extends Error {
+  override name = 'DatabaseGoneError';
+}
+
+export interface OpenTeamDbOptions {
+  now?: () => Date;
+  /** Create the file when it is absent (the `init` command); otherwise an absent file is refused. */
+  create?: boolean;
+}
+
+export const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/** The database and the files SQLite keeps beside it hold rep data: only their owner reads them. */
+function restrictFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
 
 export type CheerOutcome =
   { kind: 'ok'; cheers: number } | { kind: 'own' } | { kind: 'forbidden' } | { kind: 'not-found' };
@@ -127,7 +156,17 @@ export interface MissionWrites {
   withdrawMission(repId: string, missionId: string, revision: number): WriteOutcome;
 }
 
-export function openTeamDb(file: string, now: () => Date = () => new Date()) {
+export function openTeamDb(file: string, options: OpenTeamDbOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  if (!existsSync(file)) {
+    if (!options.create)
+      throw new Error(
+        `There is no team database at ${file}. On a first run, create it with ` +
+          `"npm run team-server -- init --db ${file}"; if it held data, restore it from a backup.`,
+      );
+    // Created here, empty and private, so SQLite never makes it with the default mode.
+    closeSync(openSync(file, 'wx', 0o600));
+  }
   const db = new DatabaseSync(file, { timeout: 5000 });
   db.exec('PRAGMA journal_mode = WAL');
   // WAL + NORMAL: a crash of the server loses nothing committed; a power loss may lose the last
@@ -139,6 +178,21 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
   // Checkpoint less often than every 1,000 pages: each checkpoint syncs the database file.
   db.exec('PRAGMA wal_autocheckpoint = 4000');
   db.exec(SCHEMA);
+  restrictFiles(file);
+
+  // The file this connection writes to. Deleted or replaced under a running server, SQLite
+  // would keep writing to the unlinked inode and acknowledge writes that no restart can see.
+  const opened = statSync(file);
+  function assertFile(): void {
+    let current;
+    try {
+      current = statSync(file);
+    } catch {
+      throw new DatabaseGoneError(`The team database ${file} was deleted; writes are refused.`);
+    }
+    if (current.ino !== opened.ino || current.dev !== opened.dev)
+      throw new DatabaseGoneError(`The team database ${file} was replaced; writes are refused.`);
+  }
 
   const q = {
     teamByName: db.prepare('SELECT id, name FROM teams WHERE name = ?'),
@@ -177,6 +231,10 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
        WHERE s.id_hash = ? AND s.expires_at > ? AND m.revoked_at IS NULL`,
     ),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
+    purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    repIdCount: db.prepare('SELECT count(*) AS n FROM mission_heads WHERE rep_id = ?'),
+    repLiveCount: db.prepare('SELECT count(*) AS n FROM missions WHERE rep_id = ?'),
+    isLive: db.prepare('SELECT 1 AS live FROM missions WHERE rep_id = ? AND id = ?'),
     head: db.prepare('SELECT rep_id, revision FROM mission_heads WHERE id = ?'),
     upsertHead: db.prepare(
       `INSERT INTO mission_heads (id, rep_id, revision) VALUES (?, ?, ?)
@@ -208,13 +266,26 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
   const release = db.prepare('RELEASE one_write');
   const rollbackTo = db.prepare('ROLLBACK TO one_write');
   function transaction<T>(fn: () => T): T {
+    assertFile();
     begin.run();
     try {
       const result = fn();
       commit.run();
       return result;
     } catch (error) {
-      rollback.run();
+      // On a full disk or an I/O error SQLite has already ended the transaction: ROLLBACK would
+      // fail too, and its "no transaction is active" must not replace the error that matters.
+      if (db.isTransaction) {
+        try {
+          rollback.run();
+        } catch (rollbackError) {
+          // The message leads with the write's own error, the one to fix.
+          throw new Error(
+            `${messageOf(error)} (and rolling back failed: ${messageOf(rollbackError)})`,
+            { cause: rollbackError },
+          );
+        }
+      }
       throw error;
     }
   }
@@ -250,6 +321,24 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     return revision <= held ? ({ kind: 'ok', revision: held, applied: false } as const) : null;
   }
 
+  const countOf = (row: Row | undefined): number => (row ? int(row, 'n') : 0);
+
+  /** A mission that would be new on the board, past the rep's caps, is refused. */
+  function capReached(repId: string, missionId: string): WriteOutcome | null {
+    if (q.isLive.get(repId, missionId)) return null;
+    if (!q.head.get(missionId) && countOf(q.repIdCount.get(repId)) >= MAX_MISSION_IDS_PER_REP)
+      return {
+        kind: 'full',
+        message: `A rep can send at most ${MAX_MISSION_IDS_PER_REP.toLocaleString('en')} missions; ask your manager to clear old ones.`,
+      };
+    if (countOf(q.repLiveCount.get(repId)) >= MAX_LIVE_MISSIONS_PER_REP)
+      return {
+        kind: 'full',
+        message: `A rep can share at most ${MAX_LIVE_MISSIONS_PER_REP} missions at once; make an old one private first.`,
+      };
+    return null;
+  }
+
   /** One upsert, inside a transaction the caller holds. */
   function writeMission(
     rep: Pick<Rep, 'id' | 'teamId'>,
@@ -260,6 +349,8 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     const repId = rep.id;
     const refused = checkHead(repId, missionId, revision);
     if (refused) return refused;
+    const full = capReached(repId, missionId);
+    if (full) return full;
     q.upsertHead.run(missionId, repId, revision);
     const r = state.reflection;
     const wins = [...state.recentWins].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -298,6 +389,8 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
 
   /** One withdrawal, inside a transaction the caller holds. */
   function withdraw(repId: string, missionId: string, revision: number): WriteOutcome {
+    // An id the server never held leaves no tombstone: there is nothing to withdraw.
+    if (!q.head.get(missionId)) return { kind: 'ok', revision: 0, applied: false };
     const refused = checkHead(repId, missionId, revision);
     if (refused) return refused;
     q.upsertHead.run(missionId, repId, revision);
@@ -313,7 +406,7 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
 
     addTeam(name: string): string {
       const id = newId('team');
-      q.insertTeam.run(id, name, now().toISOString());
+      transaction(() => q.insertTeam.run(id, name, now().toISOString()));
       return id;
     },
 
@@ -322,14 +415,17 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
       const id = newId('rep');
       const token = newToken('mt');
       const inTeam = teamId(team);
-      q.insertRep.run(id, inTeam, name, sha256(token), now().toISOString());
+      transaction(() => q.insertRep.run(id, inTeam, name, sha256(token), now().toISOString()));
       return { id, teamId: inTeam, token };
     },
 
     async addManager(team: string, email: string, password: string): Promise<string> {
       const hash = await hashPassword(password);
       const id = newId('mgr');
-      q.insertManager.run(id, teamId(team), email.toLowerCase(), hash, now().toISOString());
+      const inTeam = teamId(team);
+      transaction(() =>
+        q.insertManager.run(id, inTeam, email.toLowerCase(), hash, now().toISOString()),
+      );
       return id;
     },
 
@@ -383,7 +479,12 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     createSession(managerId: string, ttlMs: number): { id: string; csrf: string } {
       const id = newToken('s');
       const csrf = newToken('c');
-      q.insertSession.run(sha256(id), managerId, csrf, now().getTime() + ttlMs);
+      const at = now().getTime();
+      transaction(() => {
+        // Expired sessions go as new ones come: the table holds only live ones.
+        q.purgeSessions.run(at);
+        q.insertSession.run(sha256(id), managerId, csrf, at + ttlMs);
+      });
       return { id, csrf };
     },
 
@@ -393,7 +494,13 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
     },
 
     deleteSession(id: string): void {
-      q.deleteSession.run(sha256(id));
+      transaction(() => q.deleteSession.run(sha256(id)));
+    },
+
+    /** Throws unless the database answers and is still the file it was opened from. */
+    assertReady(): void {
+      assertFile();
+      db.prepare('SELECT 1').get();
     },
 
     upsertMission(
@@ -426,6 +533,9 @@ export function openTeamDb(file: string, now: () => Date = () => new Date()) {
             release.run();
             return { ok: true, value } as const;
           } catch (error) {
+            // SQLite ended the whole transaction (a full disk, an I/O error): the batch fails
+            // with this error, not with the savepoint's "no such savepoint".
+            if (!db.isTransaction) throw error;
             rollbackTo.run();
             release.run();
             return { ok: false, error } as const;

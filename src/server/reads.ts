@@ -62,6 +62,19 @@ const BOARD_COLUMNS = `m.id, m.rep_id, m.title, m.metric, m.target, m.total, m.s
   m.reflection_reason, m.reflection_note, m.reflection_next, m.weeks`;
 const WeeksColumn = z.array(z.tuple([z.string(), z.int(), z.int()]));
 const WinsColumn = z.array(z.tuple([z.string(), z.int()]));
+
+/**
+ * A JSON column as its schema reads it, or nothing: one row written by an older server with
+ * numbers out of today's bounds must cost the board that row's tallies, never the whole page.
+ */
+function jsonColumn<T>(schema: z.ZodType<T>, text: string): T | [] {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
 const FEED = 20;
 
 export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Date()) {
@@ -85,11 +98,12 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
       `SELECT count(*) AS n FROM missions
        WHERE team_id = ? AND status = 'active' AND pace_delta < 0`,
     ),
+    // group_total, not total: the missions' own total column is selected too.
     coaching: db.prepare(
       `SELECT * FROM (
          SELECT ${BOARD_COLUMNS}, r.name,
            row_number() OVER (PARTITION BY m.reflection_reason ORDER BY m.end_date DESC, m.title) AS n,
-           count(*) OVER (PARTITION BY m.reflection_reason) AS total
+           count(*) OVER (PARTITION BY m.reflection_reason) AS group_total
          FROM missions m JOIN reps r ON r.id = m.rep_id
          WHERE m.team_id = ? AND m.status IN ('missed', 'abandoned'))
        WHERE n <= ${LIST_LIMIT}`,
@@ -225,7 +239,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
         const rep = reps.get(str(row, 'rep_id'));
         if (!rep) continue;
         rep.missions.push(missionOf(row));
-        for (const [week, hit, due] of WeeksColumn.parse(JSON.parse(str(row, 'weeks')))) {
+        for (const [week, hit, due] of jsonColumn(WeeksColumn, str(row, 'weeks'))) {
           if (week < firstWeek) continue;
           const slot = rep.weeks.find((w) => w.week === week);
           if (slot) {
@@ -239,7 +253,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
       for (const row of q.coaching.all(teamId)) {
         const mission = missionOf(row);
         const reason = mission.reflection?.reason ?? 'not-shared';
-        const group = coaching.get(reason) ?? { reason, items: [], total: int(row, 'total') };
+        const group = coaching.get(reason) ?? { reason, items: [], total: int(row, 'group_total') };
         group.items.push({ rep: str(row, 'name'), mission });
         coaching.set(reason, group);
       }
@@ -259,7 +273,7 @@ export function createTeamReads(db: DatabaseSync, now: () => Date = () => new Da
         feed: q.feed
           .all(teamId)
           .flatMap((row) =>
-            WinsColumn.parse(JSON.parse(str(row, 'wins'))).map(([winAt, amount]) => ({
+            jsonColumn(WinsColumn, str(row, 'wins')).map(([winAt, amount]) => ({
               rep: str(row, 'name'),
               mission: str(row, 'title'),
               metric: metricOf(str(row, 'metric')),

@@ -1,9 +1,13 @@
 // The team protocol (docs/PROTOCOL.md): what a rep's app sends to the team endpoint and reads back.
 // Client and server parse every payload with these schemas. Objects are strict: a field the
 // protocol does not name is rejected, so nothing private can ride along by accident.
+import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
 import {
   Amount,
+  MAX_DEADLINES,
+  MAX_PERIOD_DAYS,
+  MAX_TARGET,
   Instant,
   LocalDate,
   Metric,
@@ -23,22 +27,35 @@ export const TeamId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Ids are 1–64 letters, digits, "-" or "_"' });
 
-export const DayProgress = z.strictObject({
-  date: LocalDate,
-  /** Wins logged that day. */
-  count: z.int().min(0),
-  /** Milestones met that day, of those that were due (deadline passed or met). */
-  hit: z.int().min(0),
-  of: z.int().min(0),
-});
+/**
+ * The most wins one day of one mission can count: ten days' worth of the largest target. Every
+ * number a rep sends is bounded like this, so sums the server makes of them (weekly tallies,
+ * totals) stay far from overflowing whatever a rep sends.
+ */
+export const MAX_DAY_COUNT = 10 * MAX_TARGET;
+
+export const DayProgress = z
+  .strictObject({
+    date: LocalDate,
+    /** Wins logged that day. */
+    count: z.int().min(0).max(MAX_DAY_COUNT),
+    /** Milestones met that day, of those that were due (deadline passed or met). */
+    hit: z.int().min(0).max(MAX_DEADLINES),
+    of: z.int().min(0).max(MAX_DEADLINES),
+  })
+  .refine((d) => d.hit <= d.of, { error: 'A day cannot hit more milestones than were due' });
 export type DayProgress = z.infer<typeof DayProgress>;
+
+/** The largest total a mission can reach: every day of the longest period at the day's maximum. */
+const MAX_TOTAL = (MAX_PERIOD_DAYS + 1) * MAX_DAY_COUNT;
+const MAX_STREAK = MAX_PERIOD_DAYS + 1;
 
 export const TeamPace = z.strictObject({
   /** Wins expected by the time of the push, rounded. */
-  expected: z.int().min(0),
-  actual: z.int().min(0),
+  expected: z.int().min(0).max(MAX_TARGET),
+  actual: z.int().min(0).max(MAX_TOTAL),
   /** actual − expected: > 0 ahead, < 0 behind. */
-  delta: z.int(),
+  delta: z.int().min(-MAX_TARGET).max(MAX_TOTAL),
   label: z.string().max(40),
 });
 export type TeamPace = z.infer<typeof TeamPace>;
@@ -52,26 +69,49 @@ export const SharedReflection = z.strictObject({
 export type SharedReflection = z.infer<typeof SharedReflection>;
 
 /** Everything the team sees of one public mission. */
-export const TeamMissionState = z.strictObject({
-  title: Title,
-  metric: Metric,
-  target: Target,
-  startDate: LocalDate,
-  endDate: LocalDate,
-  workingDays: z.array(Weekday).min(1).max(7),
-  objective: z.string().max(200).nullable(),
-  status: MissionStatus,
-  total: z.int().min(0),
-  /** One entry per day with wins or milestones, oldest first. */
-  days: z.array(DayProgress).max(400),
-  pace: TeamPace,
-  streak: z.strictObject({ current: z.int().min(0), best: z.int().min(0) }),
-  /** The latest wins (amount and time only: notes stay on the laptop). */
-  recentWins: z.array(z.strictObject({ at: Instant, amount: Amount })).max(20),
-  reflection: SharedReflection.nullable(),
-  /** When the app computed this state. */
-  asOf: Instant,
-});
+export const TeamMissionState = z
+  .strictObject({
+    title: Title,
+    metric: Metric,
+    target: Target,
+    startDate: LocalDate,
+    endDate: LocalDate,
+    workingDays: z.array(Weekday).min(1).max(7),
+    objective: z.string().max(200).nullable(),
+    status: MissionStatus,
+    total: z.int().min(0).max(MAX_TOTAL),
+    /** One entry per day with wins or milestones, oldest first. */
+    days: z.array(DayProgress).max(MAX_PERIOD_DAYS + 1),
+    pace: TeamPace,
+    streak: z.strictObject({
+      current: z.int().min(0).max(MAX_STREAK),
+      best: z.int().min(0).max(MAX_STREAK),
+    }),
+    /** The latest wins (amount and time only: notes stay on the laptop). */
+    recentWins: z.array(z.strictObject({ at: Instant, amount: Amount })).max(20),
+    reflection: SharedReflection.nullable(),
+    /** When the app computed this state. */
+    asOf: Instant,
+  })
+  .superRefine((s, ctx) => {
+    const fail = (path: PropertyKey[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    if (s.endDate < s.startDate) return fail(['endDate'], 'The end date is before the start date');
+    if (differenceInCalendarDays(parseISO(s.endDate), parseISO(s.startDate)) >= MAX_PERIOD_DAYS)
+      return fail(['endDate'], `A mission lasts ${MAX_PERIOD_DAYS} days at most`);
+    let previous = '';
+    let sum = 0;
+    for (const [i, day] of s.days.entries()) {
+      if (day.date <= previous)
+        return fail(['days', i, 'date'], 'Days are in order, each date once');
+      if (day.date < s.startDate || day.date > s.endDate)
+        return fail(['days', i, 'date'], 'A day of progress falls outside the mission');
+      previous = day.date;
+      sum += day.count;
+    }
+    if (s.total !== sum) fail(['total'], 'The total is not the sum of the days');
+    if (s.pace.actual !== s.total) fail(['pace', 'actual'], 'Pace counts a different total');
+  });
 export type TeamMissionState = z.infer<typeof TeamMissionState>;
 
 /** PUT {API_PREFIX}/missions/:missionId */

@@ -19,6 +19,13 @@ const UPSERT_SECONDS = 10;
 
 function stateFor(i: number): TeamMissionState {
   const days = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'];
+  const progress = days.map((date, d) => ({
+    date,
+    count: 2 + ((i + d) % 2),
+    hit: (i + d) % 2,
+    of: 1,
+  }));
+  const total = progress.reduce((sum, d) => sum + d.count, 0);
   return {
     title: `Mission ${i}: book meetings with new accounts`,
     metric: { kind: 'meetings' },
@@ -28,9 +35,9 @@ function stateFor(i: number): TeamMissionState {
     workingDays: [1, 2, 3, 4, 5],
     objective: 'Grow the mid-market pipeline',
     status: 'active',
-    total: 9 + (i % 5),
-    days: days.map((date, d) => ({ date, count: 2 + ((i + d) % 2), hit: (i + d) % 2, of: 1 })),
-    pace: { expected: 10, actual: 9 + (i % 5), delta: (i % 5) - 1, label: 'on pace' },
+    total,
+    days: progress,
+    pace: { expected: 10, actual: total, delta: total - 10, label: 'on pace' },
     streak: { current: i % 4, best: 4 },
     recentWins: Array.from({ length: 10 }, (_, w) => ({
       at: `2026-11-20T${String(8 + (w % 9)).padStart(2, '0')}:${String((i * 7 + w) % 60).padStart(2, '0')}:00.000Z`,
@@ -81,7 +88,7 @@ export const serverBench: BenchSection = {
     const dir = await mkdtemp(join(tmpdir(), 'mission-tray-server-bench-'));
     try {
       const file = join(dir, 'team.db');
-      const db = openTeamDb(file);
+      const db = openTeamDb(file, { create: true });
       db.addTeam('Big');
       await db.addManager('Big', 'boss@big.test', 'bench password 123');
       const reps = Array.from({ length: REPS }, (_, r) => db.addRep('Big', `Rep ${r}`));

@@ -126,7 +126,7 @@ describe('the board', () => {
     for (let r = 0; r < 60; r++) {
       const rep = server.db.addRep('North', `Rep ${String(r).padStart(2, '0')}`);
       server.db.upsertMission(rep, `big-${r}`, 1, {
-        ...sampleState({ title: `Mission of rep ${r}` }),
+        ...sampleState({ title: `Mission of rep ${r}`, total: 2 }),
         days: [{ date: '2026-11-24', count: 2, hit: r % 2, of: 1 }],
         pace: { expected: 4, actual: 2, delta: -2, label: 'behind by 2' },
       });

@@ -19,34 +19,41 @@ function run(args: string[], input?: string) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-it('adds a team, a rep (token shown once, stored hashed), a manager, and revokes the rep', () => {
-  dir = mkdtempSync(join(tmpdir(), 'mt-cli-'));
-  expect(run(['add-team', 'North']).out).toContain('Team "North" added.');
+// Eight processes: on a loaded machine each can take seconds to start.
+it(
+  'adds a team, a rep (token shown once, stored hashed), a manager, and revokes the rep',
+  { timeout: 180_000 },
+  () => {
+    dir = mkdtempSync(join(tmpdir(), 'mt-cli-'));
+    expect(run(['init']).out).toContain('Created the team database');
+    expect(run(['add-team', 'North']).out).toContain('Team "North" added.');
 
-  const rep = run(['add-rep', '--team', 'North', '--name', 'Ann Lee']);
-  expect(rep.code).toBe(0);
-  const token = rep.out.trim().split('\n').at(-1) ?? '';
-  expect(token).toMatch(/^mt_[A-Za-z0-9_-]{40,}$/);
-  const files = ['team.db', 'team.db-wal'].filter((f) => existsSync(join(dir, f)));
-  for (const f of files) expect(readFileSync(join(dir, f)).toString('latin1')).not.toContain(token);
+    const rep = run(['add-rep', '--team', 'North', '--name', 'Ann Lee']);
+    expect(rep.code).toBe(0);
+    const token = rep.out.trim().split('\n').at(-1) ?? '';
+    expect(token).toMatch(/^mt_[A-Za-z0-9_-]{40,}$/);
+    const files = ['team.db', 'team.db-wal'].filter((f) => existsSync(join(dir, f)));
+    for (const f of files)
+      expect(readFileSync(join(dir, f)).toString('latin1')).not.toContain(token);
 
-  expect(run(['add-manager', '--team', 'North', '--email', 'mia@north.test'], 'short\n').code).toBe(
-    1,
-  );
-  const manager = run(
-    ['add-manager', '--team', 'North', '--email', 'mia@north.test'],
-    'a long enough password\n',
-  );
-  expect(manager.out).toContain('Manager mia@north.test added');
-  expect(run(['add-rep', '--team', 'Nowhere', '--name', 'X']).err).toContain('No team named');
+    expect(
+      run(['add-manager', '--team', 'North', '--email', 'mia@north.test'], 'short\n').code,
+    ).toBe(1);
+    const manager = run(
+      ['add-manager', '--team', 'North', '--email', 'mia@north.test'],
+      'a long enough password\n',
+    );
+    expect(manager.out).toContain('Manager mia@north.test added');
+    expect(run(['add-rep', '--team', 'Nowhere', '--name', 'X']).err).toContain('No team named');
 
-  const db = openTeamDb(join(dir, 'team.db'));
-  const found = db.repByToken(token);
-  expect(found).toMatchObject({ name: 'Ann Lee', teamName: 'North' });
-  db.close();
+    const db = openTeamDb(join(dir, 'team.db'));
+    const found = db.repByToken(token);
+    expect(found).toMatchObject({ name: 'Ann Lee', teamName: 'North' });
+    db.close();
 
-  expect(run(['revoke-rep', found?.id ?? '']).out).toContain('revoked');
-  const after = openTeamDb(join(dir, 'team.db'));
-  expect(after.repByToken(token)).toBeNull();
-  after.close();
-});
+    expect(run(['revoke-rep', found?.id ?? '']).out).toContain('revoked');
+    const after = openTeamDb(join(dir, 'team.db'));
+    expect(after.repByToken(token)).toBeNull();
+    after.close();
+  },
+);

@@ -9,7 +9,7 @@ import type { TeamMissionState } from '../../../src/shared/team.ts';
 export async function startTeamServer(options: Partial<TeamServerOptions> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mt-team-'));
   const file = join(dir, 'team.db');
-  const db = openTeamDb(file, options.now);
+  const db = openTeamDb(file, { now: options.now, create: true });
   const app = createTeamServer({ db, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -33,7 +33,9 @@ export async function startTeamServer(options: Partial<TeamServerOptions> = {}) 
 }
 export type TeamServerFixture = Awaited<ReturnType<typeof startTeamServer>>;
 
+/** A consistent mission: its day's count and its pace follow the total unless given. */
 export function sampleState(overrides: Partial<TeamMissionState> = {}): TeamMissionState {
+  const total = overrides.total ?? 3;
   return {
     title: 'Book 10 meetings',
     metric: { kind: 'meetings' },
@@ -43,9 +45,9 @@ export function sampleState(overrides: Partial<TeamMissionState> = {}): TeamMiss
     workingDays: [1, 2, 3, 4, 5],
     objective: null,
     status: 'active',
-    total: 3,
-    days: [{ date: '2026-11-23', count: 3, hit: 1, of: 1 }],
-    pace: { expected: 2, actual: 3, delta: 1, label: 'ahead by 1' },
+    total,
+    days: [{ date: '2026-11-23', count: total, hit: 1, of: 1 }],
+    pace: { expected: 2, actual: total, delta: total - 2, label: 'ahead by 1' },
     streak: { current: 1, best: 1 },
     recentWins: [{ at: '2026-11-23T10:00:00.000Z', amount: 3 }],
     reflection: null,

@@ -1,0 +1,132 @@
+// `team-server serve` as a real process: it refuses to start on a missing database, logs JSON with
+// request ids and no secrets, and on SIGTERM finishes the request in flight before it exits.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openTeamDb } from '../../../src/server/db.ts';
+import { sampleState } from './team-server-fixture.ts';
+
+const cli = fileURLToPath(new URL('../../../src/server/cli.ts', import.meta.url));
+let dir = '';
+let child: ChildProcess | null = null;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mt-serve-'));
+});
+afterEach(() => {
+  child?.kill('SIGKILL');
+  child = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('refuses to serve a database that is not there, and creates nothing', () => {
+  const file = join(dir, 'team.db');
+  const result = spawnSync(process.execPath, [cli, 'serve', '--db', file, '--port', '0'], {
+    encoding: 'utf8',
+    timeout: 25_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('There is no team database at');
+  expect(result.stderr).toContain('init');
+  expect(existsSync(file)).toBe(false);
+});
+
+it(
+  'logs JSON with request ids and no secrets, and drains the request in flight on SIGTERM',
+  { timeout: 90_000 },
+  async () => {
+    const file = join(dir, 'team.db');
+    const db = openTeamDb(file, { create: true });
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+    db.addTeam('North');
+    const ann = db.addRep('North', 'Ann');
+    const password = 'a manager password nobody logs';
+    await db.addManager('North', 'mia@north.test', password);
+    db.close();
+
+    const server = spawn(process.execPath, [cli, 'serve', '--db', file, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = server;
+    let out = '';
+    server.stdout?.on('data', (d) => (out += String(d)));
+    server.stderr?.on('data', (d) => (out += String(d)));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line in: ${out}`)), 20_000);
+      server.stdout?.on('data', () => {
+        const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+    });
+    const url = `http://127.0.0.1:${port}`;
+
+    const note = 'A private-sounding reflection note';
+    const put = await fetch(`${url}/api/v1/missions/m1`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${ann.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        revision: 1,
+        state: sampleState({
+          status: 'missed',
+          reflection: { reason: 'other', note, nextStep: '' },
+          asOf: new Date().toISOString(),
+          recentWins: [],
+        }),
+      }),
+    });
+    expect(put.status).toBe(200);
+    const login = await fetch(`${url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'mia@north.test', password }).toString(),
+    });
+    expect(login.status).toBe(303);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect((await fetch(`${url}/board`, { headers: { cookie } })).status).toBe(200);
+
+    // A request whose body is half sent when SIGTERM arrives is still answered and stored.
+    const body = JSON.stringify({
+      revision: 1,
+      state: sampleState({ title: 'Sent during shutdown', asOf: new Date().toISOString() }),
+    });
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (d) => (answer += String(d)));
+    await new Promise<void>((resolve) => socket.on('connect', resolve));
+    socket.write(
+      `PUT /api/v1/missions/m2 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ann.token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+        body.slice(0, 40),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = new Promise<number | null>((resolve) =>
+      server.on('exit', (code) => resolve(code)),
+    );
+    server.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // New connections are no longer accepted…
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    // …while the one in flight completes.
+    socket.end(body.slice(40));
+    expect(await exited).toBe(0);
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    const after = openTeamDb(file);
+    expect(after.db.prepare('SELECT title FROM missions WHERE id = ?').get('m2')?.title).toBe(
+      'Sent during shutdown',
+    );
+    after.close();
+
+    const lines = out.trim().split('\n');
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.filter((e) => typeof e.reqId === 'string').length).toBeGreaterThanOrEqual(6);
+    for (const secret of [ann.token, password, cookie.split('=')[1] ?? 'x', note])
+      expect(out).not.toContain(secret);
+  },
+);
