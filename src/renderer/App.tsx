@@ -12,6 +12,7 @@ import { Celebration } from './components/Celebration.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { MissionMark } from './components/Icons.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
+import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { Toast } from './components/Toast.tsx';
 import { formatDayLong, formatNumber } from './format.ts';
 import { milestoneHits } from './milestone-hits.ts';
@@ -189,6 +190,7 @@ export function App(props: {
         ))}
       </nav>
       {snapshot && snapshot.notices.length > 0 && <NoticeBanner notices={snapshot.notices} />}
+      <UpdateBanner />
       {/* In the tab order: a view with no control (History) still scrolls from the keyboard. */}
       <main ref={mainRef} tabIndex={0} className="main" aria-label={labelOf(view)}>
         {today.error && (

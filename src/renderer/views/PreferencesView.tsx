@@ -234,6 +234,23 @@ export function PreferencesView(props: {
         )}
         {errors.launchAtLogin && <p className="field-error">{errors.launchAtLogin}</p>}
         {desktop.status?.logsFolder && <LogsFolder folder={desktop.status.logsFolder} />}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={s.updates.enabled}
+            onChange={(e) => void save('updates', { updates: { enabled: e.target.checked } })}
+          />
+          Keep Mission Tray up to date (downloads in the background, installs when you quit)
+        </label>
+        <CommitField
+          id="pref-update-host"
+          label="Update host (only if your company hosts its own)"
+          type="url"
+          value={s.updates.url ?? ''}
+          placeholder="Mission Tray's own releases"
+          error={errors.updates}
+          onCommit={(v) => void save('updates', { updates: { url: v.trim() || null } })}
+        />
       </section>
 
       <section className="card" aria-labelledby="pref-sync">
