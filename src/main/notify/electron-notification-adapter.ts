@@ -1,8 +1,6 @@
-// Desktop notifications through Electron's main-process Notification, behind NotifierPort. On
-// macOS this is the app's own notification (attributed to Mission Tray, a click arrives as the
-// notification's 'click' for as long as it stays in Notification Center), where node-notifier's
-// terminal-notifier is an x86_64-only helper: it needs Rosetta on Apple Silicon, shows
-// "terminal-notifier" as the sender and reports clicks only within its 10 s wait.
+// Desktop notifications through Electron's main-process Notification (macOS), behind
+// NotifierPort: attributed to Mission Tray, a click arrives while it stays in Notification Center.
+// Why not node-notifier there: docs/decisions/0007-desktop-notification-text.md.
 import type { NotificationConstructorOptions } from 'electron';
 import type {
   ClickableNotifierPort,

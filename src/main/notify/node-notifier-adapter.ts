@@ -1,5 +1,5 @@
-// Desktop notifications through node-notifier, behind NotifierPort. `textForDesktop` keeps the
-// rep's text literal for notify-send; a click is reported on macOS and Windows only
+// Desktop notifications through node-notifier (Linux and Windows), behind NotifierPort.
+// `textForDesktop` keeps the rep's text literal for notify-send, which reports no click
 // (docs/decisions/0007-desktop-notification-text.md).
 import nodeNotifier from 'node-notifier';
 import { z } from 'zod';
