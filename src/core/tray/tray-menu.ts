@@ -87,7 +87,9 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
     const todays = milestones.filter((m) => m.target > 0);
     if (todays.length === 0) return [];
     const steps = todays.map(
-      (m) => `${STATE_MARK[m.state]} ${m.count}/${m.target} by ${deadlineLabel(m.by)}`,
+      // Capped at the target as the window's cards show it: "3/3 by noon", never "10/3".
+      (m) =>
+        `${STATE_MARK[m.state]} ${Math.min(m.count, m.target)}/${m.target} by ${deadlineLabel(m.by)}`,
     );
     return [{ kind: 'info' as const, label: text(`${short(mission.title)}: ${steps.join('  ')}`) }];
   });

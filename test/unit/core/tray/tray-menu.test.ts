@@ -197,6 +197,27 @@ describe('the tray menu', () => {
     expect(items).toContainEqual({ kind: 'info', label: 'Calls to make: · 0/2 by noon' });
   });
 
+  it('caps each milestone count at its target, as the window does ("3/3", never "10/3")', () => {
+    const items = buildTrayMenu({
+      snapshot: snapshot('2026-11-23', 'Europe/Berlin', [
+        {
+          mission: meetings,
+          milestones: [
+            { by: '12:00', target: 3, count: 10 },
+            { by: '17:00', target: 12, count: 10 },
+          ],
+        },
+      ]),
+      platform: 'darwin',
+      pausedUntil: null,
+      now,
+    });
+    expect(items).toContainEqual({
+      kind: 'info',
+      label: 'Book 10 meetings: ✓ 3/3 by noon  · 10/12 by 17:00',
+    });
+  });
+
   it('invites a reflection on a mission that ended short', () => {
     const ended = mission('m3', 'Ten demos', { status: 'missed' });
     const items = buildTrayMenu({
