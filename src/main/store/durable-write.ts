@@ -5,7 +5,8 @@
 // RENAME_RETRY_MS: docs/decisions/0004-durable-document-writes.md.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DocPaths } from './doc-paths.ts';
-import { errnoOf, writeAll, type StoreFileHandle, type StoreFs } from './store-fs.ts';
+import { setAside } from './set-aside.ts';
+import { TEMP_FLAGS, errnoOf, writeAll, type StoreFileHandle, type StoreFs } from './store-fs.ts';
 
 export const RENAME_RETRY_MS = 5_000;
 const TRANSIENT_ON_WINDOWS = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -47,20 +48,37 @@ const padded = (text: string): string => {
   return text + ' '.repeat(Math.ceil(size / BLOCK) * BLOCK - size) + '\n';
 };
 
-/** Opens a temp file: the old backup, renamed, when there is one; else a new file. */
+/**
+ * Opens a temp file: the old backup, renamed, when there is one; else a new file. Nothing in the
+ * data folder is opened through a symbolic link: a link planted at the backup is removed (its
+ * target keeps its bytes) and a new file created in its place; anything else that is not a
+ * regular file is set aside, never written into.
+ */
 async function openTemp(
   fs: StoreFs,
   rename: Rename,
   paths: DocPaths,
   temp: string,
 ): Promise<{ handle: StoreFileHandle; recycled: boolean }> {
-  try {
+  const backup = await fs.lstat(paths.backup).catch((error: unknown) => {
+    if (errnoOf(error) === 'ENOENT') return null;
+    throw error;
+  });
+  if (backup?.isFile()) {
     await rename(paths.backup, temp);
-    return { handle: await fs.open(temp, 'r+'), recycled: true };
-  } catch (error) {
-    if (errnoOf(error) !== 'ENOENT') throw error;
-    return { handle: await fs.open(temp, 'wx'), recycled: false };
+    try {
+      return { handle: await fs.open(temp, TEMP_FLAGS.reuse), recycled: true };
+    } catch (error) {
+      // ELOOP: the backup was swapped for a link between the lstat and the open.
+      if (errnoOf(error) !== 'ELOOP') throw error;
+      await fs.unlink(temp);
+    }
+  } else if (backup?.isSymbolicLink()) {
+    await fs.unlink(paths.backup);
+  } else if (backup) {
+    await setAside(fs, paths.backup, 'corrupt-backup', new Date());
   }
+  return { handle: await fs.open(temp, TEMP_FLAGS.create), recycled: false };
 }
 
 export async function writeDurably(

@@ -1,10 +1,12 @@
 // Reads one document at open, repairing what it finds instead of crashing or discarding: a
 // missing file from its backup, a damaged one set aside as `<name>.corrupt-<time>.json` and
-// replaced by its backup or the empty document, with a notice (docs/decisions/0004).
+// replaced by its backup or the empty document, with a notice (docs/decisions/0004). A folder or a
+// symbolic link where the file should be is damage like any other: moved aside, never followed.
 import { randomUUID } from 'node:crypto';
 import type { DocSpec } from '../../core/kernel/ports.ts';
 import type { StoreNotice } from '../../shared/snapshot.ts';
 import { docLabel, type DocPaths } from './doc-paths.ts';
+import { setAside } from './set-aside.ts';
 import { readFailed } from './storage-error.ts';
 import { errnoOf, type StoreFs } from './store-fs.ts';
 
@@ -18,7 +20,9 @@ export interface LoadedDoc<T> {
   damage: string | null;
 }
 
-type Parsed<T> = { ok: true; data: T } | { ok: false; why: string };
+/** What stood where the file should be, for the rep: a damaged file, a folder or a link. */
+type Obstacle = 'file' | 'folder' | 'link';
+type Parsed<T> = { ok: true; data: T } | { ok: false; why: string; obstacle?: Obstacle };
 
 export function parseDoc<T>(bytes: Buffer, spec: DocSpec<T>): Parsed<T> {
   if (bytes.length === 0) return { ok: false, why: 'the file is empty' };
@@ -44,33 +48,30 @@ export function parseDoc<T>(bytes: Buffer, spec: DocSpec<T>): Parsed<T> {
   return { ok: true, data: result.data };
 }
 
-async function readIfExists(fs: StoreFs, file: string): Promise<Buffer | null> {
+/** The document read and parsed; null when there is none. */
+async function readDoc<T>(fs: StoreFs, file: string, spec: DocSpec<T>): Promise<Parsed<T> | null> {
+  let bytes: Buffer;
   try {
-    return await fs.readFile(file);
+    bytes = await fs.readFile(file);
   } catch (error) {
+    const code = errnoOf(error);
     // ENOTDIR: a file sits where the document's folder would be, so the document does not exist.
-    if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return null;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'EISDIR') return { ok: false, why: 'a folder', obstacle: 'folder' };
+    // The store reads with O_NOFOLLOW: a link fails with ELOOP instead of being followed.
+    if (code === 'ELOOP') return { ok: false, why: 'a symbolic link', obstacle: 'link' };
     throw readFailed(error, file);
   }
+  return parseDoc(bytes, spec);
 }
 
-/** Moves a damaged file to a new name beside it; never overwrites an earlier one. */
-async function setAside(fs: StoreFs, file: string, tag: string, now: Date): Promise<string> {
-  const stamp = now.toISOString().replaceAll(':', '-');
-  const base = file.replace(/\.json(\.bak)?$/, '');
-  for (let n = 1; ; n += 1) {
-    const aside = `${base}.${tag}-${stamp}${n > 1 ? `-${n}` : ''}.json`;
-    try {
-      // link + unlink rather than rename: link fails if the name is taken, rename would replace it.
-      await fs.link(file, aside);
-    } catch (error) {
-      if (errnoOf(error) === 'EEXIST') continue;
-      await fs.rename(file, aside);
-      return aside;
-    }
-    await fs.unlink(file);
-    return aside;
+/** "was damaged" / "the damaged file", or what was found in the file's place. */
+function wording(obstacle: Obstacle | undefined): { was: string; kept: string } {
+  if (obstacle === 'folder') return { was: 'had a folder in its place', kept: 'the folder' };
+  if (obstacle === 'link') {
+    return { was: 'had a link to another file in its place', kept: 'the link' };
   }
+  return { was: 'was damaged', kept: 'the damaged file' };
 }
 
 export async function loadDoc<T>(
@@ -79,12 +80,10 @@ export async function loadDoc<T>(
   spec: DocSpec<T>,
   now: Date,
 ): Promise<LoadedDoc<T>> {
-  const bytes = await readIfExists(fs, paths.file);
-  const good = bytes === null ? null : parseDoc(bytes, spec);
+  const good = await readDoc(fs, paths.file, spec);
   if (good?.ok) return { data: good.data, notice: null, mustWrite: false, damage: null };
 
-  const backupBytes = await readIfExists(fs, paths.backup);
-  const backup = backupBytes === null ? null : parseDoc(backupBytes, spec);
+  const backup = await readDoc(fs, paths.backup, spec);
 
   if (good === null) {
     if (backup === null)
@@ -92,23 +91,24 @@ export async function loadDoc<T>(
     if (backup.ok) return { data: backup.data, notice: null, mustWrite: true, damage: null };
     // Only a damaged backup is left: treat it as the damaged document.
     const movedTo = await setAside(fs, paths.backup, 'corrupt', now);
-    return reset(paths.name, movedTo, spec, now, `backup ${backup.why}`);
+    return reset(paths.name, movedTo, spec, now, `backup ${backup.why}`, backup.obstacle);
   }
 
   const movedTo = await setAside(fs, paths.file, 'corrupt', now);
+  const { was, kept } = wording(good.obstacle);
   if (backup?.ok) {
     const notice: StoreNotice = {
       id: randomUUID(),
       kind: 'recovered-from-backup',
       movedTo,
-      message: `${docLabel(paths.name)} was damaged, so Mission Tray restored the copy saved just before it. The change made right before the damage may be missing; the damaged file was kept as ${movedTo}.`,
+      message: `${docLabel(paths.name)} ${was}, so Mission Tray restored the copy saved just before it. The change made right before the damage may be missing; ${kept} was kept as ${movedTo}.`,
       at: now.toISOString(),
     };
     return { data: backup.data, notice, mustWrite: true, damage: good.why };
   }
   // A damaged backup would be overwritten by the next write: keep it beside the damaged file.
   if (backup !== null) await setAside(fs, paths.backup, 'corrupt-backup', now);
-  return reset(paths.name, movedTo, spec, now, good.why);
+  return reset(paths.name, movedTo, spec, now, good.why, good.obstacle);
 }
 
 function reset<T>(
@@ -117,15 +117,18 @@ function reset<T>(
   spec: DocSpec<T>,
   now: Date,
   damage: string,
+  obstacle: Obstacle | undefined,
 ): LoadedDoc<T> {
   const preferences = name === 'settings';
+  const { was, kept } = wording(obstacle);
+  const Kept = kept.charAt(0).toUpperCase() + kept.slice(1);
   const notice: StoreNotice = {
     id: randomUUID(),
     kind: preferences ? 'preferences-reset' : 'reset-to-empty',
     movedTo,
     message: preferences
-      ? `Your preferences file was damaged and there was no good copy, so Mission Tray went back to the default preferences. The damaged file was kept as ${movedTo}.`
-      : `${docLabel(name)} was damaged and there was no good copy to restore, so Mission Tray started it empty. The damaged file was kept as ${movedTo} in case you need it.`,
+      ? `Your preferences file ${was} and there was no good copy, so Mission Tray went back to the default preferences. ${Kept} was kept as ${movedTo}.`
+      : `${docLabel(name)} ${was} and there was no good copy to restore, so Mission Tray started it empty. ${Kept} was kept as ${movedTo} in case you need it.`,
     at: now.toISOString(),
   };
   return { data: spec.empty(), notice, mustWrite: true, damage };

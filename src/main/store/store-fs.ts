@@ -20,9 +20,18 @@ export interface StoreFileHandle {
   close(): Promise<void>;
 }
 
+/** What `lstat` tells the store about a name: the entry itself, never what a link points to. */
+export interface StoreEntry {
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}
+
 export interface StoreFs {
-  open(path: string, flags: string): Promise<StoreFileHandle>;
+  /** `flags` as Node takes them: 'r', 'wx', or `O_…` constants (see `TEMP_FLAGS`). */
+  open(path: string, flags: string | number): Promise<StoreFileHandle>;
+  /** Never through a symbolic link: a link at `path` fails with ELOOP (where the OS can tell). */
   readFile(path: string): Promise<Buffer>;
+  lstat(path: string): Promise<StoreEntry>;
   rename(from: string, to: string): Promise<void>;
   link(existing: string, created: string): Promise<void>;
   unlink(path: string): Promise<void>;
@@ -30,6 +39,17 @@ export interface StoreFs {
   mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
   readdir(path: string, options: { recursive: boolean }): Promise<string[]>;
 }
+
+// Windows has no O_NOFOLLOW (Node leaves it undefined there): its symbolic links need a privilege
+// a rep's account does not have by default, and `lstat` before each reuse still sees them.
+const { O_RDONLY, O_RDWR, O_WRONLY, O_CREAT, O_EXCL } = fsSync.constants;
+const O_NOFOLLOW: number = process.platform === 'win32' ? 0 : fsSync.constants.O_NOFOLLOW;
+
+/** Opening a temp file: a new one exclusively, a reused backup in place; neither through a link. */
+export const TEMP_FLAGS = {
+  create: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
+  reuse: O_RDWR | O_NOFOLLOW,
+} as const;
 
 const fdatasync = promisify(fsSync.fdatasync);
 const fsync = promisify(fsSync.fsync);
@@ -52,7 +72,8 @@ function fdHandle(fd: number): StoreFileHandle {
 
 export const nodeStoreFs: StoreFs = {
   open: async (path, flags) => fdHandle(fsSync.openSync(path, flags)),
-  readFile: (path) => fs.readFile(path),
+  readFile: (path) => fs.readFile(path, { flag: O_RDONLY | O_NOFOLLOW }),
+  lstat: (path) => fs.lstat(path),
   rename: async (from, to) => fsSync.renameSync(from, to),
   link: async (existing, created) => fsSync.linkSync(existing, created),
   unlink: async (path) => fsSync.unlinkSync(path),

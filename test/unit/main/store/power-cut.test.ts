@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, type StoreFileHandle, type StoreFs } from '../../../../src/main/store/index.ts';
-import { nodeStoreFs } from '../../../../src/main/store/store-fs.ts';
+import { TEMP_FLAGS, nodeStoreFs } from '../../../../src/main/store/store-fs.ts';
 import { addWin, options, tallySpec, tempDir } from './temp-store.ts';
 
 type Op =
@@ -121,7 +121,10 @@ function modelledFs(dir: string, isDocFile: (name: string) => boolean) {
         let inode: number | undefined;
         if (state.model && tracked(path)) {
           const name = basename(path);
-          inode = flags === 'wx' ? state.model.created(name) : state.model.inodeOf(name);
+          inode =
+            flags === 'wx' || flags === TEMP_FLAGS.create
+              ? state.model.created(name)
+              : state.model.inodeOf(name);
         }
         const handle: StoreFileHandle = {
           write: (buffer, offset, length, position) =>
