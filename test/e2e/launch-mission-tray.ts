@@ -10,9 +10,13 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { DesktopNotification } from '../../src/core/notifications/notification-port.ts';
+import type {
+  DesktopNotification,
+  NotifierPort,
+} from '../../src/core/notifications/notification-port.ts';
 import type { MissionTrayCore } from '../../src/core/mission-tray.ts';
 import { startShell } from '../../src/main/shell.ts';
+import type { Updates } from '../../src/main/updates/updates.ts';
 import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.ts';
 import type { SettingsPort } from '../../src/shared/settings.ts';
 import { openAppParts } from '../fakes/app-parts.ts';
@@ -43,6 +47,8 @@ export interface AppOptions {
   seed?: (dataDir: string) => Promise<unknown>;
   /** The desktop the shell runs on: shortcuts other apps hold, a development run, a logs folder. */
   desktop?: { takenShortcuts?: string[]; loginUnavailable?: string; logsFolder?: string };
+  /** Updates (src/main/updates) for each start, over its settings and clock; none by default. */
+  updates?: (deps: { settings: SettingsPort; clock: FakeClock; notifier: NotifierPort }) => Updates;
 }
 
 export interface MissionTrayHarness {
@@ -179,16 +185,17 @@ export async function launchMissionTray(
     const ipcMain = new FakeIpcMain();
     const tray = new FakeTray();
     const clickListeners: ((notification: DesktopNotification) => void)[] = [];
+    const notifier = {
+      show: async (notification: DesktopNotification) => void notifications.push(notification),
+    };
+    const updates = options.updates?.({ settings, clock, notifier });
     const shell = startShell({
       platform: 'linux',
       core,
       store,
       settings,
       clock,
-      notifier: {
-        show: async (notification) => void notifications.push(notification),
-        onClick: (listener) => clickListeners.push(listener),
-      },
+      notifier: { ...notifier, onClick: (listener) => clickListeners.push(listener) },
       ipcMain,
       tray: createTrayView(trayHandleOf(tray), (template) => new FakeMenu(template), 'linux'),
       // The shell's window is this page: what it sends to the window reaches the page.
@@ -226,7 +233,9 @@ export async function launchMissionTray(
       areas: teamSync.areas,
       traySync: teamSync.traySync,
       onSyncStatus: (listener) => teamSync.engine.subscribe(listener),
+      ...(updates ? { updates } : {}),
     });
+    updates?.start();
     void teamSync.start();
     shell.window.open('normal');
     return {
@@ -236,6 +245,7 @@ export async function launchMissionTray(
       ipcMain,
       clickNotification: (notification) => clickListeners.forEach((l) => l(notification)),
       async stop() {
+        updates?.stop();
         shell.stop();
         await teamSync.close();
         await core.close();

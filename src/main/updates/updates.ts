@@ -3,6 +3,7 @@
 // notifier and the window's banner on the other. Typed against electron-updater's own AppUpdater,
 // so a fake or a real updater (tests drive a real one against a loopback server) fit the same slot.
 import type { AppUpdater } from 'electron-updater';
+import type { AppUpdaterEvents } from 'electron-updater/out/AppUpdater.js';
 import type { ClockPort } from '../../core/kernel/ports.ts';
 import type { NotifierPort } from '../../core/notifications/notification-port.ts';
 import {
@@ -16,7 +17,7 @@ import type { IpcHandlers } from '../../shared/ipc.ts';
 import type { SettingsPort } from '../../shared/settings.ts';
 import type { UpdateOffer } from '../../shared/updates.ts';
 
-/** The part of electron-updater's AppUpdater the wiring uses. */
+/** The part of electron-updater's AppUpdater the wiring uses (its events typed as its own). */
 export type UpdaterLike = Pick<
   AppUpdater,
   | 'autoDownload'
@@ -25,8 +26,9 @@ export type UpdaterLike = Pick<
   | 'setFeedURL'
   | 'checkForUpdates'
   | 'quitAndInstall'
-  | 'on'
->;
+> & {
+  on<E extends keyof AppUpdaterEvents>(event: E, listener: AppUpdaterEvents[E]): unknown;
+};
 
 /** How often the policy is asked whether a check is due (and whether one timed out). */
 export const UPDATE_TICK_MS = 60_000;
