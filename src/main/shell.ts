@@ -246,8 +246,8 @@ export function startShell(deps: ShellDeps) {
 
   const problem = shortcut.apply(settings.get().shortcut);
   if (problem) void notifier.show({ title: 'Mission Tray', body: problem }).catch(() => undefined);
-  for (const notice of settings.notices()) {
-    void notifier.show({ title: 'Mission Tray', body: notice.message }).catch(() => undefined);
+  for (const body of [...settings.notices().map((n) => n.message), ...settings.upgrades()]) {
+    void notifier.show({ title: 'Mission Tray', body }).catch(() => undefined);
   }
   render();
   check();

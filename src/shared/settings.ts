@@ -155,4 +155,6 @@ export interface SettingsPort {
   /** A damaged preferences file found at start-up and moved aside. */
   notices(): StoreNotice[];
   dismissNotice(id: string): void;
+  /** What reading an older preferences file changed, as sentences for the rep (told at start). */
+  upgrades(): string[];
 }

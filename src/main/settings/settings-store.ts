@@ -59,7 +59,16 @@ export function createSettingsStore({
   }
 
   const conf = openConf({ cwd, configName: PREFERENCES_NAME });
-  let current: Settings = found === 'damaged' || found === 'missing' ? DEFAULT_SETTINGS : found;
+  const read = found === 'damaged' || found === 'missing' ? null : withCurrentDefaults(found);
+  let current: Settings = read?.settings ?? DEFAULT_SETTINGS;
+  const upgrades = read?.told ?? [];
+  if (upgrades.length > 0) {
+    try {
+      conf.store = current; // written at once, so the rep is told once
+    } catch {
+      // Still upgraded in memory; the next save writes it.
+    }
+  }
   const listeners = new Set<(settings: Settings) => void>();
 
   return {
@@ -83,6 +92,7 @@ export function createSettingsStore({
       return () => listeners.delete(listener);
     },
     notices: () => notices,
+    upgrades: () => upgrades,
     dismissNotice(id) {
       notices = notices.filter((n) => n.id !== id);
     },
@@ -94,17 +104,23 @@ export function createSettingsStore({
  * (FIRST_DEFAULT_SHORTCUT) that the rep never set is the old default, not a choice: it becomes
  * today's default. One the rep set (shortcutChosen) stays.
  */
-function withCurrentDefaults(settings: Settings): Settings {
-  return !settings.shortcutChosen && settings.shortcut === FIRST_DEFAULT_SHORTCUT
-    ? { ...settings, shortcut: DEFAULT_SHORTCUT }
-    : settings;
+function withCurrentDefaults(settings: Settings): { settings: Settings; told: string[] } {
+  if (settings.shortcutChosen || settings.shortcut !== FIRST_DEFAULT_SHORTCUT) {
+    return { settings, told: [] };
+  }
+  return {
+    settings: { ...settings, shortcut: DEFAULT_SHORTCUT },
+    told: [
+      `Mission Tray's global shortcut is now ${DEFAULT_SHORTCUT}: the old one, ${FIRST_DEFAULT_SHORTCUT}, is Microsoft Teams' mute. Choose another in Preferences.`,
+    ],
+  };
 }
 
 function readPreferences(path: string): Settings | 'missing' | 'damaged' {
   if (!existsSync(path)) return 'missing';
   try {
     const parsed = Settings.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? withCurrentDefaults(parsed.data) : 'damaged';
+    return parsed.success ? parsed.data : 'damaged';
   } catch {
     return 'damaged';
   }

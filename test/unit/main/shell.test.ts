@@ -137,6 +137,22 @@ describe('the tray app, assembled', () => {
     await eventually(() => expect(h.core.today().missions[0]?.total).toBe(1));
   });
 
+  it('tells the rep once that the Teams-mute shortcut of earlier versions was replaced', async () => {
+    h = await startHarness({
+      prepare: (dir) =>
+        writeFileSync(
+          join(dir, 'preferences.json'),
+          JSON.stringify({ shortcut: 'CommandOrControl+Shift+M', theme: 'dark' }),
+        ),
+    });
+    expect(h.shortcuts.held).toEqual(['CommandOrControl+Alt+Shift+W']);
+    await eventually(() =>
+      expect(h.shown.map((n) => n.body)).toContainEqual(
+        expect.stringMatching(/global shortcut is now CommandOrControl\+Alt\+Shift\+W/),
+      ),
+    );
+  });
+
   it('tells Preferences a shortcut taken at start, offers others, and one of them works', async () => {
     h = await startHarness({
       takenShortcuts: ['CommandOrControl+Alt+Shift+W', 'CommandOrControl+Alt+Shift+L'],

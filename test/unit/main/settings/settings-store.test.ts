@@ -91,6 +91,13 @@ describe('settings store', () => {
       const settings = createSettingsStore({ cwd: dir, clock });
       expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
       expect(settings.get().shortcut).toBe('CommandOrControl+Alt+Shift+W');
+      expect(settings.upgrades()).toEqual([
+        "Mission Tray's global shortcut is now CommandOrControl+Alt+Shift+W: the old one, CommandOrControl+Shift+M, is Microsoft Teams' mute. Choose another in Preferences.",
+      ]);
+      // Written at once: the next start reads the new shortcut and says nothing.
+      const next = createSettingsStore({ cwd: dir, clock });
+      expect(next.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+      expect(next.upgrades()).toEqual([]);
     });
 
     it('keeps a shortcut the rep set, even the old default set back on purpose', () => {
