@@ -1,6 +1,6 @@
 // `npm run team-server -- <command>`: runs the team endpoint or administers its database.
-// Node runs this file directly (type stripping); fastify and friends come from devDependencies,
-// which `npm install` installs — the desktop package never contains them.
+// Node runs this file directly (type stripping); its packages are the server workspace's own
+// (src/server/package.json), which the desktop package never contains.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
