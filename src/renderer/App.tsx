@@ -149,6 +149,7 @@ export function App(props: {
   useEffect(() => {
     const commands = {
       missions: snapshot?.missions ?? [],
+      canUndo: Boolean(snapshot?.lastWin),
       logWin: (missionId: string) => void logWin(missionId),
       undo: () => void undo(),
       newMission,
@@ -263,7 +264,12 @@ export function App(props: {
         </Suspense>
       )}
       <Celebration hits={hits} onDone={endCelebration} />
-      <Toast message={toast} onUndo={undo} onClose={closeToast} />
+      <Toast
+        message={toast}
+        canUndo={Boolean(snapshot?.lastWin)}
+        onUndo={undo}
+        onClose={closeToast}
+      />
     </div>
   );
 }

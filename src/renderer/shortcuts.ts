@@ -14,6 +14,8 @@ export interface KeyPress {
 /** What the shortcuts can do, and the missions Today lists (1 is the first). */
 export interface ShortcutCommands {
   missions: readonly { mission: { id: string } }[];
+  /** A win undo can take back exists (none once its mission has ended). */
+  canUndo: boolean;
   logWin(missionId: string): void;
   undo(): void;
   newMission(): void;
@@ -37,8 +39,11 @@ function missionOf(key: KeyPress, commands: ShortcutCommands): string | undefine
 export const SHORTCUTS: readonly Shortcut[] = [
   {
     name: 'Undo the last win (Ctrl+Z, ⌘Z)',
-    keyTest: (key) =>
-      (key.ctrlKey || key.metaKey) && !key.shiftKey && key.key.toLowerCase() === 'z',
+    keyTest: (key, commands) =>
+      commands.canUndo &&
+      (key.ctrlKey || key.metaKey) &&
+      !key.shiftKey &&
+      key.key.toLowerCase() === 'z',
     perform: (_, commands) => commands.undo(),
   },
   {

@@ -81,6 +81,7 @@ export const TodaySnapshot = z.object({
   timeZone: z.string(),
   today: LocalDate,
   missions: z.array(MissionToday),
+  /** The win undo would take back; null when there is none it can (its mission has ended). */
   lastWin: LastWin.nullable(),
   /** Today's latest wins, newest first (at most TODAY_LOG_LIMIT; the export has them all). */
   wins: z.array(TodayWin),

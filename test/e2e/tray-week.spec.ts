@@ -17,3 +17,41 @@ test('a busy morning: the tray caps milestone counts at their target, as the win
   await expect(milestones).toHaveText([/2\/2\s*Done/, /4\/4\s*Done/]);
   expect(app.tray.labels()).toContain(`${mission.title}: ✓ 2/2 by noon  ✓ 4/4 by 17:00`);
 });
+
+test('after a mission ends, neither the tray nor the window offers an undo that cannot work', async ({
+  app,
+}) => {
+  const mission = await createMission(app, { endDate: '2026-11-27' });
+  // A second mission runs on, so Today (and its keyboard hints) stay up after the first ends.
+  await createMission(app, {
+    title: 'Calls over two weeks',
+    metric: { kind: 'calls' },
+    endDate: '2026-12-04',
+  });
+  await app.setNow('2026-11-27T15:00:00Z'); // Friday 16:00, the last day
+  const { page } = app;
+  await app.open();
+  const card = page.getByRole('article', { name: mission.title });
+  await card.getByRole('button', { name: `+1 meeting for ${mission.title}` }).click();
+  await expect(page.locator('.toast').getByRole('button', { name: 'Undo' })).toBeVisible();
+  const undoItem = () => app.tray.menu.find((i) => i.label?.startsWith('Undo last win'));
+  expect(undoItem()).toMatchObject({ label: `Undo last win (${mission.title})`, enabled: true });
+  await expect(page.locator('.shortcut-hint')).toContainText('Ctrl+Z undo');
+
+  // Saturday 09:00: the mission has ended short, its wins are final.
+  await app.setNow('2026-11-28T08:00:00Z');
+  await page
+    .getByRole('dialog', { name: `Looking back: ${mission.title}` })
+    .getByRole('button', { name: 'Later' })
+    .click();
+  expect(undoItem()).toMatchObject({ label: 'Undo last win', enabled: false });
+  await expect(page.locator('.shortcut-hint')).toContainText('log a win');
+  await expect(page.locator('.shortcut-hint')).not.toContainText('undo');
+  await page.locator('main').focus();
+  // The win's toast, if still up, no longer offers Undo, and Ctrl+Z asks nothing of the core.
+  await expect(page.locator('.toast').getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(500); // a refused undo's error toast would show within a frame or two
+  await expect(page.locator('.toast-error')).toHaveCount(0);
+  expect((await app.winsOnDisk('2026-11-27')).wins).toHaveLength(1);
+});

@@ -97,8 +97,11 @@ export function winToUndo<W>(lastWin: W | null): W {
 }
 
 /** An ended mission's wins are final. A win whose mission no longer exists can be undone. */
+export const canUndoWinOf = (mission: Mission | undefined): boolean =>
+  !mission || mission.status === 'active';
+
 export function checkUndoable(mission: Mission | undefined): void {
-  if (mission && mission.status !== 'active') {
+  if (mission && !canUndoWinOf(mission)) {
     throw invalid(
       `“${mission.title}” has ended, so its wins are final and the last one can't be undone.`,
     );

@@ -2,6 +2,7 @@
 import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
 import { TODAY_LOG_LIMIT, type StoreNotice, type TodaySnapshot } from '../../shared/snapshot.ts';
 import { missionToday, trayStatusOf } from '../missions/progress.ts';
+import { canUndoWinOf } from '../missions/rules.ts';
 import { streakWithToday, type Streak } from '../ledger/streak.ts';
 
 export interface TodaySnapshotInput {
@@ -51,7 +52,11 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
         leadMinutes: input.leadMinutes,
       }),
     );
-  const last = input.lastWin;
+  // Only a win undo can take back: the tray and the window offer undo exactly when this is set.
+  const lastMission = input.lastWin
+    ? input.missions.find((m) => m.id === input.lastWin?.missionId)
+    : undefined;
+  const last = input.lastWin && canUndoWinOf(lastMission) ? input.lastWin : null;
   const paused = input.pausedDays.includes(today);
   return {
     at: now.toISOString(),
@@ -71,7 +76,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
     lastWin: last && {
       id: last.id,
       missionId: last.missionId,
-      missionTitle: input.missions.find((m) => m.id === last.missionId)?.title ?? '',
+      missionTitle: lastMission?.title ?? '',
       amount: last.amount,
       at: last.at,
     },

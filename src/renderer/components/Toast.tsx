@@ -11,6 +11,8 @@ const VISIBLE_MS = 6000;
 
 export function Toast(props: {
   message: ToastMessage | null;
+  /** Undo is offered only while the core says it can succeed (the mission has not ended). */
+  canUndo: boolean;
   onUndo: () => void;
   onClose: () => void;
 }) {
@@ -29,7 +31,7 @@ export function Toast(props: {
             <strong>{message.text}</strong>
             {message.detail && <span className="toast-detail">{message.detail}</span>}
           </p>
-          {message.kind === 'win' && (
+          {message.kind === 'win' && props.canUndo && (
             <button
               type="button"
               className="toast-action"

@@ -129,8 +129,13 @@ function Missions(props: {
         </p>
       )}
       <p className="shortcut-hint muted small">
-        Keys: <kbd>1</kbd>–<kbd>9</kbd> log a win · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>N</kbd>{' '}
-        new mission
+        Keys: <kbd>1</kbd>–<kbd>9</kbd> log a win ·{' '}
+        {snapshot.lastWin && (
+          <>
+            <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo ·{' '}
+          </>
+        )}
+        <kbd>N</kbd> new mission
       </p>
     </section>
   );

@@ -366,6 +366,11 @@ describe('missions ending', () => {
     const snap = core.today();
     expect(snap.missions).toEqual([]);
     expect(snap.awaitingReflection.map((m) => [m.id, m.status])).toEqual([[mission.id, 'missed']]);
+    // Its wins are final: the snapshot offers no undo, and an undo is refused.
+    expect(snap.lastWin).toBeNull();
+    await expect(core.handlers.wins.undo(undefined)).rejects.toThrow(
+      'has ended, so its wins are final',
+    );
     await expect(log(core, mission.id)).rejects.toThrow(
       '“Book 10 meetings” ended on 2026-11-27. Start a new mission to keep logging wins.',
     );

@@ -12,10 +12,11 @@ const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
 });
 
 /** Runs the shortcut a key finds against two missions on Today; returns what it did. */
-function pressed(key: KeyPress): string[] {
+function pressed(key: KeyPress, canUndo = true): string[] {
   const done: string[] = [];
   const commands = {
     missions: [{ mission: { id: 'first' } }, { mission: { id: 'second' } }],
+    canUndo,
     logWin: (id: string) => done.push(`log ${id}`),
     undo: () => done.push('undo'),
     newMission: () => done.push('new mission'),
@@ -46,6 +47,10 @@ describe('keyboard shortcuts', () => {
     expect(pressed(press('Z', { metaKey: true }))).toEqual(['undo']);
     expect(pressed(press('Z', { ctrlKey: true, shiftKey: true }))).toEqual([]);
     expect(pressed(press('z'))).toEqual([]);
+  });
+
+  it('Ctrl+Z does nothing when no win can be undone (its mission has ended)', () => {
+    expect(pressed(press('z', { ctrlKey: true }), false)).toEqual([]);
   });
 
   it('N opens a new mission, with or without Shift, never with Ctrl', () => {
