@@ -1,3 +1,5 @@
+// First: zod's jitless mode, before any module builds a schema (zod-jitless.ts).
+import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api.ts';

@@ -133,6 +133,27 @@ export async function bundleBridge(): Promise<string> {
   throw new Error('Bundling the page bridge produced no script');
 }
 
+/**
+ * Reports every securitypolicyviolation the page fires, from before its first script runs.
+ * Chromium does not always put a CSP report on the console: a blocked `new Function` that the
+ * page catches (zod's capability probe) fires the event and nothing else.
+ */
+export async function recordCspViolations(
+  page: Page,
+  report: (violation: string) => void,
+): Promise<void> {
+  await page.exposeBinding('__missionTrayCspViolation', (_source, text: unknown) =>
+    report(String(text)),
+  );
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => {
+      const send = globalThis.__missionTrayCspViolation;
+      if (typeof send === 'function')
+        send(e.effectiveDirective + ' blocked ' + e.blockedURI + ' in ' + e.sourceFile + ':' + e.lineNumber);
+    });`,
+  });
+}
+
 export async function launchMissionTray(
   browser: Browser,
   options: AppOptions & { rendererUrl: string; bridgeScript: string },
@@ -265,6 +286,7 @@ export async function launchMissionTray(
       return JSON.stringify(await running.ipcMain.invoke(channel, source.frame.url(), input));
     },
   );
+  await recordCspViolations(page, (violation) => problems.push(`csp: ${violation}`));
   await page.addInitScript({ content: options.bridgeScript });
 
   // Ready when the window shows the core's first snapshot (its date in the header).
