@@ -1,6 +1,6 @@
 // The window: one header, five views, and the overlays every view shares (notices, reflection,
 // toast, celebration). State comes only from the core's snapshots; actions go only through `api`.
-import { Suspense, lazy, useCallback, useEffect, useReducer, useRef } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import { metricLabel } from '../shared/metric-label.ts';
 import type { WindowView } from '../shared/ipc.ts';
 import type { LogWinInput } from '../shared/mission.ts';
@@ -19,7 +19,7 @@ import { milestoneHits } from './milestone-hits.ts';
 import { useLive, type LiveValue } from './live-value.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { TodayView } from './views/TodayView.tsx';
-import { initialWindowState, windowReducer, type MissionsMode } from './window-state.ts';
+import { initialWindowState, routeKey, windowReducer, type MissionsMode } from './window-state.ts';
 
 // Only Today is in the first download (its budget is 100 KB gzip); the other views bring the
 // schemas and forms when the rep first opens them.
@@ -68,6 +68,13 @@ export function App(props: {
   const { view } = route;
   const previous = useRef<TodaySnapshot | null>(null);
   const mainRef = useRef<HTMLElement>(null);
+
+  // One scrolling area serves every view: a new view (or form) starts at its top, not where the
+  // last one was left (a long form scrolled to Create left Today's first card out of view).
+  const page = routeKey(route);
+  useLayoutEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [page]);
 
   const theme = settings.value?.theme ?? 'system';
   useEffect(() => {

@@ -43,6 +43,14 @@ export const initialWindowState: WindowState = {
 export const routeTo = (view: WindowView): Route =>
   view === 'missions' ? { view, mode: { kind: 'list' } } : { view };
 
+/** Names what the route shows: a new key is a new page, which starts at its top. */
+export const routeKey = (route: Route): string =>
+  route.view !== 'missions'
+    ? route.view
+    : route.mode.kind === 'edit'
+      ? `missions:edit:${route.mode.mission.id}`
+      : `missions:${route.mode.kind}`;
+
 export function windowReducer(state: WindowState, action: WindowAction): WindowState {
   switch (action.type) {
     case 'go':

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { storedMission } from '../../e2e/seed-history.ts';
 import {
   initialWindowState,
+  routeKey,
   windowReducer,
   type WindowAction,
   type WindowState,
@@ -64,5 +65,21 @@ describe('the window state', () => {
     expect(state.loggingMore).toBeNull();
     expect(state.toast).toBeNull();
     expect(state.laterReflections).toEqual(['m1', 'm2']);
+  });
+
+  it('names each page once, so a new view or form starts at its top and a new snapshot does not', () => {
+    const keys = [
+      run({ type: 'go', view: 'today' }),
+      run({ type: 'go', view: 'missions' }),
+      run({ type: 'missions', mode: { kind: 'new' } }),
+      run({ type: 'missions', mode: { kind: 'edit', mission } }),
+      run({ type: 'missions', mode: { kind: 'edit', mission: { ...mission, id: 'm2' } } }),
+      run({ type: 'go', view: 'history' }),
+    ].map((s) => routeKey(s.route));
+    expect(new Set(keys).size).toBe(keys.length);
+    // A toast or a snapshot over the same page keeps the rep's place.
+    expect(routeKey(run({ type: 'go', view: 'history' }, { type: 'hits', hits: [] }).route)).toBe(
+      routeKey(run({ type: 'go', view: 'history' }).route),
+    );
   });
 });
