@@ -93,9 +93,27 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     catchUpQuietly: rollover.catchUpQuietly,
   };
 
+  // A document found damaged while only reading (an older day, the archive) is repaired by the
+  // store, which adds a notice: the views hear of it at once, not with the next change.
+  const announcingRepairs =
+    <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await read(...args);
+      } finally {
+        feed.emitIfChanged();
+      }
+    };
+  const reads = queries(ctx);
+
   return {
     handlers: {
-      missions: { ...queries(ctx), ...missionCommands(ctx) },
+      missions: {
+        ...reads,
+        history: announcingRepairs(reads.history),
+        suggest: announcingRepairs(reads.suggest),
+        ...missionCommands(ctx),
+      },
       wins: winCommands(ctx),
     },
     today: snapshot,
@@ -103,7 +121,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     subscribe: feed.subscribe,
     // Not queued behind commands: it only reads, and years of partitions take a while to read,
     // while logging a win must not wait for it.
-    exportData: (format) => exportData(ctx, format),
+    exportData: announcingRepairs((format: 'json' | 'csv') => exportData(ctx, format)),
     tick: () =>
       commands.run(async () => {
         try {

@@ -1,6 +1,7 @@
 // A damaged missions file at start-up: the store restores the last good backup and moves the
-// damaged file aside; the window tells the rep, who loses nothing.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+// damaged file aside; the window tells the rep, who loses nothing. A folder in the missions
+// file's place is the same damage, not a disk failure that stops the app.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type MissionsDoc } from '../../src/shared/documents.ts';
 import { expect, test } from './harness.ts';
@@ -8,27 +9,31 @@ import { storedMission } from './seed-history.ts';
 
 const DAMAGED = '{"schemaVersion":1,"missions":[{"id":"m1","tit';
 
-test.use({
+const backup: MissionsDoc = {
+  schemaVersion: SCHEMA_VERSION,
+  missions: [
+    storedMission(
+      { id: 'm1', title: 'Book 10 meetings', target: 10, startDate: '2026-11-23', seq: 1 },
+      'Europe/Berlin',
+    ),
+  ],
+  pausedDays: [],
+  lastSeq: 1,
+};
+
+/** Monday morning in Berlin, a good backup of the missions file and `damage` in its place. */
+const withBackup = (damage: (file: string) => Promise<void>) => ({
   appOptions: {
     now: '2026-11-23T08:00:00Z',
     timeZone: 'Europe/Berlin',
-    seed: async (dir) => {
-      const backup: MissionsDoc = {
-        schemaVersion: SCHEMA_VERSION,
-        missions: [
-          storedMission(
-            { id: 'm1', title: 'Book 10 meetings', target: 10, startDate: '2026-11-23', seq: 1 },
-            'Europe/Berlin',
-          ),
-        ],
-        pausedDays: [],
-        lastSeq: 1,
-      };
+    seed: async (dir: string) => {
       await writeFile(join(dir, 'missions.json.bak'), JSON.stringify(backup));
-      await writeFile(join(dir, 'missions.json'), DAMAGED);
+      await damage(join(dir, 'missions.json'));
     },
   },
 });
+
+test.use(withBackup((file) => writeFile(file, DAMAGED)));
 
 test('the rep is told that a damaged file was repaired from its backup', async ({ app }) => {
   const { page } = app;
@@ -50,4 +55,33 @@ test('the rep is told that a damaged file was repaired from its backup', async (
   await expect(notice).toHaveCount(0);
   await app.reload();
   await expect(page.getByRole('region', { name: 'Data notices' })).toHaveCount(0);
+});
+
+test.describe('a folder where the missions file should be', () => {
+  test.use(
+    withBackup(async (file) => {
+      await mkdir(file);
+      await writeFile(join(file, 'notes.txt'), 'kept by the rep');
+    }),
+  );
+
+  test('is set aside like a damaged file: the app opens, says so, and loses nothing', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await app.open();
+
+    const notice = page.getByRole('region', { name: 'Data notices' }).getByRole('alert');
+    await expect(notice).toContainText('Your missions file had a folder in its place');
+    await expect(notice).not.toContainText(/disk refused|EISDIR|permissions/);
+    await expect(page.getByRole('article', { name: 'Book 10 meetings' })).toBeVisible();
+
+    // The folder and what it held, kept aside; a regular missions file in its place.
+    const aside = (await readdir(app.dataDir)).filter((f) => f.startsWith('missions.corrupt'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(app.dataDir, aside[0] ?? '', 'notes.txt'), 'utf8')).toBe(
+      'kept by the rep',
+    );
+    expect((await app.missionsOnDisk()).missions.map((m) => m.title)).toEqual(['Book 10 meetings']);
+  });
 });
