@@ -170,6 +170,11 @@ export function startShell(deps: ShellDeps) {
     today: core.today,
     settings,
     openWindow: () => window.open(),
+    openReflection: (missionId) => {
+      window.open();
+      // A window just created asks for the snapshot itself and shows the reflection anyway.
+      window.send(eventChannelOf('reflect'), missionId);
+    },
     ...(deps.traySync ? { toggleSync: deps.traySync.toggle } : {}),
     notifier,
     log,

@@ -102,6 +102,10 @@ export function App(props: {
 
   // A notification the rep clicked brings the window to the view it is about.
   useEffect(() => api().on.navigate(go), [go]);
+  useEffect(
+    () => api().on.reflect((missionId) => dispatch({ type: 'reflect-now', missionId })),
+    [],
+  );
 
   const newMission = useCallback(() => dispatch({ type: 'missions', mode: { kind: 'new' } }), []);
   const setMissionsMode = useCallback(

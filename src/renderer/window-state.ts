@@ -30,7 +30,9 @@ export type WindowAction =
   | { type: 'log-more'; mission: Mission | null }
   | { type: 'toast'; message: ToastMessage | null }
   | { type: 'hits'; hits: MilestoneHit[] }
-  | { type: 'reflect-later'; missionId: string };
+  | { type: 'reflect-later'; missionId: string }
+  /** The tray's "Reflect on …": that reflection shows again although the rep said "Later". */
+  | { type: 'reflect-now'; missionId: string };
 
 export const initialWindowState: WindowState = {
   route: { view: 'today' },
@@ -65,5 +67,10 @@ export function windowReducer(state: WindowState, action: WindowAction): WindowS
       return { ...state, hits: action.hits };
     case 'reflect-later':
       return { ...state, laterReflections: [...state.laterReflections, action.missionId] };
+    case 'reflect-now':
+      return {
+        ...state,
+        laterReflections: state.laterReflections.filter((id) => id !== action.missionId),
+      };
   }
 }

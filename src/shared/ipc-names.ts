@@ -24,7 +24,14 @@ export const ipcCallNames = {
   updates: ['offer', 'restartNow', 'later'],
 } as const;
 
-export const ipcEventNames = ['today', 'settings', 'sync', 'navigate', 'update'] as const;
+export const ipcEventNames = [
+  'today',
+  'settings',
+  'sync',
+  'navigate',
+  'reflect',
+  'update',
+] as const;
 
 export type IpcCallNames = typeof ipcCallNames;
 export type IpcEventName = (typeof ipcEventNames)[number];

@@ -119,6 +119,8 @@ export const ipcEvents = {
   sync: SyncStatus,
   /** The rep clicked a notification: the window shows this view. */
   navigate: WindowView,
+  /** The tray's "Reflect on …": show this ended mission's reflection, even after "Later". */
+  reflect: z.string(),
   /** A downloaded update to offer, or null once the rep picked Later. */
   update: UpdateOffer.nullable(),
 } as const satisfies Record<IpcEventName, z.ZodType>;

@@ -55,3 +55,25 @@ test('after a mission ends, neither the tray nor the window offers an undo that 
   await expect(page.locator('.toast-error')).toHaveCount(0);
   expect((await app.winsOnDisk('2026-11-27')).wins).toHaveLength(1);
 });
+
+test('"Later" on a reflection, then the tray\'s "Reflect on …" brings the dialog back', async ({
+  app,
+}) => {
+  const mission = await createMission(app);
+  await app.setNow('2026-11-30T08:00:00Z'); // the next Monday: the week ended at 0 of 20
+  const { page } = app;
+  await app.open();
+  const dialog = page.getByRole('dialog', { name: `Looking back: ${mission.title}` });
+  await dialog.getByRole('button', { name: 'Later' }).click();
+  await expect(dialog).toBeHidden();
+
+  app.tray.click(`Reflect on “${mission.title}”…`);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: 'External blockers' }).check();
+  await dialog.getByRole('button', { name: 'Save reflection' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await app.missionsOnDisk()).missions[0]?.reflection).toMatchObject({
+    reason: 'external-blockers',
+  });
+  expect(app.tray.labels().some((l) => l.startsWith('Reflect on'))).toBe(false);
+});

@@ -11,6 +11,7 @@ export type TrayAction =
   | { type: 'log-win'; missionId: string }
   | { type: 'undo' }
   | { type: 'open-window' }
+  | { type: 'reflect'; missionId: string }
   | { type: 'pause'; for: '1h' | 'tomorrow' | 'resume' }
   | { type: 'pause-today'; paused: boolean }
   | { type: 'toggle-sync' }
@@ -101,7 +102,7 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
     items.push({
       kind: 'action',
       label: text(`Reflect on “${short(mission.title)}”…`),
-      action: { type: 'open-window' },
+      action: { type: 'reflect', missionId: mission.id },
       enabled: true,
     });
   }

@@ -15,6 +15,8 @@ export interface TrayActionsDeps {
   today: () => TodaySnapshot;
   settings: SettingsPort;
   openWindow: () => void;
+  /** Opens the window on this mission's reflection, even if the rep said "Later" to it. */
+  openReflection: (missionId: string) => void;
   toggleSync?: () => Promise<void>;
   notifier: NotifierPort;
   log: (message: string, cause: unknown) => void;
@@ -58,6 +60,9 @@ export function createTrayActions(deps: TrayActionsDeps) {
         return report(handlers.wins.undo(undefined));
       case 'open-window':
         deps.openWindow();
+        return Promise.resolve();
+      case 'reflect':
+        deps.openReflection(action.missionId);
         return Promise.resolve();
       case 'pause':
         return report(handlers.app.pauseNotifications({ for: action.for }));

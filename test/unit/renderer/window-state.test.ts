@@ -82,4 +82,13 @@ describe('the window state', () => {
       routeKey(run({ type: 'go', view: 'history' }).route),
     );
   });
+
+  it("brings back a reflection put off when the tray's “Reflect on …” asks for it", () => {
+    const state = run(
+      { type: 'reflect-later', missionId: 'm1' },
+      { type: 'reflect-later', missionId: 'm2' },
+      { type: 'reflect-now', missionId: 'm1' },
+    );
+    expect(state.laterReflections).toEqual(['m2']);
+  });
 });

@@ -229,7 +229,7 @@ describe('the tray menu', () => {
     expect(items).toContainEqual({
       kind: 'action',
       label: 'Reflect on “Ten demos”…',
-      action: { type: 'open-window' },
+      action: { type: 'reflect', missionId: 'm3' },
       enabled: true,
     });
   });
