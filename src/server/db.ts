@@ -7,57 +7,7 @@ import { DatabaseSync, type SQLOutputValue } from 'node:sqlite';
 import { format, parseISO, startOfISOWeek } from 'date-fns';
 import type { TeamMissionState } from '../shared/team.ts';
 import { hashPassword, newId, newToken, sha256 } from './auth.ts';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS teams (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reps (
-  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE, revoked_at TEXT, created_at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS reps_team ON reps(team_id);
-CREATE TABLE IF NOT EXISTS managers (
-  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id), email TEXT NOT NULL UNIQUE,
-  password_hash TEXT NOT NULL, revoked_at TEXT, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sessions (
-  id_hash TEXT PRIMARY KEY, manager_id TEXT NOT NULL REFERENCES managers(id),
-  csrf TEXT NOT NULL, expires_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions(expires_at);
--- Who owns each mission id and the highest revision seen, withdrawn or not.
-CREATE TABLE IF NOT EXISTS mission_heads (
-  id TEXT PRIMARY KEY, rep_id TEXT NOT NULL REFERENCES reps(id), revision INTEGER NOT NULL
-) WITHOUT ROWID;
--- A rep's mission ids, for the cap on how many one rep can hold.
-CREATE INDEX IF NOT EXISTS mission_heads_rep ON mission_heads(rep_id);
--- What the team sees of each shared mission: the columns the board and the team view read.
--- One row per mission and one index, so an upsert writes few pages (it is the hot path):
--- weekly milestone tallies and the latest wins ride along as small JSON columns rather than
--- tables. team_id is repeated so a team's missions are one index range.
-CREATE TABLE IF NOT EXISTS missions (
-  rep_id TEXT NOT NULL REFERENCES reps(id), id TEXT NOT NULL REFERENCES mission_heads(id),
-  team_id TEXT NOT NULL,
-  title TEXT NOT NULL, metric TEXT NOT NULL, target INTEGER NOT NULL, total INTEGER NOT NULL,
-  status TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
-  pace_expected INTEGER NOT NULL, pace_delta INTEGER NOT NULL, pace_label TEXT NOT NULL,
-  streak_current INTEGER NOT NULL, streak_best INTEGER NOT NULL,
-  reflection_reason TEXT, reflection_note TEXT, reflection_next TEXT,
-  -- [[monday, hit, due], …] per ISO week
-  weeks TEXT NOT NULL,
-  -- [[at, amount], …], newest first, at most 20
-  wins TEXT NOT NULL,
-  last_win_at TEXT,
-  updated_at TEXT NOT NULL,
-  -- Keyed by rep: a page of reps' missions is a few key ranges (ids are unique on their own too,
-  -- mission_heads sees to that).
-  PRIMARY KEY (rep_id, id)
-) WITHOUT ROWID;
--- "Behind pace" and the coaching moments: a range of one team's missions by status.
-CREATE INDEX IF NOT EXISTS missions_status ON missions(team_id, status, pace_delta);
--- The feed: the team's missions with the latest wins.
-CREATE INDEX IF NOT EXISTS missions_feed ON missions(team_id, last_win_at);
-CREATE TABLE IF NOT EXISTS cheers (
-  mission_id TEXT NOT NULL, from_rep_id TEXT NOT NULL REFERENCES reps(id), at TEXT NOT NULL,
-  PRIMARY KEY (mission_id, from_rep_id)) WITHOUT ROWID;
-`;
+import { assertSchemaCurrent, migrate } from './migrations.ts';
 
 export interface Rep {
   id: string;
@@ -177,7 +127,7 @@ export function openTeamDb(file: string, options: OpenTeamDbOptions = {}) {
   db.exec('PRAGMA cache_size = -32000');
   // Checkpoint less often than every 1,000 pages: each checkpoint syncs the database file.
   db.exec('PRAGMA wal_autocheckpoint = 4000');
-  db.exec(SCHEMA);
+  migrate(db, now);
   restrictFiles(file);
 
   // The file this connection writes to. Deleted or replaced under a running server, SQLite
@@ -500,7 +450,7 @@ export function openTeamDb(file: string, options: OpenTeamDbOptions = {}) {
     /** Throws unless the database answers and is still the file it was opened from. */
     assertReady(): void {
       assertFile();
-      db.prepare('SELECT 1').get();
+      assertSchemaCurrent(db);
     },
 
     upsertMission(
