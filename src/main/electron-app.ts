@@ -234,8 +234,9 @@ export async function launch(
     clearInterval(network);
     updates.stop();
     shell.stop();
-    teamSync
-      .close()
+    shell
+      .idle()
+      .then(() => teamSync.close())
       .then(() => core.close())
       .then(() => store.close())
       .catch((error: unknown) => log('Closing the data folder failed', error))

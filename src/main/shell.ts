@@ -115,8 +115,16 @@ export function startShell(deps: ShellDeps) {
     notifier,
     log,
   });
+  // The latest check (checks run one after another): quitting waits for it, so a decision it
+  // made is written before the store closes, and a reminder shown is never shown again.
+  let checking: Promise<void> = Promise.resolve();
+  let stopped = false;
   const check = () => {
-    scheduler.check().catch((error: unknown) => log('Notification check failed', error));
+    if (stopped) return;
+    checking = scheduler
+      .check()
+      .then(() => undefined)
+      .catch((error: unknown) => log('Notification check failed', error));
   };
 
   // The shortcut fires only after start-up, once `actions` (below) exists.
@@ -271,7 +279,10 @@ export function startShell(deps: ShellDeps) {
     quitting: () => {
       quitting = true;
     },
+    /** Resolves once the notification check under way (if any) has finished. */
+    idle: () => checking,
     stop(): void {
+      stopped = true;
       quitting = true;
       clearInterval(timer);
       unregister();

@@ -84,6 +84,7 @@ export async function startHarness(
   const loginItems: boolean[] = [];
   const wakers: (() => void)[] = [];
   const notificationClicks: ((notification: DesktopNotification) => void)[] = [];
+  let closed = false;
   const harness: Harness = {
     dir,
     clock,
@@ -143,7 +144,10 @@ export async function startHarness(
       ...(options.traySync ? { traySync: options.traySync } : {}),
     }),
     async close() {
+      if (closed) return;
+      closed = true;
       harness.shell.stop();
+      await harness.shell.idle();
       await core.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });

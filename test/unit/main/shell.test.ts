@@ -255,6 +255,18 @@ describe('the tray app, assembled', () => {
     ]);
   });
 
+  it('quitting waits for a notification check under way: its reminder is kept, nothing fails', async () => {
+    h = await startHarness();
+    await settle();
+    h.clock.set('2026-11-23T10:00:00Z'); // 11:00 Berlin: an hour to noon
+    await withMission(h); // the change starts a check, which decides the reminder
+    await h.close(); // as on quit: the shell stops, then the core and the store close
+    expect(h.logged.filter((m) => m.startsWith('Notification check failed'))).toEqual([]);
+    expect(h.shown).toEqual([
+      { title: 'Book 10 meetings', body: '0 of 1 meeting — 1 hour to noon' },
+    ]);
+  });
+
   it('congratulates once when a mission reaches its target, and not again when it ends', async () => {
     h = await startHarness(); // Monday 09:00 Berlin
     const mission = await withMission(h);
