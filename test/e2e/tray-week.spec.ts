@@ -77,3 +77,24 @@ test('"Later" on a reflection, then the tray\'s "Reflect on …" brings the dial
   });
   expect(app.tray.labels().some((l) => l.startsWith('Reflect on'))).toBe(false);
 });
+
+test('the tray and the window tell the same day: behind with today done, nothing due on Saturday', async ({
+  app,
+}) => {
+  const mission = await createMission(app); // 4 a day, Monday to Friday
+  await app.setNow('2026-11-25T09:00:00Z'); // Wednesday 10:00, nothing logged Monday or Tuesday
+  for (let i = 0; i < 4; i++) await logWin(app, mission.id);
+  const { page } = app;
+  await app.open();
+  const card = page.getByRole('article', { name: mission.title });
+  await expect(card.getByTestId('pace')).toHaveText(/behind by \d+/);
+  await expect(page.getByText(/Every milestone for today is done/)).toHaveCount(0);
+  expect(app.tray.labels()[0]).toBe('Mission Tray — Behind');
+  expect(app.tray.tooltip.split('\n')[0]).toBe('Mission Tray — Behind');
+
+  // Saturday: still behind for the week, but nothing is due today.
+  await app.setNow('2026-11-28T09:00:00Z');
+  await expect(card.getByTestId('pace')).toHaveText(/behind by \d+/);
+  expect(app.tray.labels()[0]).toBe('Mission Tray — No milestones today');
+  expect(app.tray.image).toContain('idle');
+});

@@ -2,7 +2,7 @@
 // mission settles on when its period ends. Pure: the caller passes the instant and the zone.
 import type { DayPlan, LocalDate, LocalTime, Mission, Win } from '../../shared/mission.ts';
 import type { DayTally } from '../../shared/documents.ts';
-import type { MilestoneView, MissionToday, Pace, TrayStatus } from '../../shared/snapshot.ts';
+import type { MilestoneView, MissionToday, Pace } from '../../shared/snapshot.ts';
 import { catchUpPlan, dayTarget } from './planner.ts';
 import { instantOf, localTimeOf, minutesOf, minutesToMs } from '../kernel/time.ts';
 
@@ -196,22 +196,4 @@ export function settledStatus(
 ): Mission['status'] {
   if (mission.status !== 'active' || today <= mission.endDate) return mission.status;
   return total >= mission.target ? 'completed' : 'missed';
-}
-
-/**
- * The tray's one-word state: idle with nothing running today, done when every milestone of today
- * is done, behind when a mission is behind pace or a milestone is missed or at risk.
- */
-export function trayStatusOf(missions: readonly MissionToday[], today: LocalDate): TrayStatus {
-  const running = missions.filter(
-    (m) => m.mission.startDate <= today && today <= m.mission.endDate,
-  );
-  if (running.length === 0) return 'idle';
-  const milestones = running.flatMap((m) => m.milestones);
-  if (milestones.length > 0 && milestones.every((m) => m.state === 'done')) return 'done';
-  const behind =
-    running.some((m) => m.pace.delta < 0) ||
-    milestones.some((m) => m.state === 'missed' || m.state === 'at-risk');
-  if (behind) return 'behind';
-  return milestones.length === 0 ? 'idle' : 'on-track';
 }

@@ -1,7 +1,8 @@
 // Today's snapshot, what every view shows, as a pure function of the core's state at an instant.
 import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
 import { TODAY_LOG_LIMIT, type StoreNotice, type TodaySnapshot } from '../../shared/snapshot.ts';
-import { missionToday, trayStatusOf } from '../missions/progress.ts';
+import { missionToday } from '../missions/progress.ts';
+import { dayStatusOf } from './day-status.ts';
 import { canUndoWinOf } from '../missions/rules.ts';
 import { streakWithToday, type Streak } from '../ledger/streak.ts';
 
@@ -85,7 +86,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
       views.flatMap((v) => v.milestones),
       paused,
     ),
-    status: paused ? 'idle' : trayStatusOf(views, today),
+    status: paused ? 'idle' : dayStatusOf(views, today),
     paused,
     awaitingReflection: input.missions.filter(awaitsReflection),
     notices: input.notices,

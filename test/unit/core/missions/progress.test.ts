@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { dayStatusOf } from '../../../../src/core/today/day-status.ts';
 import { describe, expect, it } from 'vitest';
 import { dayTarget } from '../../../../src/core/missions/planner.ts';
 import {
@@ -8,7 +9,6 @@ import {
   paceOf,
   settledStatus,
   tallyDay,
-  trayStatusOf,
 } from '../../../../src/core/missions/progress.ts';
 import { instantOf, localDateOf } from '../../../../src/core/kernel/time.ts';
 import type { DayPlan } from '../../../../src/shared/mission.ts';
@@ -231,11 +231,11 @@ describe('settling and the tray status', () => {
         leadMinutes: 60,
       });
     };
-    expect(trayStatusOf([], '2026-11-23')).toBe('idle');
-    expect(trayStatusOf([view('2026-11-23T08:10:00Z', [])], '2026-11-23')).toBe('on-track');
-    expect(trayStatusOf([view('2026-11-23T10:30:00Z', [])], '2026-11-23')).toBe('behind');
+    expect(dayStatusOf([], '2026-11-23')).toBe('idle');
+    expect(dayStatusOf([view('2026-11-23T08:10:00Z', [])], '2026-11-23')).toBe('on-track');
+    expect(dayStatusOf([view('2026-11-23T10:30:00Z', [])], '2026-11-23')).toBe('behind');
     const done = view('2026-11-23T10:30:00Z', ['2026-11-23T08:00:00Z', '2026-11-23T09:00:00Z']);
-    expect(trayStatusOf([done], '2026-11-23')).toBe('done');
-    expect(trayStatusOf([view('2026-11-30T10:00:00Z', [])], '2026-11-30')).toBe('idle');
+    expect(dayStatusOf([done], '2026-11-23')).toBe('done');
+    expect(dayStatusOf([view('2026-11-30T10:00:00Z', [])], '2026-11-30')).toBe('idle');
   });
 });
