@@ -17,7 +17,7 @@ test('a missed mission leads to a reflection that lowers the next suggestion', a
 
   const dialog = page.getByRole('dialog', { name: 'Looking back: Book 40 meetings this week' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('ended short of 40 meetings');
+  await expect(dialog).toContainText('This one ended at 20 of 40 meetings.');
   expect((await app.missionsOnDisk()).missions[0]?.status).toBe('missed');
 
   // "Later" first, to see what the suggestion is before the reflection.

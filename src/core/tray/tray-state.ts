@@ -50,8 +50,19 @@ export function trayTooltip(snapshot: TodaySnapshot): string {
   const lines = snapshot.missions
     .filter((m) => m.mission.status === 'active')
     .map((m) => `${m.mission.title}: ${progressLine(m)}`);
-  const text = ['Mission Tray — ' + statusText(snapshot), ...lines].join('\n');
-  return text.length > MAX_TOOLTIP ? `${text.slice(0, MAX_TOOLTIP - 1)}…` : text;
+  return clipAtWord(['Mission Tray — ' + statusText(snapshot), ...lines].join('\n'), MAX_TOOLTIP);
+}
+
+/** At most `max` characters, cut after a whole word ("by noon…", never "by no…"). */
+export function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Room for the words and the ellipsis; the last word counts only if it ends within the room.
+  const room = text.slice(0, max - 1);
+  const endsWithWord = /\s/.test(text.charAt(max - 1));
+  const lastBreak = room.search(/\s\S*$/);
+  const words = endsWithWord || lastBreak <= 0 ? room : room.slice(0, lastBreak);
+  // No dangling separator before the ellipsis ("Calls: 3/10 ·…").
+  return `${words.replace(/[\s·:—,;-]+$/u, '')}…`;
 }
 
 /** The mission the shortcut logs to: the rep's focus mission if active, else the first active. */

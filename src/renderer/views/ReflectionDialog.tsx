@@ -1,5 +1,5 @@
 // When a mission ends short: a short, kind look back that shapes the next suggestion.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ReflectionInput,
   ReflectionReason,
@@ -25,6 +25,7 @@ export function ReflectionDialog(props: {
   const [share, setShare] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const reached = useReached(mission.id);
 
   async function submit() {
     if (reason === null) {
@@ -62,7 +63,9 @@ export function ReflectionDialog(props: {
     >
       <h2 id="reflect-title">Looking back: {mission.title}</h2>
       <p id="reflect-intro" className="muted">
-        This one ended short of {formatNumber(mission.target)}{' '}
+        {reached === null
+          ? `This one ended short of ${formatNumber(mission.target)}`
+          : `This one ended at ${formatNumber(reached)} of ${formatNumber(mission.target)}`}{' '}
         {metricLabel(mission.metric, mission.target)}. That happens — it’s how the next target gets
         better. What got in the way?
       </p>
@@ -128,4 +131,22 @@ export function ReflectionDialog(props: {
       )}
     </ModalForm>
   );
+}
+
+/** How many wins the ended mission reached, from History (null until it answers). */
+function useReached(missionId: string): number | null {
+  const [reached, setReached] = useState<number | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api()
+      .missions.history()
+      .then((r) => {
+        const total = r.ok ? r.value.missions.find((m) => m.mission.id === missionId)?.total : null;
+        if (current && total !== undefined) setReached(total);
+      });
+    return () => {
+      current = false;
+    };
+  }, [missionId]);
+  return reached;
 }

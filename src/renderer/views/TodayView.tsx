@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { metricLabel } from '../../shared/metric-label.ts';
 import type { Mission } from '../../shared/mission.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
+import { hasMilestonesToday, missedToday } from '../../shared/today-days.ts';
 import { api } from '../api.ts';
 import { FlameIcon } from '../components/Icons.tsx';
 import { MissionCard } from '../components/MissionCard.tsx';
@@ -80,6 +81,7 @@ function Missions(props: {
   const { snapshot } = props;
   const { current, best } = snapshot.streak;
   const pauseToday = props.onPauseToday;
+  const workingDay = hasMilestonesToday(snapshot);
   return (
     <section className="today" aria-label="Today's missions">
       {snapshot.paused && (
@@ -104,6 +106,10 @@ function Missions(props: {
           </span>
         ) : snapshot.paused ? (
           <span>Rest today; start a streak tomorrow</span>
+        ) : !workingDay ? (
+          <span>No milestones today; a streak starts on your next working day</span>
+        ) : missedToday(snapshot) ? (
+          <span>A milestone slipped today; start a streak on your next working day</span>
         ) : (
           <span>Hit every milestone today to start a streak</span>
         )}
@@ -119,7 +125,8 @@ function Missions(props: {
         />
       ))}
       {snapshot.wins.length > 0 && <TodayLog snapshot={snapshot} />}
-      {!snapshot.paused && (
+      {/* Nothing is due on a weekend or day off, so there is no streak to keep by pausing it. */}
+      {!snapshot.paused && workingDay && (
         <p className="pause-today muted small">
           Ill or away today?{' '}
           <button type="button" className="link-button" onClick={() => pauseToday(true)}>

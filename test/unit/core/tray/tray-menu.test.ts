@@ -6,7 +6,13 @@ import {
 } from '../../../../src/core/tray/tray-icon.ts';
 import { buildTrayMenu } from '../../../../src/core/tray/tray-menu.ts';
 import type { TrayMenuItem, TrayPlatform } from '../../../../src/core/tray/tray-menu.ts';
-import { trayTitle, trayTooltip } from '../../../../src/core/tray/tray-state.ts';
+import {
+  clipAtWord,
+  progressLine,
+  statusText,
+  trayTitle,
+  trayTooltip,
+} from '../../../../src/core/tray/tray-state.ts';
 import type { TodaySnapshot } from '../../../../src/shared/snapshot.ts';
 import { mission, snapshot } from '../notifications/scheduler-fixtures.ts';
 
@@ -278,9 +284,35 @@ describe('tray icon, tooltip and title', () => {
       { mission: { ...long, id: 'm10' }, milestones: [{ by: '12:00', target: 2, count: 1 }] },
     ]);
     const tip = trayTooltip(many);
-    expect(tip).toHaveLength(127);
-    expect(tip.endsWith('…')).toBe(true);
+    expect(tip.length).toBeLessThanOrEqual(127);
+    expect(tip.length).toBeGreaterThan(100);
     expect(tip.startsWith('Mission Tray — ')).toBe(true);
+    // Cut after a whole word of the full text, never inside one ("by no…").
+    expect(tip.endsWith('…')).toBe(true);
+    const kept = tip.slice(0, -1);
+    const full = [
+      `Mission Tray — ${statusText(many)}`,
+      ...many.missions.map((m) => `${m.mission.title}: ${progressLine(m)}`),
+    ].join('\n');
+    expect(full.startsWith(kept)).toBe(true);
+    expect(full.charAt(kept.length)).toMatch(/\s/);
+  });
+
+  it('clips text after the last whole word that fits, dropping a dangling separator', () => {
+    expect(clipAtWord('Book 10 meetings: 3/10 this week · 1/2 by noon', 46)).toBe(
+      'Book 10 meetings: 3/10 this week · 1/2 by noon',
+    );
+    expect(clipAtWord('Book 10 meetings: 3/10 this week · 1/2 by noon', 45)).toBe(
+      'Book 10 meetings: 3/10 this week · 1/2 by…',
+    );
+    expect(clipAtWord('Book 10 meetings: 3/10 this week · 1/2 by noon', 43)).toBe(
+      'Book 10 meetings: 3/10 this week · 1/2 by…',
+    );
+    expect(clipAtWord('Book 10 meetings: 3/10 this week · 1/2 by noon', 36)).toBe(
+      'Book 10 meetings: 3/10 this week…',
+    );
+    // One word longer than the room is cut where it must be.
+    expect(clipAtWord('Supercalifragilistic', 8)).toBe('Superca…');
   });
 
   it("shows the focus mission's next milestone as the macOS title", () => {
