@@ -12,13 +12,8 @@ import {
   syncDocSpec,
   withdrawalsOfHeld,
 } from './outbox.ts';
-import type {
-  HttpPort,
-  HttpRequest,
-  HttpResponse,
-  SecretStorePort,
-  SyncSettingsPort,
-} from './sync-ports.ts';
+import type { HttpRequest, HttpResponse } from './sync-ports.ts';
+import type { TeamCallDeps } from './team-client.ts';
 import type { WriteResult } from '../../shared/team.ts';
 
 /** A pass ends here: the sync stops or retries, as `failure` says. */
@@ -35,15 +30,7 @@ export class Refused extends Error {}
 const retry = (message: string, retryAfter: string | null) =>
   new PassFailed({ kind: 'network', message, retryAfter });
 
-export function createPush(deps: {
-  store: StorePort;
-  clock: ClockPort;
-  http: HttpPort;
-  secrets: SecretStorePort;
-  settings: SyncSettingsPort;
-  timeoutMs: number;
-  log: (message: string, detail?: unknown) => void;
-}) {
+export function createPush(deps: TeamCallDeps & { store: StorePort; clock: ClockPort }) {
   const { log } = deps;
   const docPromise = deps.store.open('sync', syncDocSpec);
   let lastSuccessAt: string | null = null;

@@ -6,13 +6,16 @@ import { teamOutcome } from './http-status.ts';
 import type { HttpPort, HttpResponse, SecretStorePort, SyncSettingsPort } from './sync-ports.ts';
 import { CheerResult, TeamView } from '../../shared/team.ts';
 
-export function createTeamClient(deps: {
+/** What a call to the team server needs: the way out, the account, and how long to wait. */
+export interface TeamCallDeps {
   http: HttpPort;
   secrets: SecretStorePort;
   settings: SyncSettingsPort;
   timeoutMs: number;
   log: (message: string, detail?: unknown) => void;
-}) {
+}
+
+export function createTeamClient(deps: TeamCallDeps) {
   const { log } = deps;
 
   async function requireToken(): Promise<{ endpoint: string; token: string }> {
