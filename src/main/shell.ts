@@ -246,16 +246,17 @@ export function startShell(deps: ShellDeps) {
     tray.render(snapshot, settings.get());
     if (!sameView(snapshot, lastPushed)) push(snapshot);
   };
-  const wake = () => {
+  /** One periodic check: the core catches up with the clock, the views redraw, notifications fire. */
+  const wake = (): Promise<void> =>
     core
       .tick()
       .catch((error: unknown) => log('Day roll-over failed', error))
       .finally(() => {
         refresh();
         check();
-      });
-  };
-  deps.onWake(wake);
+      })
+      .then(() => checking);
+  deps.onWake(() => void wake());
 
   const problem = shortcut.apply(settings.get().shortcut);
   if (problem) void notifier.show({ title: 'Mission Tray', body: problem }).catch(() => undefined);
@@ -265,7 +266,7 @@ export function startShell(deps: ShellDeps) {
   render();
   check();
   const pollMs = deps.pollMs ?? POLL_MS;
-  const timer = pollMs > 0 ? setInterval(wake, pollMs) : undefined;
+  const timer = pollMs > 0 ? setInterval(() => void wake(), pollMs) : undefined;
 
   return {
     handlers,
@@ -275,6 +276,8 @@ export function startShell(deps: ShellDeps) {
     logFocusWin: actions.logFocusWin,
     window,
     scheduler,
+    /** What the poll timer and a wake from sleep run, resolved once its notifications are out. */
+    tick: wake,
     /** Marks the app as quitting so the window really closes (app 'before-quit'). */
     quitting: () => {
       quitting = true;

@@ -71,7 +71,7 @@ export interface MissionTrayHarness {
   reload(): Promise<void>;
   /** Quits and starts again on the same data directory (core, store and settings reopened). */
   restart(): Promise<void>;
-  /** Moves the clock and lets the core notice, as the shell's ticker does. */
+  /** Moves the clock and runs the shell's periodic check, as its poll timer does. */
   advance(ms: number): Promise<void>;
   setNow(instant: string): Promise<void>;
   /** Uncaught errors, console errors and CSP violations in the page so far. */
@@ -88,6 +88,8 @@ interface Running {
   tray: FakeTray;
   ipcMain: FakeIpcMain;
   clickNotification(notification: DesktopNotification): void;
+  /** The shell's own periodic check (its poll timer and wake from sleep run the same). */
+  tick(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -265,6 +267,7 @@ export async function launchMissionTray(
       tray,
       ipcMain,
       clickNotification: (notification) => clickListeners.forEach((l) => l(notification)),
+      tick: shell.tick,
       async stop() {
         updates?.stop();
         shell.stop();
@@ -323,13 +326,15 @@ export async function launchMissionTray(
       await page.reload();
       await ready();
     },
+    // The shell's own tick, not just the core's: what becomes due with time alone (a reminder,
+    // the "Mission ended" invitation) is shown as the shell's poll would show it.
     async advance(ms) {
       clock.advance(ms);
-      await running.core.tick();
+      await running.tick();
     },
     async setNow(instant) {
       clock.set(instant);
-      await running.core.tick();
+      await running.tick();
     },
     async missionsOnDisk() {
       return MissionsDoc.parse(await readJson(join(dataDir, 'missions.json')));

@@ -98,3 +98,19 @@ test('the tray and the window tell the same day: behind with today done, nothing
   expect(app.tray.labels()[0]).toBe('Mission Tray — No milestones today');
   expect(app.tray.image).toContain('idle');
 });
+
+test('time alone brings the "Mission ended" invitation at 08:00, as the shell\'s poll shows it', async ({
+  app,
+}) => {
+  const mission = await createMission(app); // Monday 23 to Sunday 29 November
+  await app.open();
+  // The next Monday, 07:30 in Berlin: the week ended short, but quiet hours last until 08:00.
+  await app.setNow('2026-11-30T06:30:00Z');
+  const invitation = `Mission ended: ${mission.title}`;
+  expect(app.notifications.map((n) => n.title)).not.toContain(invitation);
+  // Nothing but the clock moves: no click, no new day, no change in the snapshot.
+  await app.setNow('2026-11-30T07:00:00Z');
+  expect(app.notifications.filter((n) => n.title === invitation)).toHaveLength(1);
+  await app.advance(10 * 60_000);
+  expect(app.notifications.filter((n) => n.title === invitation)).toHaveLength(1);
+});
