@@ -169,6 +169,19 @@ function candidatesOf(input: PlanInput): Candidate[] {
           missedLine,
         });
       }
+      // Its passing, for the summary only: a milestone reminded before a sleep still passed in
+      // it. Decided silently at its deadline when the rep is here; listed when the check comes
+      // later than the grace (the machine slept), whether or not a reminder was shown.
+      if (notify.reminders || notify.deadlineMissed) {
+        out.push({
+          key: `passed:${id}`,
+          due: deadline,
+          expires: new Date(deadline.getTime() + minutes(MISSED_GRACE_MINUTES)),
+          silent: true,
+          notification: { title: mission.title, body: missedLine },
+          missedLine,
+        });
+      }
       if (notify.deadlineMissed) {
         out.push({
           key: `missed:${id}`,

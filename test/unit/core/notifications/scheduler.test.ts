@@ -362,6 +362,35 @@ describe('sleep, restart and resume', () => {
     expect(await scheduler.check()).toEqual([]);
   });
 
+  it('lists every milestone that passed in the sleep, those reminded before it too', async () => {
+    const clock = at('2026-11-23T07:00:00Z'); // 08:00 Berlin
+    const { scheduler, shown } = await setup({
+      clock,
+      milestones: () => [
+        { by: '10:00', target: 1, count: 0 },
+        { by: '10:30', target: 2, count: 0 },
+        { by: '13:00', target: 3, count: 0 },
+        { by: '14:00', target: 4, count: 0 },
+      ],
+    });
+    await scheduler.check();
+    // 09:45 Berlin: the reminders for 10:00 and 10:30 were shown; then the lid closed.
+    clock.set('2026-11-23T08:45:00Z');
+    await scheduler.check();
+    const before = shown.length;
+    expect(before).toBe(2);
+    clock.set('2026-11-23T14:30:00Z'); // lid opened at 15:30: all four deadlines passed
+    await scheduler.check();
+    expect(shown.slice(before)).toEqual([
+      {
+        title: 'While you were away',
+        body:
+          '4 milestones passed: 0 of 1 meeting by 10:00 (Book 10 meetings); 0 of 2 meetings by 10:30 (Book 10 meetings); ' +
+          '0 of 3 meetings by 13:00 (Book 10 meetings); 0 of 4 meetings by 14:00 (Book 10 meetings)',
+      },
+    ]);
+  });
+
   it('does not repeat a reminder after a restart', async () => {
     const clock = at('2026-11-23T08:00:00Z');
     const first = await setup({ clock });
@@ -494,6 +523,10 @@ describe('quiet hours, pause and days off', () => {
     clock.set('2026-11-23T07:45:00Z'); // the 09:30 reminder is due, but paused until 09:00
     await scheduler.check();
     expect(shown).toEqual([]);
+    // Awake when 09:30 passes (the shell checks every minute): the pause kept its reminder quiet,
+    // and a deadline passing in front of the rep is not "while you were away".
+    clock.set('2026-11-23T08:31:00Z');
+    await scheduler.check();
     clock.set('2026-11-23T10:00:00Z'); // pause over; the noon reminder is due
     await scheduler.check();
     expect(shown.map((n) => n.body)).toEqual(['0 of 2 meetings — 1 hour to noon']);
