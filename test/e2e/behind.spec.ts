@@ -40,3 +40,21 @@ test('a rep two days behind sees the pace and a catch-up plan', async ({ app }) 
   await expect(card.getByTestId('pace')).toHaveText('behind by 9');
   await expect(plan.getByRole('listitem').first()).toHaveText(/Today\s*6 meetings/);
 });
+
+test("after today's last deadline the catch-up plan starts tomorrow; a first day has none", async ({
+  app,
+}) => {
+  const mission = await createMission(app); // 20 over Mon–Fri, milestones at 12:00 and 17:00
+  const { page } = app;
+  await app.setNow('2026-11-23T12:00:00Z'); // Monday 13:00: behind the pro-rata pace, nothing missed
+  await app.open();
+  const card = page.getByRole('article', { name: mission.title });
+  await expect(card.getByTestId('pace')).toHaveText(/behind by \d+/);
+  await expect(card.locator('.catch-up')).toHaveCount(0);
+
+  await logWin(app, mission.id);
+  await app.setNow('2026-11-25T16:30:00Z'); // Wednesday 17:30: today's deadlines have passed
+  const plan = card.locator('.catch-up');
+  await expect(plan).toContainText('2 working days left');
+  await expect(plan.getByRole('listitem')).toHaveText([/Thu 26 Nov/, /Fri 27 Nov/]);
+});

@@ -164,18 +164,23 @@ export function missionToday(input: MissionTodayInput): MissionToday {
       })
     : [];
   const pace = paceOf(expectedByNow(mission, today, now, timeZone), total);
-  const datesLeft = mission.plan.filter((day) => day.date >= today).map((day) => day.date);
+  const nowTime = localTimeOf(now, timeZone);
+  // Once today's last deadline has passed, today is no longer a day to catch up on.
+  const todayOver =
+    mission.deadlines.length > 0 &&
+    mission.deadlines.every((t) => minutesOf(t) <= minutesOf(nowTime));
+  const daysLeft = mission.plan.filter(
+    (day) => day.date > today || (day.date === today && !todayOver),
+  );
+  const datesLeft = daysLeft.map((day) => day.date);
   const remaining = mission.target - total;
-  const catchUp =
+  const plan =
     pace.delta < 0 && remaining > 0 && datesLeft.length > 0
-      ? catchUpPlan({
-          dates: datesLeft,
-          remaining,
-          deadlines: mission.deadlines,
-          nowTime: localTimeOf(now, timeZone),
-          today,
-        })
+      ? catchUpPlan({ dates: datesLeft, remaining, deadlines: mission.deadlines, nowTime, today })
       : null;
+  // A catch-up that asks each day for what the plan already asks (a first morning) is no plan.
+  const catchUp =
+    plan && plan.some((day, i) => dayTarget(day) !== dayTarget(daysLeft[i] ?? day)) ? plan : null;
   return {
     mission,
     total,

@@ -160,6 +160,32 @@ describe('pace', () => {
     expect(view.catchUp?.map(dayTarget)).toEqual([3, 2, 2]);
   });
 
+  it('leaves today out of the catch-up once its last deadline has passed', () => {
+    const late = missionOf({ target: 10, deadlines: ['12:00', '17:00'] });
+    const now = new Date('2026-11-25T16:30:00Z'); // Wednesday 17:30 Berlin
+    const view = missionToday({
+      mission: late,
+      total: 3,
+      todayWins: [],
+      today: '2026-11-25',
+      now,
+      timeZone: BERLIN,
+      leadMinutes: 60,
+    });
+    expect(view.pace.delta).toBeLessThan(0);
+    expect(view.workingDaysLeft).toBe(2);
+    expect(view.catchUp?.map((d) => [d.date, dayTarget(d)])).toEqual([
+      ['2026-11-26', 4],
+      ['2026-11-27', 3],
+    ]);
+  });
+
+  it("offers no catch-up that only repeats the plan (a mission's first day)", () => {
+    const view = at('2026-11-23T12:00:00Z', []); // Monday 13:00, behind by 1, nothing missed yet
+    expect(view.pace.label).toBe('behind by 1');
+    expect(view.catchUp).toBeNull();
+  });
+
   it('says how far ahead the rep is', () => {
     const view = at('2026-11-23T09:00:00Z', [
       '2026-11-23T08:10:00Z',
