@@ -22,21 +22,27 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('refuses to serve a database that is not there, and creates nothing', () => {
-  const file = join(dir, 'team.db');
-  const result = spawnSync(process.execPath, [cli, 'serve', '--db', file, '--port', '0'], {
-    encoding: 'utf8',
-    timeout: 25_000,
-  });
-  expect(result.status).toBe(1);
-  expect(result.stderr).toContain('There is no team database at');
-  expect(result.stderr).toContain('init');
-  expect(existsSync(file)).toBe(false);
-});
+// Generous limits: each case starts a Node process that loads the server's TypeScript, which takes
+// tens of seconds on a machine busy with other work.
+it(
+  'refuses to serve a database that is not there, and creates nothing',
+  { timeout: 90_000 },
+  () => {
+    const file = join(dir, 'team.db');
+    const result = spawnSync(process.execPath, [cli, 'serve', '--db', file, '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 80_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('There is no team database at');
+    expect(result.stderr).toContain('init');
+    expect(existsSync(file)).toBe(false);
+  },
+);
 
 it(
   'logs JSON with request ids and no secrets, and drains the request in flight on SIGTERM',
-  { timeout: 90_000 },
+  { timeout: 150_000 },
   async () => {
     const file = join(dir, 'team.db');
     const db = openTeamDb(file, { create: true });
@@ -55,7 +61,7 @@ it(
     server.stdout?.on('data', (d) => (out += String(d)));
     server.stderr?.on('data', (d) => (out += String(d)));
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listening line in: ${out}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`no listening line in: ${out}`)), 80_000);
       server.stdout?.on('data', () => {
         const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
         if (m) {
