@@ -114,3 +114,13 @@ test('time alone brings the "Mission ended" invitation at 08:00, as the shell\'s
   await app.advance(10 * 60_000);
   expect(app.notifications.filter((n) => n.title === invitation)).toHaveLength(1);
 });
+
+test('a mission across two weeks: the tray names its period, not "this week"', async ({ app }) => {
+  const mission = await createMission(app, { startDate: '2026-11-25', endDate: '2026-12-01' });
+  await app.setNow('2026-11-25T09:00:00Z');
+  for (let i = 0; i < 5; i++) await logWin(app, mission.id);
+  await app.setNow('2026-11-30T08:00:00Z'); // Monday of the second week
+  await app.open();
+  const item = app.tray.labels().find((l) => l.startsWith('Log meeting'));
+  expect(item).toMatch(/^Log meeting — 5\/20 over 25 Nov–1 Dec/);
+});

@@ -1,6 +1,6 @@
 // What the tray says about today: status words, the tooltip, the macOS menu-bar title, and each
 // mission's one-line progress. Pure functions of the snapshot.
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { differenceInCalendarDays, format, isSameISOWeek, isSameMonth, parseISO } from 'date-fns';
 import { metricLabel } from '../../shared/mission.ts';
 import type { Mission } from '../../shared/mission.ts';
 import type { MissionToday, TodaySnapshot, TrayStatus } from '../../shared/snapshot.ts';
@@ -17,12 +17,17 @@ export const STATUS_TEXT: Record<TrayStatus, string> = {
 export const statusText = (snapshot: TodaySnapshot): string =>
   snapshot.paused ? 'Today is paused' : STATUS_TEXT[snapshot.status];
 
-/** "this week", "this month", or "so far" for longer missions. */
+/**
+ * "this week" or "this month" only when the mission is exactly within one (a Wednesday-to-Tuesday
+ * mission is not "this week" on its Monday): otherwise the period itself, "over 25 Nov–1 Dec".
+ */
 export function periodLabel(mission: Pick<Mission, 'startDate' | 'endDate'>): string {
-  const days = differenceInCalendarDays(parseISO(mission.endDate), parseISO(mission.startDate)) + 1;
-  if (days <= 7) return 'this week';
-  if (days <= 31) return 'this month';
-  return 'so far';
+  const start = parseISO(mission.startDate);
+  const end = parseISO(mission.endDate);
+  const days = differenceInCalendarDays(end, start) + 1;
+  if (days <= 7 && isSameISOWeek(start, end)) return 'this week';
+  if (days <= 31 && isSameMonth(start, end)) return 'this month';
+  return `over ${format(start, 'd MMM')}–${format(end, 'd MMM')}`;
 }
 
 /** The first of today's milestones still open ("1/2 by noon"), or "today done ✓". */

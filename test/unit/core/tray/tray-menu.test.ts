@@ -224,6 +224,19 @@ describe('the tray menu', () => {
     });
   });
 
+  it('names the period of a mission across two weeks or months, not "this week"', () => {
+    const across = mission('m5', 'Demos', { startDate: '2026-11-25', endDate: '2026-12-01' });
+    const items = buildTrayMenu({
+      snapshot: snapshot('2026-11-30', 'Europe/Berlin', [
+        { mission: across, milestones: [], total: 5 },
+      ]),
+      platform: 'darwin',
+      pausedUntil: null,
+      now,
+    });
+    expect(items[0]).toMatchObject({ label: 'Log meeting — 5/10 over 25 Nov–1 Dec' });
+  });
+
   it('invites a reflection on a mission that ended short', () => {
     const ended = mission('m3', 'Ten demos', { status: 'missed' });
     const items = buildTrayMenu({
