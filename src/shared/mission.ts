@@ -156,15 +156,20 @@ export const Period = z
     { error: `A mission can last ${MAX_PERIOD_DAYS} days at most`, path: ['endDate'] },
   );
 
+/** What a draft and a mission both say: what is counted, how many, when. */
+const missionTerms = {
+  title: Title,
+  metric: Metric,
+  target: Target,
+  startDate: LocalDate,
+  endDate: LocalDate,
+  workingDays: WorkingDays,
+};
+
 /** What a rep fills in to create a mission. The planner turns it into a Mission. */
 export const MissionDraft = z
   .object({
-    title: Title,
-    metric: Metric,
-    target: Target,
-    startDate: LocalDate,
-    endDate: LocalDate,
-    workingDays: WorkingDays,
+    ...missionTerms,
     /** Deadline times for each working day's milestones, e.g. ['12:00', '17:00']; empty = end of day. */
     deadlines: z
       .array(LocalTime)
@@ -187,12 +192,7 @@ export type ParsedMissionDraft = z.output<typeof MissionDraft>;
 export const Mission = z
   .object({
     id: z.string().min(1).max(64),
-    title: Title,
-    metric: Metric,
-    target: Target,
-    startDate: LocalDate,
-    endDate: LocalDate,
-    workingDays: WorkingDays,
+    ...missionTerms,
     deadlines: z.array(LocalTime).max(MAX_DEADLINES),
     visibility: Visibility,
     objective: z.string().max(200).nullable(),
