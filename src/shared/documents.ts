@@ -81,6 +81,12 @@ export const SummaryDoc = z.object({
    * migration that stops half-way is simply done again.
    */
   unsplit: DayTallies.optional(),
+  /**
+   * Folded days whose wins are being changed (an undo of an earlier day's win): marked before the
+   * wins file is written and cleared once the day's tally is, so a crash or a failed write in
+   * between leaves the mark, and the next open tallies the day again from its wins.
+   */
+  retallying: z.array(LocalDate).optional(),
 });
 export type SummaryDoc = z.infer<typeof SummaryDoc>;
 export const emptySummaryDoc = (): SummaryDoc => ({

@@ -2,7 +2,6 @@
 // durable write, and a day already folded is tallied again.
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import { Win } from '../../shared/mission.ts';
-import { unlessStorage } from '../kernel/errors.ts';
 import { addDays } from '../kernel/time.ts';
 import { latestOf } from '../ledger/day-ledger.ts';
 import { checkTakesWins, checkUndoable, checked, winToUndo } from '../missions/rules.ts';
@@ -29,11 +28,13 @@ export function winCommands(ctx: CommandContext): IpcHandlers['wins'] {
             seq: ledger.seq + 1,
           }),
         );
-        const updated = await ledger.todayDoc.update((d) => ({ ...d, wins: [...d.wins, win] }));
-        ledger.seq = win.seq;
-        ledger.lastWin = { win, date: today };
-        // Only when the clock went back to a day already folded (zone change, clock fix).
-        await closed.retally(today, updated.wins).catch(unlessStorage);
+        // A day already folded only when the clock went back to it (zone change, clock fix).
+        await closed.changeWins(today, async () => {
+          const updated = await ledger.todayDoc.update((d) => ({ ...d, wins: [...d.wins, win] }));
+          ledger.seq = win.seq;
+          ledger.lastWin = { win, date: today };
+          return updated.wins;
+        });
         return emit();
       }),
 
@@ -47,16 +48,18 @@ export function winCommands(ctx: CommandContext): IpcHandlers['wins'] {
         // the partition write then fails, the only trace is a harmless extra revision.
         if (mission) await book.save(mission);
         const doc = last.date === ledger.today ? ledger.todayDoc : await ledger.openDay(last.date);
-        const updated = await doc.update((d) => ({
-          ...d,
-          wins: d.wins.filter((w) => w.id !== last.win.id),
-        }));
-        const before = latestOf(updated.wins);
+        const wins = await closed.changeWins(last.date, async () => {
+          const updated = await doc.update((d) => ({
+            ...d,
+            wins: d.wins.filter((w) => w.id !== last.win.id),
+          }));
+          return updated.wins;
+        });
+        const before = latestOf(wins);
         const through = addDays(last.date, -1);
         ledger.lastWin = before
           ? { win: before, date: last.date }
           : await ledger.latestWinThrough(through, book.earliestStart(through));
-        await closed.retally(last.date, updated.wins).catch(unlessStorage);
         return emit();
       }),
   };

@@ -11,7 +11,15 @@ import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
 import { maxSeq } from './day-ledger.ts';
 import { tallyClosedDays, totalsOf } from './fold.ts';
 import type { DocPort, StorePort } from '../kernel/ports.ts';
-import { YEAR_TALLIES_PREFIX, coreDocSpecs, docYears, yearTalliesDocName } from './store-docs.ts';
+import {
+  YEAR_TALLIES_PREFIX,
+  coreDocSpecs,
+  dayDocName,
+  dayWinsDocSpec,
+  docYears,
+  yearTalliesDocName,
+} from './store-docs.ts';
+import { unlessStorage } from '../kernel/errors.ts';
 import { LOOKBACK_DAYS } from './mission-archive.ts';
 import { closedDaysStreak, dayResultsOf, type Streak } from './streak.ts';
 import { addDays, yearOf } from '../kernel/time.ts';
@@ -24,6 +32,8 @@ export interface ClosedDaysDeps {
   missions: () => readonly Mission[];
   pausedDays: () => readonly LocalDate[];
   timeZone: () => string;
+  /** Makes `missions` hold the archived missions too (a marked day may be theirs). */
+  loadArchive: () => Promise<void>;
 }
 
 export interface ClosedDays {
@@ -43,8 +53,13 @@ export interface ClosedDays {
    * days (days without an entry had none). Rejects with the store's error when the write fails.
    */
   fold(wins: ReadonlyMap<LocalDate, readonly Win[]>): Promise<void>;
-  /** Re-tallies a closed day whose wins changed (undo; a clock that went back a day). */
-  retally(date: LocalDate, wins: readonly Win[]): Promise<void>;
+  /**
+   * Changes the wins of `date` with `change` (its one partition write, resolving to the day's
+   * wins); a day already folded is marked in the summary first and tallied again after, so a
+   * crash or a failed write at any step leaves a mark the next open settles from the wins. Rejects
+   * when the mark or the change is not written; a failed tally write stays pending in memory.
+   */
+  changeWins(date: LocalDate, change: () => Promise<readonly Win[]>): Promise<readonly Win[]>;
   /** Recomputes totals and the streak (after the day or the paused days changed). */
   refresh(): void;
 }
@@ -153,11 +168,13 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
       refresh();
       const carry = nextCarry(fold.through);
       // Written whole, so version 1's tallies (`unsplit`) leave once they are in year documents.
+      const retallying = (s: SummaryDoc) => s.retallying?.filter((d) => !(d in fold.days)) ?? [];
       await summary.update((s) => ({
         schemaVersion: s.schemaVersion,
         foldedThrough: fold.through,
         lastSeq: Math.max(s.lastSeq, fold.lastSeq),
         carry,
+        ...(retallying(s).length > 0 ? { retallying: retallying(s) } : {}),
       }));
       if (pending === fold) pending = null;
     } finally {
@@ -200,6 +217,29 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
   }
   refresh();
 
+  /** Puts a day's tally, from its wins, in the pending fold. */
+  const retally = (date: LocalDate, wins: readonly Win[]): void => {
+    pending = {
+      days: { ...pending?.days, [date]: tally(date, date, new Map([[date, wins]]))[date] ?? {} },
+      through: foldedThrough(),
+      lastSeq: pending?.lastSeq ?? 0,
+    };
+  };
+
+  // Days marked by a change that may not have finished (a crash, a failed write): their tallies
+  // are made again from their wins, which are what the rep sees as logged.
+  const marked = (summary.data.retallying ?? []).filter((d) => {
+    const through = foldedThrough();
+    return through !== null && d <= through;
+  });
+  if (marked.length > 0) {
+    await deps.loadArchive();
+    for (const date of marked) {
+      retally(date, (await store.open(dayDocName(date), dayWinsDocSpec(date))).data.wins);
+    }
+    await write().catch(unlessStorage);
+  }
+
   return {
     days: () => merged,
     foldedThrough,
@@ -230,22 +270,23 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
       await write();
     },
 
-    async retally(date, wins) {
+    async changeWins(date, change) {
       const through = foldedThrough();
-      if (through === null || date > through) return;
-      pending = {
-        days: { ...pending?.days, [date]: tally(date, date, new Map([[date, wins]]))[date] ?? {} },
-        through,
-        lastSeq: pending?.lastSeq ?? 0,
-      };
+      if (through === null || date > through) return change();
       const carried = summary.data.carry.through;
-      if (carried !== null && date <= carried) {
-        // A carried day changed (an undo long after, the app open all along): the streak is
-        // recounted over every year, and carried again from the next write on.
-        await loadAll();
-        await summary.update((s) => ({ ...s, carry: { through: null, current: 0, best: 0 } }));
-      }
-      await write();
+      // A carried day changes (an undo long after): the streak is recounted over every year, and
+      // carried again from the next write on.
+      const uncarry = carried !== null && date <= carried;
+      if (uncarry) await loadAll();
+      await summary.update((s) => ({
+        ...s,
+        retallying: [...new Set([...(s.retallying ?? []), date])].sort(),
+        ...(uncarry ? { carry: { through: null, current: 0, best: 0 } } : {}),
+      }));
+      const wins = await change();
+      retally(date, wins);
+      await write().catch(unlessStorage);
+      return wins;
     },
   };
 }

@@ -40,6 +40,9 @@ export async function openLedger(store: StorePort, clock: ClockPort): Promise<Op
     missions: book.known,
     pausedDays: book.pausedDays,
     timeZone: zone,
+    loadArchive: async () => {
+      await book.archive.load();
+    },
   });
   // Totals of running missions need the tallies since the earliest of them began.
   const startYears = book

@@ -4,44 +4,26 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore, type StoreFileHandle, type StoreFs } from '../../../../src/main/store/index.ts';
-import { nodeStoreFs } from '../../../../src/main/store/store-fs.ts';
+import { openStore } from '../../../../src/main/store/index.ts';
+import { steppedFs, type Step } from './stepped-fs.ts';
 import { addWin, options, tallySpec, tempDir } from './temp-store.ts';
 
 /** The real file system, whose k-th call after arming never returns. */
 function dyingFs() {
   const state = { armed: false, step: 0, killAt: -1, died: false };
   const { promise: death, resolve: markDead } = Promise.withResolvers<undefined>();
-  const call = <T>(run: () => Promise<T>): Promise<T> => {
+  const call: Step = (run) => {
     if (!state.armed) return run();
     const step = state.step;
     state.step += 1;
     if (step === state.killAt) {
       state.died = true;
       markDead(undefined);
-      return new Promise<T>(() => undefined);
+      return new Promise(() => undefined);
     }
     return run();
   };
-  const fs: StoreFs = {
-    ...nodeStoreFs,
-    open: (path, flags) =>
-      call(async () => {
-        const h = await nodeStoreFs.open(path, flags);
-        const handle: StoreFileHandle = {
-          write: (...args) => call(() => h.write(...args)),
-          truncate: (length) => call(() => h.truncate(length)),
-          datasync: () => call(() => h.datasync()),
-          sync: () => call(() => h.sync()),
-          close: () => call(() => h.close()),
-        };
-        return handle;
-      }),
-    rename: (from, to) => call(() => nodeStoreFs.rename(from, to)),
-    unlink: (path) => call(() => nodeStoreFs.unlink(path)),
-    link: (existing, created) => call(() => nodeStoreFs.link(existing, created)),
-    mkdir: (path, opts) => call(() => nodeStoreFs.mkdir(path, opts)),
-  };
+  const fs = steppedFs(call);
   return { fs, state, death };
 }
 
