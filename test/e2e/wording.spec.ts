@@ -16,6 +16,9 @@ test.describe('on a Saturday, with a Monday–Friday mission', () => {
     );
     await expect(page.getByText('and your streak is kept')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Pause today' })).toHaveCount(0);
+    // Nor does the tray: the mission is there to log on, the pause is not.
+    expect(app.tray.labels()).toContain('Log meeting — 0/20 this week');
+    expect(app.tray.labels()).not.toContain('Pause today (keeps your streak)');
     await page.screenshot({ path: 'test-results/screenshots/today-saturday-light.png' });
   });
 });
@@ -30,6 +33,7 @@ test.describe('on a Wednesday at 17:30, with both of the day’s milestones miss
       'A milestone slipped today; start a streak on your next working day',
     );
     await expect(page.getByRole('button', { name: 'Pause today' })).toBeVisible();
+    expect(app.tray.labels()).toContain('Pause today (keeps your streak)');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: 'test-results/screenshots/today-missed-dark.png' });
   });

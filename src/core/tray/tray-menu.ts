@@ -1,6 +1,7 @@
 // The tray menu as plain data, from today's snapshot and the platform. The shell turns it into an
 // Electron Menu and routes each item's action; tests compare it whole for each platform.
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
+import { hasMilestonesToday } from '../../shared/today-days.ts';
 import { deadlineLabel } from '../notifications/notification-text.ts';
 import { localTimeOf } from '../kernel/time.ts';
 import { progressLine, statusText, unitOf } from './tray-state.ts';
@@ -115,8 +116,9 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
     enabled: true,
   });
   items.push(pauseItem(input));
-  // A sick or away day: only worth offering while something is running (or to take it back).
-  if (active.length > 0 || snapshot.paused) {
+  // A sick or away day: only worth offering on a day something is due, as in the window (nothing
+  // is due on a weekend or day off, so there is no streak to keep), or to take a pause back.
+  if (hasMilestonesToday(snapshot) || snapshot.paused) {
     items.push({
       kind: 'checkbox',
       label: 'Pause today (keeps your streak)',

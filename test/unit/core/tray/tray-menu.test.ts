@@ -173,6 +173,17 @@ describe('the tray menu', () => {
     });
   });
 
+  it('on a day with nothing due (a weekend of a Mon–Fri mission): no "Pause today"', () => {
+    const saturday = snapshot('2026-11-28', 'Europe/Berlin', [
+      { mission: meetings, milestones: [] },
+    ]);
+    const items = buildTrayMenu({ snapshot: saturday, platform: 'linux', pausedUntil: null, now });
+    expect(items).toContainEqual(
+      expect.objectContaining({ action: { type: 'log-win', missionId: 'm1' } }),
+    );
+    expect(items.some((i) => i.kind === 'checkbox')).toBe(false);
+  });
+
   it('with nothing logged yet and no missions: undo disabled, an invitation to create one', () => {
     const empty = { ...snapshot('2026-11-23', 'Europe/Berlin', []), status: 'idle' as const };
     const items = buildTrayMenu({ snapshot: empty, platform: 'darwin', pausedUntil: null, now });
