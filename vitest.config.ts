@@ -11,6 +11,9 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // The PostgreSQL cluster the server tests make their databases on (TEST_DATABASE_URL or a
+    // throwaway one for the run).
+    globalSetup: ['test/unit/server/postgres-setup.ts'],
     // electron-store imports electron at module load; inline it so the alias reaches it.
     server: { deps: { inline: ['electron-store'] } },
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
