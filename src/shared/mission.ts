@@ -89,7 +89,8 @@ export type Visibility = z.infer<typeof Visibility>;
 export const MissionStatus = z.enum(['active', 'completed', 'missed', 'abandoned']);
 export type MissionStatus = z.infer<typeof MissionStatus>;
 
-export const WinSource = z.enum(['tray', 'window', 'shortcut']);
+/** Where a win was logged: `link` a missiontray:// link, `command-line` `mission-tray log`. */
+export const WinSource = z.enum(['tray', 'window', 'shortcut', 'link', 'command-line']);
 export type WinSource = z.infer<typeof WinSource>;
 
 /**
