@@ -41,10 +41,15 @@ export const MissionToday = z.object({
 });
 export type MissionToday = z.infer<typeof MissionToday>;
 
+/** What stood where a document should be and was set aside: a damaged file, a folder or a link. */
+export const SetAside = z.enum(['damaged-file', 'folder', 'link']);
+export type SetAside = z.infer<typeof SetAside>;
+
 export const StoreNotice = z.object({
   id: z.string(),
   kind: z.enum(['recovered-from-backup', 'reset-to-empty', 'preferences-reset']),
-  /** The damaged file, moved aside so nothing is silently discarded. */
+  setAside: SetAside,
+  /** Where what was set aside now is, moved so nothing is silently discarded. */
   movedTo: z.string(),
   message: z.string(),
   at: Instant,

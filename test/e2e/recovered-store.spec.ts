@@ -74,6 +74,9 @@ test.describe('a folder where the missions file should be', () => {
     const notice = page.getByRole('region', { name: 'Data notices' }).getByRole('alert');
     await expect(notice).toContainText('Your missions file had a folder in its place');
     await expect(notice).not.toContainText(/disk refused|EISDIR|permissions/);
+    // What was set aside is named for what it is, not "the damaged file".
+    await expect(notice).toContainText('The folder that was in its place was kept at');
+    await expect(notice).not.toContainText(/damaged file|was damaged/);
     await expect(page.getByRole('article', { name: 'Book 10 meetings' })).toBeVisible();
 
     // The folder and what it held, kept aside; a regular missions file in its place.

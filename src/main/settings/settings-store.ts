@@ -1,6 +1,6 @@
 // Preferences on disk, behind SettingsPort. Plain Node: `conf` backs it in tests and in the
 // renderer harness; the shell passes electron-store (which extends conf) through `openConf`.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { StorageError } from '../../core/kernel/errors.ts';
@@ -45,21 +45,26 @@ export function createSettingsStore({
   // conf throws at start-up on a file it cannot parse, and would keep values our schema rejects;
   // check the file first so a damaged one is kept aside and the rep starts with defaults.
   const found = readPreferences(path);
-  if (found === 'damaged') {
+  if (found === 'damaged' || found === 'folder') {
     const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
     const movedTo = join(cwd, `${PREFERENCES_NAME}.damaged-${stamp}.json`);
     renameSync(path, movedTo);
+    const [was, kept] =
+      found === 'folder'
+        ? ['had a folder in its place', 'The folder']
+        : ['was damaged', 'The damaged file'];
     notices.push({
       id: `preferences-${stamp}`,
       kind: 'preferences-reset',
+      setAside: found === 'folder' ? 'folder' : 'damaged-file',
       movedTo,
-      message: `Your preferences file was damaged, so Mission Tray is using its default preferences. The damaged file was kept at ${movedTo}.`,
+      message: `Your preferences file ${was}, so Mission Tray is using its default preferences. ${kept} was kept at ${movedTo}.`,
       at: clock.now().toISOString(),
     });
   }
 
   const conf = openConf({ cwd, configName: PREFERENCES_NAME });
-  const read = found === 'damaged' || found === 'missing' ? null : withCurrentDefaults(found);
+  const read = typeof found === 'string' ? null : withCurrentDefaults(found);
   let current: Settings = read?.settings ?? DEFAULT_SETTINGS;
   const upgrades = read?.told ?? [];
   if (upgrades.length > 0) {
@@ -116,8 +121,9 @@ function withCurrentDefaults(settings: Settings): { settings: Settings; told: st
   };
 }
 
-function readPreferences(path: string): Settings | 'missing' | 'damaged' {
+function readPreferences(path: string): Settings | 'missing' | 'damaged' | 'folder' {
   if (!existsSync(path)) return 'missing';
+  if (statSync(path).isDirectory()) return 'folder';
   try {
     const parsed = Settings.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     return parsed.success ? parsed.data : 'damaged';

@@ -4,7 +4,7 @@
 // symbolic link where the file should be is damage like any other: moved aside, never followed.
 import { randomUUID } from 'node:crypto';
 import type { DocSpec } from '../../core/kernel/ports.ts';
-import type { StoreNotice } from '../../shared/snapshot.ts';
+import type { SetAside, StoreNotice } from '../../shared/snapshot.ts';
 import { docLabel, type DocPaths } from './doc-paths.ts';
 import { setAside } from './set-aside.ts';
 import { readFailed } from './storage-error.ts';
@@ -20,9 +20,7 @@ export interface LoadedDoc<T> {
   damage: string | null;
 }
 
-/** What stood where the file should be, for the rep: a damaged file, a folder or a link. */
-type Obstacle = 'file' | 'folder' | 'link';
-type Parsed<T> = { ok: true; data: T } | { ok: false; why: string; obstacle?: Obstacle };
+type Parsed<T> = { ok: true; data: T } | { ok: false; why: string; obstacle?: SetAside };
 
 export function parseDoc<T>(bytes: Buffer, spec: DocSpec<T>): Parsed<T> {
   if (bytes.length === 0) return { ok: false, why: 'the file is empty' };
@@ -66,7 +64,7 @@ async function readDoc<T>(fs: StoreFs, file: string, spec: DocSpec<T>): Promise<
 }
 
 /** "was damaged" / "the damaged file", or what was found in the file's place. */
-function wording(obstacle: Obstacle | undefined): { was: string; kept: string } {
+function wording(obstacle: SetAside): { was: string; kept: string } {
   if (obstacle === 'folder') return { was: 'had a folder in its place', kept: 'the folder' };
   if (obstacle === 'link') {
     return { was: 'had a link to another file in its place', kept: 'the link' };
@@ -91,15 +89,18 @@ export async function loadDoc<T>(
     if (backup.ok) return { data: backup.data, notice: null, mustWrite: true, damage: null };
     // Only a damaged backup is left: treat it as the damaged document.
     const movedTo = await setAside(fs, paths.backup, 'corrupt', now);
-    return reset(paths.name, movedTo, spec, now, `backup ${backup.why}`, backup.obstacle);
+    const found = backup.obstacle ?? 'damaged-file';
+    return reset(paths.name, movedTo, spec, now, `backup ${backup.why}`, found);
   }
 
   const movedTo = await setAside(fs, paths.file, 'corrupt', now);
-  const { was, kept } = wording(good.obstacle);
+  const found = good.obstacle ?? 'damaged-file';
+  const { was, kept } = wording(found);
   if (backup?.ok) {
     const notice: StoreNotice = {
       id: randomUUID(),
       kind: 'recovered-from-backup',
+      setAside: found,
       movedTo,
       message: `${docLabel(paths.name)} ${was}, so Mission Tray restored the copy saved just before it. The change made right before the damage may be missing; ${kept} was kept as ${movedTo}.`,
       at: now.toISOString(),
@@ -108,7 +109,7 @@ export async function loadDoc<T>(
   }
   // A damaged backup would be overwritten by the next write: keep it beside the damaged file.
   if (backup !== null) await setAside(fs, paths.backup, 'corrupt-backup', now);
-  return reset(paths.name, movedTo, spec, now, good.why, good.obstacle);
+  return reset(paths.name, movedTo, spec, now, good.why, found);
 }
 
 function reset<T>(
@@ -117,14 +118,15 @@ function reset<T>(
   spec: DocSpec<T>,
   now: Date,
   damage: string,
-  obstacle: Obstacle | undefined,
+  found: SetAside,
 ): LoadedDoc<T> {
   const preferences = name === 'settings';
-  const { was, kept } = wording(obstacle);
+  const { was, kept } = wording(found);
   const Kept = kept.charAt(0).toUpperCase() + kept.slice(1);
   const notice: StoreNotice = {
     id: randomUUID(),
     kind: preferences ? 'preferences-reset' : 'reset-to-empty',
+    setAside: found,
     movedTo,
     message: preferences
       ? `Your preferences file ${was} and there was no good copy, so Mission Tray went back to the default preferences. ${Kept} was kept as ${movedTo}.`

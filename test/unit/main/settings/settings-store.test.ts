@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -134,6 +134,22 @@ describe('settings store', () => {
     settings.dismissNotice(notice.id);
     expect(settings.notices()).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.includes('damaged'))).toHaveLength(1);
+  });
+
+  it('a folder where the preferences file should be: set aside and named as a folder', () => {
+    mkdirSync(join(dir, 'preferences.json'));
+    writeFileSync(join(dir, 'preferences.json', 'notes.txt'), 'kept by the rep');
+    const settings = createSettingsStore({ cwd: dir, clock });
+
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    const [notice] = settings.notices();
+    if (!notice) throw new Error('expected a notice about the folder');
+    expect(notice).toMatchObject({ kind: 'preferences-reset', setAside: 'folder' });
+    expect(notice.message).toMatch(/had a folder in its place.*The folder was kept at/);
+    expect(notice.message).not.toMatch(/damaged file|was damaged/);
+    expect(readFileSync(join(notice.movedTo, 'notes.txt'), 'utf8')).toBe('kept by the rep');
+    settings.update({ theme: 'dark' });
+    expect(createSettingsStore({ cwd: dir, clock }).get().theme).toBe('dark');
   });
 
   it('when the disk refuses the write, says so and keeps the preferences as they were', () => {

@@ -44,7 +44,10 @@ describe.each(damages)('a %s missions file', (_kind, bytes) => {
 
     expect(doc.data.wins.map((w) => w.id)).toEqual(['w1']);
     const [notice] = store.notices();
-    expect(StoreNotice.parse(notice)).toMatchObject({ kind: 'recovered-from-backup' });
+    expect(StoreNotice.parse(notice)).toMatchObject({
+      kind: 'recovered-from-backup',
+      setAside: 'damaged-file',
+    });
     expect(notice?.message).toMatch(/Your missions file was damaged.*restored/);
     expect(await readFile(notice?.movedTo ?? '')).toEqual(bytes);
     expect(notice?.movedTo).toBe(join(dir, 'missions.corrupt-2026-11-23T09-30-00.000Z.json'));

@@ -44,7 +44,10 @@ describe.each(kinds)('a folder in place of %s', (name, sentence) => {
     const reopened = await again.open(name, tallySpec);
     expect(reopened.data.wins.map((w) => w.id)).toEqual(['w1']);
     const [notice] = again.notices();
-    expect(StoreNotice.parse(notice)).toMatchObject({ kind: 'recovered-from-backup' });
+    expect(StoreNotice.parse(notice)).toMatchObject({
+      kind: 'recovered-from-backup',
+      setAside: 'folder',
+    });
     expect(notice?.message).toMatch(sentence);
     expect(notice?.message).toMatch(/the folder was kept as /);
     // The folder, with what it held, is kept aside; a regular file is back in its place.

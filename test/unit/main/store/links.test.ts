@@ -66,7 +66,7 @@ describe('a symbolic link inside the data folder', () => {
     const reopened = await again.open(DAY, tallySpec);
     // The backup holds the version before the last write.
     expect(reopened.data.wins.map((w) => w.id)).toEqual(['w1']);
-    expect(again.notices()).toMatchObject([{ kind: 'recovered-from-backup' }]);
+    expect(again.notices()).toMatchObject([{ kind: 'recovered-from-backup', setAside: 'link' }]);
     await reopened.update(addWin('w3'));
     await again.close();
 
