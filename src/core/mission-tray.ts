@@ -8,6 +8,7 @@ import type { TodaySnapshot } from '../shared/snapshot.ts';
 import { createCommandQueue } from './commands/command-queue.ts';
 import type { CommandContext } from './commands/context.ts';
 import { missionCommands } from './commands/mission-commands.ts';
+import { timeOffCommands } from './commands/time-off-commands.ts';
 import { exportData, queries, recentlyCompleted } from './commands/queries.ts';
 import { winCommands } from './commands/win-commands.ts';
 import type { ClockPort, StorePort } from './kernel/ports.ts';
@@ -68,7 +69,8 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
       timeZone: clock.timeZone(),
       today: ledger.today,
       missions: book.current(),
-      pausedDays: book.pausedDays(),
+      timeOff: book.timeOff(),
+      awayDates: book.awayDates(),
       todayWins: ledger.todayDoc.data.wins,
       totalOf: totals(),
       lastWin: ledger.lastWin?.win ?? null,
@@ -113,6 +115,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
         history: announcingRepairs(reads.history),
         suggest: announcingRepairs(reads.suggest),
         ...missionCommands(ctx),
+        ...timeOffCommands(ctx),
       },
       wins: winCommands(ctx),
     },

@@ -2,6 +2,7 @@
 // holds what, and why the data is split that way: docs/decisions/0001-store-layout.md.
 import { z } from 'zod';
 import { LocalDate, Mission, Win } from './mission.ts';
+import { TimeOffDay } from './time-off.ts';
 
 /** 2: ended missions archived by year, tallies split by year (1 held both in one file each). */
 export const SCHEMA_VERSION = 2;
@@ -14,8 +15,11 @@ export const MissionsDoc = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Active missions, and ended ones still needed by today (core/ledger/mission-archive.ts). */
   missions: z.array(Mission),
-  /** Days the rep paused (vacation, sick): they never break a streak. */
-  pausedDays: z.array(LocalDate),
+  /**
+   * Time off, one entry per day in date order (holiday, training, ill, a day paused from the
+   * tray): no reminders, never breaks a streak, left out of pace.
+   */
+  timeOff: z.array(TimeOffDay),
   /** Highest sequence number written to this document. */
   lastSeq: z.int().min(0),
 });
@@ -23,13 +27,25 @@ export type MissionsDoc = z.infer<typeof MissionsDoc>;
 export const emptyMissionsDoc = (): MissionsDoc => ({
   schemaVersion: SCHEMA_VERSION,
   missions: [],
-  pausedDays: [],
+  timeOff: [],
   lastSeq: 0,
 });
 
-/** Version 1 held every mission; the move to the archive happens on open, mission by mission. */
+/**
+ * Version 1 held every mission; the move to the archive happens on open, mission by mission.
+ * A document from before time off had kinds holds `pausedDays` (dates paused from the tray):
+ * each becomes a day of time off of the kind "away", so no paused day is lost.
+ */
 export function migrateMissionsDoc(raw: unknown): unknown {
-  return versionOf(raw) === 1 && typeof raw === 'object' ? { ...raw, schemaVersion: 2 } : raw;
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const version = versionOf(raw) === 1 ? { schemaVersion: 2 } : {};
+  if ('timeOff' in raw || !('pausedDays' in raw) || !Array.isArray(raw.pausedDays)) {
+    return { ...raw, ...version };
+  }
+  const { pausedDays, ...rest } = raw;
+  // Anything but a date stays as it was, for the schema to refuse (and the store to repair).
+  const timeOff = [...new Set<unknown>(pausedDays)].map((date) => ({ date, kind: 'away' }));
+  return { ...rest, ...version, timeOff };
 }
 
 /** Ended missions of one end year, moved out of "missions" once today no longer needs them. */

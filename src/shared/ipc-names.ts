@@ -14,6 +14,8 @@ export const ipcCallNames = {
     'reflect',
     'dismissNotice',
     'pauseToday',
+    'markTimeOff',
+    'clearTimeOff',
   ],
   wins: ['log', 'undo'],
   data: ['export'],

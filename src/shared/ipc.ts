@@ -16,6 +16,7 @@ import {
 } from './mission.ts';
 import { Settings, SettingsPatch } from './settings.ts';
 import { HistorySnapshot, Suggestion, TodaySnapshot } from './snapshot.ts';
+import { ClearTimeOffInput, MarkTimeOffInput } from './time-off.ts';
 import { CheerInput, CheerResult, SyncConfigureInput, SyncStatus, TeamView } from './team.ts';
 import { UpdateOffer } from './updates.ts';
 
@@ -54,8 +55,12 @@ export const ipcContract = {
       output: Mission,
     },
     dismissNotice: { input: z.object({ id: z.string().min(1).max(64) }), output: TodaySnapshot },
-    /** Pauses today (sick, away) or takes the pause back: the streak survives a paused day. */
+    /** Today is time off (sick, away) or a working day again: the streak survives a day off. */
     pauseToday: { input: z.object({ paused: z.boolean() }), output: TodaySnapshot },
+    /** Marks days from today on as time off (holiday, training, …), spreading the plans or not. */
+    markTimeOff: { input: MarkTimeOffInput, output: TodaySnapshot },
+    /** Makes days from today on working days again. */
+    clearTimeOff: { input: ClearTimeOffInput, output: TodaySnapshot },
   },
   wins: {
     log: { input: LogWinInput, output: TodaySnapshot },

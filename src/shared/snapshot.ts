@@ -1,6 +1,7 @@
 // What the core computes and every view (window, tray, harness) shows.
 import { z } from 'zod';
 import { DayPlan, Instant, LocalDate, LocalTime, Mission } from './mission.ts';
+import { TimeOffDay } from './time-off.ts';
 
 export const MilestoneState = z.enum(['done', 'on-track', 'at-risk', 'missed', 'upcoming']);
 export type MilestoneState = z.infer<typeof MilestoneState>;
@@ -92,8 +93,13 @@ export const TodaySnapshot = z.object({
   wins: z.array(TodayWin),
   streak: z.object({ current: z.int().min(0), best: z.int().min(0) }),
   status: TrayStatus,
-  /** The rep paused today (sick, away): no reminders, the streak is kept, the tray is idle. */
+  /**
+   * Today is time off (paused from the tray, or marked ahead): no reminders, the streak is kept,
+   * the tray is idle.
+   */
   paused: z.boolean(),
+  /** Time off from today on, in date order (the past stays as it was and is not listed). */
+  timeOff: z.array(TimeOffDay),
   /** Missions that ended short and still await the rep's reflection. */
   awaitingReflection: z.array(Mission),
   notices: z.array(StoreNotice),

@@ -200,7 +200,7 @@ export function writeHistory(dir: string, years: number): History {
   const missionsDoc: MissionsDoc = {
     schemaVersion: SCHEMA_VERSION,
     missions: live,
-    pausedDays: [],
+    timeOff: [],
     lastSeq: Math.max(...missions.map((m) => m.seq)),
   };
   // The generated documents must be ones the app itself would accept.

@@ -26,7 +26,7 @@ test('pausing today keeps the streak through a missed day, from the window and t
   // Wednesday: the rep is ill and pauses the day from Today.
   await page.getByRole('button', { name: 'Pause today' }).click();
   await expect(pausedLine).toBeVisible();
-  expect((await app.missionsOnDisk()).pausedDays).toEqual(['2026-11-25']);
+  expect((await app.missionsOnDisk()).timeOff).toEqual([{ date: '2026-11-25', kind: 'away' }]);
   expect(app.tray.labels()[0]).toBe('Mission Tray — Today is paused');
 
   // Evening, every milestone missed: the streak is still there, and still after a restart.
@@ -47,5 +47,5 @@ test('pausing today keeps the streak through a missed day, from the window and t
   await expect(pausedLine).toBeVisible();
   await pausedLine.getByRole('button', { name: 'Unpause' }).click();
   await expect(pausedLine).toHaveCount(0);
-  expect((await app.missionsOnDisk()).pausedDays).toEqual(['2026-11-25']);
+  expect((await app.missionsOnDisk()).timeOff).toEqual([{ date: '2026-11-25', kind: 'away' }]);
 });

@@ -17,7 +17,7 @@ const backup: MissionsDoc = {
       'Europe/Berlin',
     ),
   ],
-  pausedDays: [],
+  timeOff: [],
   lastSeq: 1,
 };
 

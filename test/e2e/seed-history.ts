@@ -138,7 +138,7 @@ export async function seedHistory(
   const doc: MissionsDoc = {
     schemaVersion: SCHEMA_VERSION,
     missions,
-    pausedDays: [],
+    timeOff: [],
     lastSeq: seq,
   };
   await writeFile(join(dataDir, 'missions.json'), JSON.stringify(doc));

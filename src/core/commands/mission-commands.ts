@@ -1,4 +1,4 @@
-// The commands that change missions, the day's pause and the notices: each checks (rules.ts),
+// The commands that change missions and the notices (time off: time-off-commands.ts): each checks (rules.ts),
 // makes its one durable write, then pushes the new snapshot.
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import type { ParsedMissionDraft, Reflection } from '../../shared/mission.ts';
@@ -13,7 +13,7 @@ import type { CommandContext } from './context.ts';
 
 type MissionCommands = Pick<
   IpcHandlers['missions'],
-  'create' | 'update' | 'archive' | 'abandon' | 'reflect' | 'dismissNotice' | 'pauseToday'
+  'create' | 'update' | 'archive' | 'abandon' | 'reflect' | 'dismissNotice'
 >;
 
 function definitionOf(draft: ParsedMissionDraft) {
@@ -101,19 +101,6 @@ export function missionCommands(ctx: CommandContext): MissionCommands {
     dismissNotice: ({ id }) =>
       serial(async () => {
         ctx.store.dismissNotice(id);
-        return emit();
-      }),
-
-    pauseToday: ({ paused }) =>
-      serial(async () => {
-        await catchUpQuietly();
-        const day = ledger.today;
-        await book.doc.update((d) => ({
-          ...d,
-          pausedDays: paused
-            ? [...new Set([...d.pausedDays, day])].sort()
-            : d.pausedDays.filter((date) => date !== day),
-        }));
         return emit();
       }),
   };

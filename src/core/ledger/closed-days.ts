@@ -30,7 +30,8 @@ export interface ClosedDaysDeps {
   today: () => LocalDate;
   /** Every mission the days to fold may hold wins or milestones of. */
   missions: () => readonly Mission[];
-  pausedDays: () => readonly LocalDate[];
+  /** Days of time off: they neither extend nor break the streak. */
+  awayDates: () => ReadonlySet<LocalDate>;
   timeZone: () => string;
   /** Makes `missions` hold the archived missions too (a marked day may be theirs). */
   loadArchive: () => Promise<void>;
@@ -60,7 +61,7 @@ export interface ClosedDays {
    * when the mark or the change is not written; a failed tally write stays pending in memory.
    */
   changeWins(date: LocalDate, change: () => Promise<readonly Win[]>): Promise<readonly Win[]>;
-  /** Recomputes totals and the streak (after the day or the paused days changed). */
+  /** Recomputes totals and the streak (after the day or the time off changed). */
   refresh(): void;
 }
 
@@ -119,7 +120,7 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
       dayResultsOf(all).filter(
         (d) => d.date < today && (carry.through === null || d.date > carry.through),
       ),
-      new Set(deps.pausedDays()),
+      deps.awayDates(),
       carry,
     );
   }
@@ -148,7 +149,7 @@ export async function openClosedDays(deps: ClosedDaysDeps): Promise<ClosedDays> 
     const days = dayResultsOf(merged).filter(
       (d) => d.date <= target && (carry.through === null || d.date > carry.through),
     );
-    return { through: target, ...closedDaysStreak(days, new Set(deps.pausedDays()), carry) };
+    return { through: target, ...closedDaysStreak(days, deps.awayDates(), carry) };
   }
 
   async function write(): Promise<void> {

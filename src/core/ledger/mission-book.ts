@@ -2,6 +2,7 @@
 // looked up by id, and a changed mission written with the next sequence number.
 import type { MissionsDoc } from '../../shared/documents.ts';
 import { Mission, type LocalDate } from '../../shared/mission.ts';
+import { awayDatesOf, type TimeOffDay } from '../../shared/time-off.ts';
 import type { ClockPort, DocPort, StorePort } from '../kernel/ports.ts';
 import { checked, missionNotFound } from '../missions/rules.ts';
 import type { DayLedger } from './day-ledger.ts';
@@ -16,7 +17,10 @@ export interface MissionBook {
   known(): readonly Mission[];
   /** Every mission, the archive read on first use (history, suggestions, export). */
   all(): Promise<readonly Mission[]>;
-  pausedDays(): readonly LocalDate[];
+  /** Time off, in date order. */
+  timeOff(): readonly TimeOffDay[];
+  /** The days of time off, for the rules that only ask whether the rep is away. */
+  awayDates(): ReadonlySet<LocalDate>;
   /** The earliest day a win may lie on through `date`: wins are logged within a period. */
   earliestStart(date: LocalDate): LocalDate;
   /** A mission by id, looked for in the archive when today does not hold it. */
@@ -41,6 +45,13 @@ export function createMissionBook(deps: {
   const current = (): readonly Mission[] => doc.data.missions;
   const all = async (): Promise<readonly Mission[]> =>
     mergeMissions(current(), await archive.load());
+  // Pace and the streak ask on every snapshot: the set is made once per version of the document.
+  let away: { from: readonly TimeOffDay[]; dates: ReadonlySet<LocalDate> } | null = null;
+  const awayDates = (): ReadonlySet<LocalDate> => {
+    const timeOff = doc.data.timeOff;
+    if (away?.from !== timeOff) away = { from: timeOff, dates: awayDatesOf(timeOff) };
+    return away.dates;
+  };
   const find = async (id: string): Promise<Mission | undefined> =>
     current().find((m) => m.id === id) ?? (await all()).find((m) => m.id === id);
   return {
@@ -49,7 +60,8 @@ export function createMissionBook(deps: {
     current,
     known: () => mergeMissions(current(), archive.loaded() ?? []),
     all,
-    pausedDays: () => doc.data.pausedDays,
+    timeOff: () => doc.data.timeOff,
+    awayDates,
     earliestStart: (date) =>
       current().reduce<LocalDate>((a, m) => (m.startDate < a ? m.startDate : a), date),
     find,

@@ -38,7 +38,7 @@ export async function openLedger(store: StorePort, clock: ClockPort): Promise<Op
     summary: summaryDoc,
     today: () => ledger.today,
     missions: book.known,
-    pausedDays: book.pausedDays,
+    awayDates: book.awayDates,
     timeZone: zone,
     loadArchive: async () => {
       await book.archive.load();

@@ -1,5 +1,5 @@
 // The streak: consecutive working days on which every milestone was hit. A day with no
-// milestones (a non-working day, a rest day, no mission running) and a paused day neither
+// milestones (a non-working day, a rest day, no mission running) and a day of time off neither
 // extend nor break it.
 import type { DayTallies } from '../../shared/documents.ts';
 import type { LocalDate } from '../../shared/mission.ts';
@@ -39,12 +39,12 @@ export function dayResultsOf(days: DayTallies): DayResult[] {
  */
 export function closedDaysStreak(
   days: readonly DayResult[],
-  pausedDays: ReadonlySet<LocalDate>,
+  awayDates: ReadonlySet<LocalDate>,
   from: Streak = { current: 0, best: 0 },
 ): Streak {
   let { current, best } = from;
   for (const day of days) {
-    if (day.of === 0 || pausedDays.has(day.date)) continue;
+    if (day.of === 0 || awayDates.has(day.date)) continue;
     current = day.hit >= day.of ? current + 1 : 0;
     best = Math.max(best, current);
   }
@@ -59,9 +59,9 @@ export function closedDaysStreak(
 export function streakWithToday(
   closed: Streak,
   todayMilestones: readonly MilestoneView[],
-  todayPaused: boolean,
+  todayAway: boolean,
 ): Streak {
-  if (todayPaused || todayMilestones.length === 0) return closed;
+  if (todayAway || todayMilestones.length === 0) return closed;
   if (todayMilestones.every((m) => m.state === 'done')) {
     const current = closed.current + 1;
     return { current, best: Math.max(closed.best, current) };

@@ -15,7 +15,7 @@ export interface ExportInput {
 
 const bySeq = (wins: readonly Win[]): Win[] => [...wins].sort((a, b) => a.seq - b.seq);
 
-/** All data: every mission (with plans and reflections), paused days and every win. */
+/** All data: every mission (with plans and reflections), time off and every win. */
 export function exportJson(input: ExportInput): string {
   return (
     JSON.stringify(
@@ -25,7 +25,7 @@ export function exportJson(input: ExportInput): string {
         exportedAt: input.exportedAt.toISOString(),
         timeZone: input.timeZone,
         missions: input.missions.missions,
-        pausedDays: input.missions.pausedDays,
+        timeOff: input.missions.timeOff,
         wins: bySeq(input.wins),
       },
       null,

@@ -142,3 +142,47 @@ export function catchUpPlan(input: CatchUpInput): DayPlan[] {
     return { date, checkpoints: checkpointsFor(count, deadlines) };
   });
 }
+
+/**
+ * A running mission's plan once time off changed, when the rep chose to spread: days off after
+ * today ask for nothing, and what the plan still asks after today is spread over the working days
+ * left that are not time off, as the catch-up planner spreads a shortfall. Today keeps its
+ * milestones unless today itself is time off. The plan's sum stays the target. null when no
+ * working day is left to take the days off's share (the plan stays as it was).
+ */
+export function planAroundTimeOff(
+  mission: { plan: readonly DayPlan[]; target: number; deadlines: readonly LocalTime[] },
+  away: ReadonlySet<LocalDate>,
+  today: LocalDate,
+): DayPlan[] | null {
+  const kept = mission.plan
+    .filter((day) => day.date <= today)
+    .map((day) =>
+      day.date === today && away.has(day.date)
+        ? { date: day.date, checkpoints: checkpointsFor(0, mission.deadlines) }
+        : day,
+    );
+  const later = mission.plan.filter((day) => day.date > today);
+  const dates = later.filter((day) => !away.has(day.date)).map((day) => day.date);
+  if (dates.length === 0) return null;
+  const planned = kept.reduce((sum, day) => sum + dayTarget(day), 0);
+  const spreadOver = new Map(
+    catchUpPlan({
+      dates,
+      remaining: mission.target - planned,
+      deadlines: mission.deadlines,
+      nowTime: '00:00',
+      today,
+    }).map((day) => [day.date, day]),
+  );
+  return [
+    ...kept,
+    ...later.map(
+      (day) =>
+        spreadOver.get(day.date) ?? {
+          date: day.date,
+          checkpoints: checkpointsFor(0, mission.deadlines),
+        },
+    ),
+  ];
+}

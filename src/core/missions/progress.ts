@@ -115,15 +115,22 @@ export function expectedWithinDay(plan: DayPlan, now: Date, timeZone: string): n
   return dayTarget(plan);
 }
 
-/** Wins the plan expects by `now`: whole plans of past days plus today's share so far. */
+const NO_DAYS: ReadonlySet<LocalDate> = new Set();
+
+/**
+ * Wins the plan expects by `now`: whole plans of past days plus today's share so far. Days of
+ * time off (`away`) expect nothing: the rep was not there to log.
+ */
 export function expectedByNow(
   mission: Pick<Mission, 'plan' | 'target'>,
   today: LocalDate,
   now: Date,
   timeZone: string,
+  away: ReadonlySet<LocalDate> = NO_DAYS,
 ): number {
   let expected = 0;
   for (const day of mission.plan) {
+    if (away.has(day.date)) continue;
     if (day.date < today) expected += dayTarget(day);
     else if (day.date === today) expected += expectedWithinDay(day, now, timeZone);
   }
@@ -147,11 +154,14 @@ export interface MissionTodayInput {
   now: Date;
   timeZone: string;
   leadMinutes: number;
+  /** Days of time off: left out of pace, of the catch-up and of the working days left. */
+  away?: ReadonlySet<LocalDate>;
 }
 
 /** Everything a view shows about one mission today. */
 export function missionToday(input: MissionTodayInput): MissionToday {
   const { mission, total, todayWins, today, now, timeZone } = input;
+  const away = input.away ?? NO_DAYS;
   const todayPlan = mission.plan.find((day) => day.date === today);
   const milestones = todayPlan
     ? milestoneViews({
@@ -163,14 +173,14 @@ export function missionToday(input: MissionTodayInput): MissionToday {
         leadMinutes: input.leadMinutes,
       })
     : [];
-  const pace = paceOf(expectedByNow(mission, today, now, timeZone), total);
+  const pace = paceOf(expectedByNow(mission, today, now, timeZone, away), total);
   const nowTime = localTimeOf(now, timeZone);
   // Once today's last deadline has passed, today is no longer a day to catch up on.
   const todayOver =
     mission.deadlines.length > 0 &&
     mission.deadlines.every((t) => minutesOf(t) <= minutesOf(nowTime));
   const daysLeft = mission.plan.filter(
-    (day) => day.date > today || (day.date === today && !todayOver),
+    (day) => !away.has(day.date) && (day.date > today || (day.date === today && !todayOver)),
   );
   const datesLeft = daysLeft.map((day) => day.date);
   const remaining = mission.target - total;

@@ -107,3 +107,13 @@ export function checkUndoable(mission: Mission | undefined): void {
     );
   }
 }
+
+/** Time off changes from today on: the days before today stay what they were. */
+export function checkTimeOffFrom(from: LocalDate, today: LocalDate): void {
+  if (from < today) {
+    throw invalid(
+      `Time off before today can't be changed: the past stays as it was. Pick ${today} or later as the first day.`,
+      ['from'],
+    );
+  }
+}

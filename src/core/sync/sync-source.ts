@@ -2,6 +2,7 @@
 // for the team (team-state.ts decides what the team may see of it).
 import { type DayTallies, dayDocName } from '../../shared/documents.ts';
 import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
+import { awayDatesOf } from '../../shared/time-off.ts';
 import { LOOKBACK_DAYS } from '../ledger/mission-archive.ts';
 import type { ClockPort, StorePort } from '../kernel/ports.ts';
 import {
@@ -118,7 +119,7 @@ export function createStoreSyncSource(deps: {
     const summaryDoc = await store.open(SUMMARY_DOC, specs.summary);
     const keep: object[] = [missionsDoc, summaryDoc];
     const live = missionsDoc.data.missions;
-    const pausedDays = new Set(missionsDoc.data.pausedDays);
+    const awayDates = awayDatesOf(missionsDoc.data.timeOff);
     const folded = summaryDoc.data.foldedThrough;
 
     // The archived missions to make candidates of: all of them on the first run, afterwards those
@@ -175,7 +176,7 @@ export function createStoreSyncSource(deps: {
               closed: closedOf.get(mission.id) ?? [],
               openDays: wins.open,
               recentWins: wins.all,
-              pausedDays,
+              awayDates,
               now,
               timeZone,
             })

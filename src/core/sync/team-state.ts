@@ -37,7 +37,8 @@ export interface TeamStateInput {
   openDays: Map<LocalDate, Win[]>;
   /** This mission's latest wins (any order; the newest 20 are sent). */
   recentWins: readonly Win[];
-  pausedDays: ReadonlySet<LocalDate>;
+  /** Days of time off (the kind never leaves the laptop). */
+  awayDates: ReadonlySet<LocalDate>;
   now: Date;
   timeZone: string;
 }
@@ -68,12 +69,12 @@ export function teamStateOf(input: TeamStateInput): TeamMissionState {
     .filter((d) => d.count > 0 || d.of > 0)
     .sort((a, b) => (a.date < b.date ? -1 : 1));
   const total = sorted.reduce((sum, d) => sum + d.count, 0);
-  const pace = paceOf(expectedByNow(mission, today, now, timeZone), total);
+  const pace = paceOf(expectedByNow(mission, today, now, timeZone, input.awayDates), total);
   const closedStreak = closedDaysStreak(
     sorted.filter((d) => d.date < today),
-    input.pausedDays,
+    input.awayDates,
   );
-  const streak = streakWithToday(closedStreak, todayMilestones, input.pausedDays.has(today));
+  const streak = streakWithToday(closedStreak, todayMilestones, input.awayDates.has(today));
   const reflection = mission.reflection?.shareWithTeam
     ? {
         reason: mission.reflection.reason,

@@ -1,5 +1,6 @@
 // Today's snapshot, what every view shows, as a pure function of the core's state at an instant.
 import type { LocalDate, Mission, Win } from '../../shared/mission.ts';
+import type { TimeOffDay } from '../../shared/time-off.ts';
 import { TODAY_LOG_LIMIT, type StoreNotice, type TodaySnapshot } from '../../shared/snapshot.ts';
 import { missionToday } from '../missions/progress.ts';
 import { dayStatusOf } from './day-status.ts';
@@ -11,7 +12,10 @@ export interface TodaySnapshotInput {
   timeZone: string;
   today: LocalDate;
   missions: readonly Mission[];
-  pausedDays: readonly LocalDate[];
+  /** Time off, in date order. */
+  timeOff: readonly TimeOffDay[];
+  /** The same days as a set. */
+  awayDates: ReadonlySet<LocalDate>;
   /** Today's wins, every mission. */
   todayWins: readonly Win[];
   /** Wins so far of a mission, today's included. */
@@ -51,6 +55,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
         now,
         timeZone,
         leadMinutes: input.leadMinutes,
+        away: input.awayDates,
       }),
     );
   // Only a win undo can take back: the tray and the window offer undo exactly when this is set.
@@ -58,7 +63,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
     ? input.missions.find((m) => m.id === input.lastWin?.missionId)
     : undefined;
   const last = input.lastWin && canUndoWinOf(lastMission) ? input.lastWin : null;
-  const paused = input.pausedDays.includes(today);
+  const paused = input.awayDates.has(today);
   return {
     at: now.toISOString(),
     timeZone,
@@ -88,6 +93,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
     ),
     status: paused ? 'idle' : dayStatusOf(views, today),
     paused,
+    timeOff: input.timeOff.filter((d) => d.date >= today),
     awaitingReflection: input.missions.filter(awaitsReflection),
     notices: input.notices,
   };

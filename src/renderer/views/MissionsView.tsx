@@ -1,4 +1,5 @@
-// Missions: the active ones (edit, archive, abandon) and the form for a new or edited mission.
+// Missions: the active ones (edit, archive, abandon), time off ahead, and the form for a new or
+// edited mission.
 import { useState } from 'react';
 import { metricLabel } from '../../shared/mission.ts';
 import type { Settings } from '../../shared/settings.ts';
@@ -6,6 +7,7 @@ import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import { api } from '../api.ts';
 import { formatDay, formatNumber } from '../format.ts';
 import { MissionForm } from './MissionForm.tsx';
+import { TimeOffSection } from '../components/TimeOffSection.tsx';
 import type { MissionsMode } from '../window-state.ts';
 
 export function MissionsView(props: {
@@ -110,6 +112,7 @@ export function MissionsView(props: {
           </li>
         ))}
       </ul>
+      <TimeOffSection snapshot={props.snapshot} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { metricLabel } from '../../shared/metric-label.ts';
 import type { Mission } from '../../shared/mission.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
+import { TIME_OFF_LABELS } from '../../shared/time-off-days.ts';
 import { hasMilestonesToday, missedToday } from '../../shared/today-days.ts';
 import { api } from '../api.ts';
 import { FlameIcon } from '../components/Icons.tsx';
@@ -82,11 +83,16 @@ function Missions(props: {
   const { current, best } = snapshot.streak;
   const pauseToday = props.onPauseToday;
   const workingDay = hasMilestonesToday(snapshot);
+  const awayKind = snapshot.timeOff.find((d) => d.date === snapshot.today)?.kind;
   return (
     <section className="today" aria-label="Today's missions">
       {snapshot.paused && (
         <div className="paused-line" role="status">
-          <span>Today is paused: no reminders, and your streak is kept.</span>
+          <span>
+            {awayKind && awayKind !== 'away'
+              ? `Today is time off (${TIME_OFF_LABELS[awayKind]}): no reminders, and your streak is kept.`
+              : 'Today is paused: no reminders, and your streak is kept.'}
+          </span>
           <button type="button" className="button button-quiet" onClick={() => pauseToday(false)}>
             Unpause
           </button>

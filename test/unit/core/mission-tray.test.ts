@@ -210,7 +210,7 @@ describe('days passing', () => {
     await first.core.tick();
     const paused = await first.core.handlers.missions.pauseToday({ paused: true });
     expect(paused).toMatchObject({ paused: true, status: 'idle', streak: { current: 1 } });
-    expect((await onDisk.missions(dir)).pausedDays).toEqual(['2026-11-24']);
+    expect((await onDisk.missions(dir)).timeOff).toEqual([{ date: '2026-11-24', kind: 'away' }]);
     await first.close();
 
     // Still paused on reopening; past noon and evening, the missed milestones don't count.
@@ -226,7 +226,7 @@ describe('days passing', () => {
     await second.core.handlers.missions.pauseToday({ paused: true });
     const resumed = await second.core.handlers.missions.pauseToday({ paused: false });
     expect(resumed.paused).toBe(false);
-    expect((await onDisk.missions(dir)).pausedDays).toEqual(['2026-11-24']);
+    expect((await onDisk.missions(dir)).timeOff).toEqual([{ date: '2026-11-24', kind: 'away' }]);
   });
 
   it('folds the days it was closed for when it opens again', async () => {

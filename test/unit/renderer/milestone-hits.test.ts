@@ -30,6 +30,7 @@ function snapshot(milestones: MilestoneView[]): TodaySnapshot {
     wins: [],
     streak: { current: 0, best: 0 },
     paused: false,
+    timeOff: [],
     status: 'on-track',
     awaitingReflection: [],
     notices: [],

@@ -7,7 +7,7 @@ import { missionOf } from '../fixtures.ts';
 const missions: MissionsDoc = {
   schemaVersion: 2,
   missions: [missionOf({ id: 'm1', title: '=HYPERLINK("http://evil")' })],
-  pausedDays: ['2026-11-25'],
+  timeOff: [{ date: '2026-11-25', kind: 'holiday' }],
   lastSeq: 3,
 };
 const wins: Win[] = [
@@ -55,7 +55,7 @@ describe('export', () => {
       exportedAt: '2026-11-24T10:00:00.000Z',
       timeZone: 'America/New_York',
       missions: missions.missions,
-      pausedDays: ['2026-11-25'],
+      timeOff: [{ date: '2026-11-25', kind: 'holiday' }],
       wins: [wins[1], wins[0]],
     });
   });

@@ -61,6 +61,7 @@ export function snapshot(
     streak: { current: 0, best: 0 },
     status: 'on-track',
     paused: false,
+    timeOff: [],
     awaitingReflection,
     notices: [],
   });

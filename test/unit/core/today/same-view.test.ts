@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { sameView } from '../../../../src/core/today/same-view.ts';
 import { buildTodaySnapshot } from '../../../../src/core/today/today-snapshot.ts';
 
-const snapshotAt = (now: string, pausedDays: string[] = []) =>
+const snapshotAt = (now: string, awayDays: string[] = []) =>
   buildTodaySnapshot({
     now: new Date(now),
     timeZone: 'Europe/Berlin',
     today: '2026-11-23',
     missions: [],
-    pausedDays,
+    timeOff: awayDays.map((date) => ({ date, kind: 'away' as const })),
+    awayDates: new Set(awayDays),
     todayWins: [],
     totalOf: () => 0,
     lastWin: null,

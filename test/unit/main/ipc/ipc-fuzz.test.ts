@@ -96,6 +96,17 @@ const fieldsFor = (missionId: string) => ({
     ),
   ),
   note: mostly(fc.string({ maxLength: 40 }), fc.string({ maxLength: 400 })),
+  // Time off: today or later is allowed, the past, an impossible date or a year too long is not.
+  from: mostly(
+    fc.constantFrom('2026-11-23', '2026-11-25'),
+    fc.constantFrom('2026-11-20', '23.11.'),
+  ),
+  to: mostly(
+    fc.constantFrom('2026-11-24', '2026-11-27'),
+    fc.constantFrom('2026-11-19', '2028-01-01'),
+  ),
+  kind: mostly(fc.constantFrom('holiday', 'training', 'field'), fc.constantFrom('party', '')),
+  spread: mostly(fc.boolean(), fc.constantFrom('yes', 1)),
 });
 const payloadFor = (missionId: string) => {
   const fields = fieldsFor(missionId);
