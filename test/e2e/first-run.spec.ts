@@ -17,6 +17,7 @@ test('a rep creates a first mission, logs wins by click and by key, and keeps th
   await expect(page.getByLabel('Title')).toHaveValue('Book 10 meetings this week');
 
   // The planned milestones, before saving: 2 a day over Monday–Friday, 1 by noon and 2 by 17:00.
+  await page.getByText('Working days and milestones').click();
   const plan = page.getByRole('list', { name: 'Planned milestones by day' });
   await expect(plan.getByRole('listitem')).toHaveCount(5);
   await expect(page.getByTestId('plan-total')).toHaveText('5 working days · 10 meetings in all');

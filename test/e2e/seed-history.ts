@@ -17,6 +17,7 @@ import {
   type SummaryDoc,
 } from '../../src/shared/documents.ts';
 import { MissionDraft, type Mission, type Win } from '../../src/shared/mission.ts';
+import type { AppOptions } from './launch-mission-tray.ts';
 
 export interface HistoryOptions {
   /** A Monday: the active mission's first day; history is the weeks before it. */
@@ -155,3 +156,23 @@ export async function seedHistory(
   }
   return { activeMissionId: active.id, winsWritten };
 }
+
+/** Wins on each working day of four weeks of ups and downs (a target of 20 plans 4 a day). */
+export const FOUR_WEEKS_WINS = [4, 5, 3, 2, 6, 4, 4, 5, 1, 6, 3, 5, 4, 2, 4, 5, 6, 4, 3, 4];
+
+/**
+ * A harness start on Monday 23 November 2026, 11:15 in Berlin, after four weekly missions of 20
+ * meetings (26 October – 22 November) with FOUR_WEEKS_WINS, and this week's mission just begun.
+ */
+export const fourWeeksOfHistory = (): AppOptions => ({
+  now: '2026-11-23T10:15:00Z',
+  timeZone: 'Europe/Berlin',
+  seed: (dir) =>
+    seedHistory(dir, {
+      today: '2026-11-23',
+      timeZone: 'Europe/Berlin',
+      weeks: 4,
+      weeklyTarget: 20,
+      winsOn: (i) => FOUR_WEEKS_WINS[i % FOUR_WEEKS_WINS.length] ?? 4,
+    }),
+});

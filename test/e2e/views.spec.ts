@@ -3,30 +3,16 @@
 import { checkView } from './check-view.ts';
 import { createMission, logWin } from './drafts.ts';
 import { expect, test } from './harness.ts';
-import { seedHistory } from './seed-history.ts';
+import { fourWeeksOfHistory } from './seed-history.ts';
 
 const SCHEMES = ['light', 'dark'] as const;
-// A few weeks of ups and downs, so the chart and the hit rates have something to say.
-const WEEKLY = [4, 5, 3, 2, 6, 4, 4, 5, 1, 6, 3, 5, 4, 2, 4, 5, 6, 4, 3, 4];
 
 for (const scheme of SCHEMES) {
   test.describe(`${scheme} scheme`, () => {
+    // A few weeks of ups and downs, so the chart and the hit rates have something to say.
     test.describe('with a few weeks of history', () => {
-      test.use({
-        appOptions: {
-          // Monday 23 November 2026, 11:15 in Berlin.
-          now: '2026-11-23T10:15:00Z',
-          timeZone: 'Europe/Berlin',
-          seed: (dir) =>
-            seedHistory(dir, {
-              today: '2026-11-23',
-              timeZone: 'Europe/Berlin',
-              weeks: 4,
-              weeklyTarget: 20,
-              winsOn: (i) => WEEKLY[i % WEEKLY.length] ?? 4,
-            }),
-        },
-      });
+      // Monday 23 November 2026, 11:15 in Berlin.
+      test.use({ appOptions: fourWeeksOfHistory() });
 
       test('Today, Missions, the mission form, History and Preferences', async ({ app }) => {
         const calls = await createMission(app, {
@@ -49,9 +35,10 @@ for (const scheme of SCHEMES) {
 
         await page.getByRole('button', { name: 'New mission' }).click();
         await page.getByRole('button', { name: 'Book 10 meetings this week' }).click();
-        await expect(page.getByTestId('plan-total')).toBeVisible();
+        await expect(page.getByTestId('fold-detail')).toContainText('10 meetings over 5 days');
         await expect(page.getByTestId('suggest-challenging')).toBeVisible();
         await checkView(page, 'mission-form', scheme);
+        await page.getByText('Working days and milestones').click();
         await page.getByRole('heading', { name: 'Planned milestones' }).scrollIntoViewIfNeeded();
         await checkView(page, 'mission-plan', scheme);
 

@@ -18,10 +18,7 @@ export function WeekdayPicker(props: {
   idPrefix: string;
 }) {
   return (
-    <fieldset
-      className={`field weekdays${props.error ? ' field-invalid' : ''}`}
-      aria-describedby={props.error ? `${props.idPrefix}-error` : undefined}
-    >
+    <fieldset className={`field weekdays${props.error ? ' field-invalid' : ''}`}>
       <legend>{props.legend}</legend>
       <div className="weekday-row">
         {WEEKDAYS.map((w) => (
@@ -30,6 +27,9 @@ export function WeekdayPicker(props: {
               type="checkbox"
               checked={props.value.includes(w.day)}
               aria-label={w.long}
+              // On each box, so the error is read and found (the form focuses the first invalid field).
+              aria-invalid={props.error ? true : undefined}
+              aria-describedby={props.error ? `${props.idPrefix}-error` : undefined}
               onChange={(e) =>
                 props.onChange(
                   e.target.checked

@@ -16,16 +16,18 @@ import { api } from '../api.ts';
 import { Field, fieldProps } from '../components/Field.tsx';
 import { WeekdayPicker } from '../components/WeekdayPicker.tsx';
 import { PlanEditor } from '../components/PlanEditor.tsx';
-import { formatNumber } from '../format.ts';
+import { formatDeadline, formatNumber } from '../format.ts';
 import {
   METRIC_NAMES,
   TEMPLATES,
   blankForm,
   formOf,
+  isFoldedField,
   metricOf,
   parseDraft,
   type MetricKind,
   type MissionForm as Form,
+  weekdaysSummary,
 } from './mission-form-state.ts';
 
 export function MissionForm(props: {
@@ -48,6 +50,9 @@ export function MissionForm(props: {
     props.editing ? { base: JSON.stringify(initialForm), plan: props.editing.plan } : null,
   );
   const formRef = useRef<HTMLFormElement>(null);
+  // Working days, deadlines and the plan fold away so the essentials and Create fit the window;
+  // the fold stays as the rep left it while they edit, and opens itself to show an error.
+  const [foldOpen, setFoldOpen] = useState(false);
 
   const base = useMemo(() => JSON.stringify(form), [form]);
   const plan = edited?.base === base ? edited.plan : null;
@@ -59,6 +64,10 @@ export function MissionForm(props: {
       serverError?.path?.map(String).join('.') === key ? serverError.message : undefined;
     return local ?? remote;
   };
+  const remoteKey = serverError?.path?.map(String).join('.');
+  const foldError = [...Object.keys(errors), remoteKey ?? ''].find(
+    (key) => isFoldedField(key) && shown(key),
+  );
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -74,6 +83,8 @@ export function MissionForm(props: {
     e.preventDefault();
     setSubmitted(true);
     if (!parsed.ok) {
+      if (Object.keys(parsed.errors).some(isFoldedField)) setFoldOpen(true);
+      // After the render that opens the fold: a folded field cannot take focus.
       requestAnimationFrame(() =>
         formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
       );
@@ -84,8 +95,10 @@ export function MissionForm(props: {
       ? await api().missions.update({ id: props.editing.id, draft: parsed.draft })
       : await api().missions.create(parsed.draft);
     setSaving(false);
-    if (result.ok) props.onSaved(result.value);
-    else setServerError(result.error);
+    if (result.ok) return props.onSaved(result.value);
+    setServerError(result.error);
+    // The core's answer about a folded field shows it (the draft passed the form's own check).
+    if (isFoldedField(result.error.path?.map(String).join('.') ?? '')) setFoldOpen(true);
   }
 
   const unit = (n: number) => metricLabel(metricOf(form), n);
@@ -215,83 +228,110 @@ export function MissionForm(props: {
         </Field>
       </div>
 
-      <WeekdayPicker
-        legend="Working days"
-        idPrefix="mf-days"
-        value={form.workingDays}
-        error={shown('workingDays')}
-        onChange={(days) => set('workingDays', days)}
-      />
+      <label className="check visibility">
+        <input
+          type="checkbox"
+          checked={form.visibility === 'public'}
+          onChange={(e) => set('visibility', e.target.checked ? 'public' : 'private')}
+        />
+        <span>
+          Public <span className="muted">— shared with your team when sync is on</span>
+        </span>
+      </label>
 
-      <fieldset className="field deadlines">
-        <legend>Daily milestone deadlines</legend>
-        {form.deadlines.map((d, i) => (
-          <div key={i} className="deadline-row">
-            <input
-              {...fieldProps(`mf-deadline-${i}`, shown(`deadlines.${i}`))}
-              type="time"
-              aria-label={`Milestone ${i + 1} deadline`}
-              value={d}
-              onChange={(e) =>
-                set(
-                  'deadlines',
-                  form.deadlines.map((x, j) => (j === i ? e.target.value : x)),
-                )
-              }
-            />
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={`Remove milestone ${i + 1} deadline`}
-              onClick={() =>
-                set(
-                  'deadlines',
-                  form.deadlines.filter((_, j) => j !== i),
-                )
-              }
-            >
-              Remove
-            </button>
-            {shown(`deadlines.${i}`) && (
-              <p id={`mf-deadline-${i}-error`} className="field-error">
-                {shown(`deadlines.${i}`)}
+      <details
+        className={`form-fold${foldError ? ' form-fold-invalid' : ''}`}
+        open={foldOpen}
+        onToggle={(e) => setFoldOpen(e.currentTarget.open)}
+      >
+        <summary>
+          <span className="form-fold-title">Working days and milestones</span>
+          <span className="form-fold-detail" data-testid="fold-detail">
+            {foldSummary(form, shownPlan, unit, plan !== null)}
+          </span>
+          {foldError && !foldOpen && <span className="field-error">{shown(foldError)}</span>}
+        </summary>
+        <div className="form-fold-body">
+          <WeekdayPicker
+            legend="Working days"
+            idPrefix="mf-days"
+            value={form.workingDays}
+            error={shown('workingDays')}
+            onChange={(days) => set('workingDays', days)}
+          />
+
+          <fieldset className="field deadlines">
+            <legend>Daily milestone deadlines</legend>
+            {form.deadlines.map((d, i) => (
+              <div key={i} className="deadline-row">
+                <input
+                  {...fieldProps(`mf-deadline-${i}`, shown(`deadlines.${i}`))}
+                  type="time"
+                  aria-label={`Milestone ${i + 1} deadline`}
+                  value={d}
+                  onChange={(e) =>
+                    set(
+                      'deadlines',
+                      form.deadlines.map((x, j) => (j === i ? e.target.value : x)),
+                    )
+                  }
+                />
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-label={`Remove milestone ${i + 1} deadline`}
+                  onClick={() =>
+                    set(
+                      'deadlines',
+                      form.deadlines.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  Remove
+                </button>
+                {shown(`deadlines.${i}`) && (
+                  <p id={`mf-deadline-${i}-error`} className="field-error">
+                    {shown(`deadlines.${i}`)}
+                  </p>
+                )}
+              </div>
+            ))}
+            {form.deadlines.length === 0 && (
+              <p className="field-hint">One milestone, by end of day.</p>
+            )}
+            {form.deadlines.length < MAX_DEADLINES && (
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => set('deadlines', [...form.deadlines, DEFAULT_DEADLINE])}
+              >
+                Add a deadline
+              </button>
+            )}
+          </fieldset>
+
+          <section className="plan-preview" aria-labelledby="plan-title">
+            <h3 id="plan-title">Planned milestones</h3>
+            {shownPlan ? (
+              <PlanEditor
+                plan={shownPlan}
+                unit={unit}
+                error={shown('plan') ?? (plan ? errors['plan'] : undefined)}
+                onChange={(next) => setEdited({ base, plan: next })}
+              />
+            ) : (
+              <p className="muted small">
+                {preview.message ?? 'Fill in the mission to see its plan.'}
               </p>
             )}
-          </div>
-        ))}
-        {form.deadlines.length === 0 && <p className="field-hint">One milestone, by end of day.</p>}
-        {form.deadlines.length < MAX_DEADLINES && (
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => set('deadlines', [...form.deadlines, DEFAULT_DEADLINE])}
-          >
-            Add a deadline
-          </button>
-        )}
-      </fieldset>
-
-      <fieldset className="field">
-        <legend>Visibility</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="mf-visibility"
-            checked={form.visibility === 'private'}
-            onChange={() => set('visibility', 'private')}
-          />
-          Private — stays on this computer
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="mf-visibility"
-            checked={form.visibility === 'public'}
-            onChange={() => set('visibility', 'public')}
-          />
-          Public — shared with your team when sync is on
-        </label>
-      </fieldset>
+            {plan && (
+              <button type="button" className="button button-quiet" onClick={() => setEdited(null)}>
+                Re-plan automatically
+              </button>
+            )}
+          </section>
+        </div>
+      </details>
 
       <Field id="mf-objective" label="Team objective (optional)" error={shown('objective')}>
         <input
@@ -302,25 +342,6 @@ export function MissionForm(props: {
           onBlur={touch('objective')}
         />
       </Field>
-
-      <section className="plan-preview" aria-labelledby="plan-title">
-        <h3 id="plan-title">Planned milestones</h3>
-        {shownPlan ? (
-          <PlanEditor
-            plan={shownPlan}
-            unit={unit}
-            error={shown('plan') ?? (plan ? errors['plan'] : undefined)}
-            onChange={(next) => setEdited({ base, plan: next })}
-          />
-        ) : (
-          <p className="muted small">{preview.message ?? 'Fill in the mission to see its plan.'}</p>
-        )}
-        {plan && (
-          <button type="button" className="button button-quiet" onClick={() => setEdited(null)}>
-            Re-plan automatically
-          </button>
-        )}
-      </section>
 
       {serverError && !serverError.path && (
         <p role="alert" className="form-error">
@@ -342,6 +363,28 @@ export function MissionForm(props: {
       </div>
     </form>
   );
+}
+
+/** What the fold holds, in one line: "Mon–Fri · by 12:00, 17:00 · 10 meetings over 5 days". */
+function foldSummary(
+  form: Form,
+  plan: DayPlan[] | null,
+  unit: (n: number) => string,
+  edited: boolean,
+): string {
+  const days = weekdaysSummary(form.workingDays) || 'No working days';
+  const deadlines =
+    form.deadlines.length === 0
+      ? 'by end of day'
+      : `by ${form.deadlines.map((d) => (d ? formatDeadline(d) : '…')).join(', ')}`;
+  const total = plan?.reduce((sum, d) => sum + (d.checkpoints.at(-1)?.count ?? 0), 0);
+  const planned =
+    plan && total !== undefined
+      ? [
+          `${formatNumber(total)} ${unit(total)} over ${formatNumber(plan.length)} ${plan.length === 1 ? 'day' : 'days'}${edited ? ', edited' : ''}`,
+        ]
+      : [];
+  return [days, deadlines, ...planned].join(' · ');
 }
 
 const toMetricKind = (value: string): MetricKind =>

@@ -172,3 +172,29 @@ export function parseDraft(form: MissionForm, plan: DayPlan[] | null): ParsedDra
     ? { ok: true, draft: parsed.data }
     : { ok: false, errors: fieldErrors(parsed.error) };
 }
+
+/**
+ * The fields the form folds away under "Days and milestones": the form's essentials (title,
+ * metric, target, period, visibility) stay in view in the 560 px window, these open on demand.
+ */
+export const isFoldedField = (key: string): boolean =>
+  key === 'workingDays' || key === 'plan' || key === 'deadlines' || key.startsWith('deadlines.');
+
+const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** ISO weekdays as a rep reads them: runs of three or more as a range ("Mon–Fri", "Mon, Wed–Sun"). */
+export function weekdaysSummary(days: readonly number[]): string {
+  const sorted = [...new Set(days)].filter((d) => d >= 1 && d <= 7).sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const day of sorted) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === day - 1) run.push(day);
+    else runs.push([day]);
+  }
+  const name = (d: number) => WEEKDAY_SHORT[d - 1] ?? '';
+  return runs
+    .flatMap((run) =>
+      run.length >= 3 ? [`${name(run[0] ?? 1)}–${name(run.at(-1) ?? 1)}`] : run.map(name),
+    )
+    .join(', ');
+}

@@ -7,8 +7,10 @@ import {
   TEMPLATES,
   blankForm,
   draftOf,
+  isFoldedField,
   parseDraft,
   weekAhead,
+  weekdaysSummary,
 } from '../../../../src/renderer/views/mission-form-state.ts';
 
 // Monday 23 to Sunday 29 November 2026.
@@ -104,5 +106,43 @@ describe('form validation', () => {
         plan: 'Later milestones in a day must ask for at least as many wins as earlier ones',
       },
     });
+  });
+});
+
+describe('the fold under "Working days and milestones"', () => {
+  it('says the working days as a rep reads them', () => {
+    expect(weekdaysSummary([1, 2, 3, 4, 5])).toBe('Mon–Fri');
+    expect(weekdaysSummary([5, 1, 3])).toBe('Mon, Wed, Fri');
+    expect(weekdaysSummary([1, 3, 4, 5, 6, 7])).toBe('Mon, Wed–Sun');
+    expect(weekdaysSummary([1, 2, 4, 5])).toBe('Mon, Tue, Thu, Fri');
+    expect(weekdaysSummary([6])).toBe('Sat');
+    expect(weekdaysSummary([])).toBe('');
+  });
+
+  it('holds the working days, the deadlines and the plan, and none of the essentials', () => {
+    // The messages the core gives for a form with everything wrong, sorted into what folds.
+    const errors = parseDraft(
+      {
+        ...blankForm('2026-11-23', []),
+        title: '',
+        target: '0',
+        endDate: '2026-11-01',
+        deadlines: ['', '17:00'],
+      },
+      [
+        {
+          date: '2026-11-23',
+          checkpoints: [
+            { count: 3, by: '17:00' },
+            { count: 1, by: '12:00' },
+          ],
+        },
+      ],
+    );
+    expect(errors.ok).toBe(false);
+    if (errors.ok) return;
+    const keys = Object.keys(errors.errors);
+    expect(keys.filter(isFoldedField).sort()).toEqual(['deadlines.0', 'plan', 'workingDays']);
+    expect(keys.filter((k) => !isFoldedField(k)).sort()).toEqual(['endDate', 'target', 'title']);
   });
 });
