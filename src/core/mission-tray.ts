@@ -45,6 +45,11 @@ export interface MissionTrayCore {
 export interface MissionTrayDeps {
   store: StorePort;
   clock: ClockPort;
+  /**
+   * The OS locale (Electron's app.getSystemLocale(): the region's format) that the tray, the
+   * notifications and the window write times and dates in; the snapshot carries it to each.
+   */
+  locale: string;
   /** Minutes before a deadline a milestone shows as at risk (the reminder lead); default 60. */
   reminderLeadMinutes?: () => number;
   /** New mission and win ids; default random UUIDs. */
@@ -67,6 +72,7 @@ export async function createMissionTray(deps: MissionTrayDeps): Promise<MissionT
     buildTodaySnapshot({
       now: clock.now(),
       timeZone: clock.timeZone(),
+      locale: deps.locale,
       today: ledger.today,
       missions: book.current(),
       timeOff: book.timeOff(),

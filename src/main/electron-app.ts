@@ -93,6 +93,9 @@ export async function launch(
   const core = await createMissionTray({
     store,
     clock: systemClock,
+    // The region's format (Windows' and macOS's regional settings), not the UI language that
+    // app.getLocale() and the page's default follow: times read as the rep's other apps show them.
+    locale: app.getSystemLocale(),
     reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
   });
   const teamSync = createTeamSync({

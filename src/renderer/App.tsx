@@ -14,7 +14,7 @@ import { MissionMark } from './components/Icons.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { Toast } from './components/Toast.tsx';
-import { formatDayLong, formatNumber } from './format.ts';
+import { adoptFormat, formatDayLong, formatNumber } from './format.ts';
 import { milestoneHits } from './milestone-hits.ts';
 import { useLive, type LiveValue } from './live-value.ts';
 import { shortcutFor } from './shortcuts.ts';
@@ -83,6 +83,8 @@ export function App(props: {
   }, [theme]);
 
   const snapshot = today.value;
+  // Before any view renders with it: the window writes times as the tray and notifications do.
+  if (snapshot) adoptFormat(snapshot);
   useEffect(() => {
     if (!snapshot) return;
     const newHits = milestoneHits(previous.current, snapshot);

@@ -1,50 +1,34 @@
-// Numbers, days and times in the OS locale (Electron passes it to the page as the default).
-import { parseISO } from 'date-fns';
+// Numbers, days and times in the rep's convention: the OS locale and time zone each snapshot
+// carries, through the formatter the tray and the notifications use (shared/local-format.ts), so
+// the window says "by 5:00 PM" exactly when they do. Not the page's own default locale: Chromium
+// gives the page the UI language (app.getLocale()), not the region's format.
+import { localFormat, type LocalFormat } from '../shared/local-format.ts';
 
-const number = new Intl.NumberFormat();
-const dayLong = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-});
-const dayShort = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-});
-const dayNumeric = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'numeric' });
-const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+let current: LocalFormat = localFormat(
+  navigator.language,
+  Intl.DateTimeFormat().resolvedOptions().timeZone,
+);
 
-export const formatNumber = (n: number): string => number.format(n);
-export const formatPercent = (ratio: number): string => percent.format(ratio);
+/** Adopts a snapshot's locale and zone; App calls it as each snapshot arrives, before its views. */
+export function adoptFormat(snapshot: { locale: string; timeZone: string }): void {
+  current = localFormat(snapshot.locale, snapshot.timeZone);
+}
+
+export const formatNumber = (n: number): string => current.number(n);
+export const formatPercent = (ratio: number): string => current.percent(ratio);
 
 /** A local calendar day (`YYYY-MM-DD`), e.g. "Monday, 23 November". */
-export const formatDayLong = (date: string): string => dayLong.format(parseISO(date));
+export const formatDayLong = (date: string): string => current.dayLong(date);
 /** A local calendar day, e.g. "Mon, 23 Nov". */
-export const formatDay = (date: string): string => dayShort.format(parseISO(date));
+export const formatDay = (date: string): string => current.day(date);
 /** A compact day for chart axes, e.g. "23/11". */
-export const formatDayNumeric = (date: string): string => dayNumeric.format(parseISO(date));
+export const formatDayNumeric = (date: string): string => current.dayNumeric(date);
 
-/** A local wall-clock deadline (`HH:MM`), e.g. "12:00" or "12:00 PM"; null = end of the day. */
-export function formatDeadline(by: string | null): string {
-  if (by === null) return 'end of day';
-  return time.format(parseISO(`2000-01-01T${by}:00`));
-}
+/** A milestone's deadline after "by": "noon" (English), "17:00", "5:00 PM"; null = end of day. */
+export const formatDeadline = (by: string | null): string => current.deadline(by);
 
-/** An instant (ISO string), as a local time of day. */
-export const formatTime = (instant: string): string => time.format(new Date(instant));
+/** An instant (ISO string), as a time of day in the rep's zone. */
+export const formatTime = (instant: string): string => current.time(instant);
 
-const weekdayTime = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-
-/** When something ends: its time today, else its weekday and time ("Tue 0:00"). */
-export function formatUntil(instant: string, now: string): string {
-  const end = new Date(instant);
-  return end.toDateString() === new Date(now).toDateString()
-    ? time.format(end)
-    : weekdayTime.format(end);
-}
+/** When something ends: its time today, else its weekday and time ("Tue 00:00"). */
+export const formatUntil = (instant: string, now: string): string => current.until(instant, now);

@@ -85,6 +85,8 @@ export type TrayStatus = z.infer<typeof TrayStatus>;
 export const TodaySnapshot = z.object({
   at: Instant,
   timeZone: z.string(),
+  /** The OS locale every view formats times, dates and numbers in (shared/local-format.ts). */
+  locale: z.string(),
   today: LocalDate,
   missions: z.array(MissionToday),
   /** The win undo would take back; null when there is none it can (its mission has ended). */

@@ -4,6 +4,7 @@
 import { createMissionTray } from '../../src/core/mission-tray.ts';
 import { openStore } from '../../src/main/store/index.ts';
 import { BENCH_NOW, BENCH_ZONE } from './store-history.ts';
+import { TEST_LOCALE } from '../fakes/clock.ts';
 
 const [dir] = process.argv.slice(2);
 if (!dir || !gc) throw new Error('usage: node --expose-gc core-open-child <dir>');
@@ -13,7 +14,7 @@ gc();
 const heapBefore = process.memoryUsage().heapUsed;
 const started = performance.now();
 const store = await openStore(dir, { clock });
-const core = await createMissionTray({ store, clock });
+const core = await createMissionTray({ store, clock, locale: TEST_LOCALE });
 const snapshot = core.today();
 const openMs = performance.now() - started;
 gc();

@@ -19,6 +19,7 @@ import {
   runOpenChild,
   writeHistory,
 } from './store-history.ts';
+import { TEST_LOCALE } from '../fakes/clock.ts';
 
 const LOGS = 200;
 const MB = 1024 * 1024;
@@ -93,7 +94,9 @@ export const coreBench: BenchSection = {
       let now = BENCH_NOW.getTime();
       const clock = { now: () => new Date(now), timeZone: () => BENCH_ZONE };
       const stores = await Promise.all(dirs.map((dir) => openStore(dir, { clock })));
-      const cores = await Promise.all(stores.map((store) => createMissionTray({ store, clock })));
+      const cores = await Promise.all(
+        stores.map((store) => createMissionTray({ store, clock, locale: TEST_LOCALE })),
+      );
       const record =
         JSON.stringify({
           id: 'bench',
@@ -125,7 +128,9 @@ export const coreBench: BenchSection = {
 
       // The core's own share of a log: the same logs over the same histories held in memory.
       const memoryCores = await Promise.all(
-        dirs.map((dir) => createMissionTray({ store: memoryStore(dir), clock })),
+        dirs.map((dir) =>
+          createMissionTray({ store: memoryStore(dir), clock, locale: TEST_LOCALE }),
+        ),
       );
       const compute: number[][] = HISTORY_SIZES.map(() => []);
       for (let n = 0; n < LOGS; n += 1) {

@@ -32,7 +32,7 @@ test('a rep creates a first mission, logs wins by click and by key, and keeps th
   await expect(card).toBeVisible();
   const milestones = card.getByRole('list', { name: /Today's milestones/ });
   await expect(milestones.getByRole('listitem')).toHaveText([
-    /1 meeting by 12:00\s*0\/1\s*On track/,
+    /1 meeting by noon\s*0\/1\s*On track/,
     /3 meetings by 17:00\s*0\/3\s*Upcoming/,
   ]);
   const saved = (await app.missionsOnDisk()).missions;
@@ -48,7 +48,7 @@ test('a rep creates a first mission, logs wins by click and by key, and keeps th
   await page.keyboard.press('1');
   await expect(card.getByTestId('today-count')).toHaveText('2');
   await expect(milestones.getByRole('listitem')).toHaveText([
-    /1 meeting by 12:00\s*1\/1\s*Done/,
+    /1 meeting by noon\s*1\/1\s*Done/,
     /3 meetings by 17:00\s*2\/3\s*On track/,
   ]);
   const wins = (await app.winsOnDisk('2026-11-23')).wins;

@@ -20,7 +20,7 @@ import type { Updates } from '../../src/main/updates/updates.ts';
 import { DayWinsDoc, MissionsDoc, dayDocName } from '../../src/shared/documents.ts';
 import type { SettingsPort } from '../../src/shared/settings.ts';
 import { openAppParts } from '../fakes/app-parts.ts';
-import { createFakeClock, type FakeClock } from '../fakes/clock.ts';
+import { createFakeClock, TEST_LOCALE, type FakeClock } from '../fakes/clock.ts';
 import { createTrayView, trayHandleOf } from '../../src/main/tray/tray-view.ts';
 import {
   FakeBrowserWindow,
@@ -41,8 +41,13 @@ export interface AppOptions {
   now: string;
   /** The rep's IANA time zone; the page's zone is set to match. */
   timeZone: string;
-  /** The OS locale the window formats numbers and dates in; en-GB unless a spec says. */
+  /**
+   * The OS locale (Electron's app.getSystemLocale()) the tray, notifications and window format
+   * times, dates and numbers in; en-GB unless a spec says.
+   */
   locale?: string;
+  /** The page's own default locale (Chromium's UI language, app.getLocale()); `locale` unless set. */
+  uiLocale?: string;
   /** Writes into the data directory before the store opens: history, damaged files. */
   seed?: (dataDir: string) => Promise<unknown>;
   /** The desktop the shell runs on: shortcuts other apps hold, a development run, a logs folder. */
@@ -166,10 +171,11 @@ export async function launchMissionTray(
   await mkdir(dataDir, { recursive: true });
   await options.seed?.(dataDir);
   const clock = createFakeClock({ now: options.now, timeZone: options.timeZone });
+  const locale = options.locale ?? TEST_LOCALE;
 
   const context = await browser.newContext({
     timezoneId: options.timeZone,
-    locale: options.locale ?? 'en-GB',
+    locale: options.uiLocale ?? locale,
     viewport: { width: 360, height: 560 },
   });
   const page = await context.newPage();
@@ -204,6 +210,7 @@ export async function launchMissionTray(
       dataDir,
       settingsDir: dataDir,
       clock,
+      locale,
     });
     const ipcMain = new FakeIpcMain();
     const tray = new FakeTray();

@@ -22,9 +22,9 @@ test('two meetings by noon: the window celebrates and marks the milestone done',
 
   await app.advance(20 * 60_000);
   await plusOne.click();
-  await expect(celebration).toContainText(`Milestone hit! 2 meetings by 12:00 — ${mission.title}`);
+  await expect(celebration).toContainText(`Milestone hit! 2 meetings by noon — ${mission.title}`);
   await expect(milestones).toHaveText([
-    /2 meetings by 12:00\s*2\/2\s*Done/,
+    /2 meetings by noon\s*2\/2\s*Done/,
     /4 meetings by 17:00\s*2\/4\s*On track/,
   ]);
   await expect(page.getByTestId('pace')).toHaveText(/ahead by \d+/);

@@ -122,5 +122,5 @@ test('a mission across two weeks: the tray names its period, not "this week"', a
   await app.setNow('2026-11-30T08:00:00Z'); // Monday of the second week
   await app.open();
   const item = app.tray.labels().find((l) => l.startsWith('Log meeting'));
-  expect(item).toMatch(/^Log meeting — 5\/20 over 25 Nov–1 Dec/);
+  expect(item).toMatch(/^Log meeting — 5\/20 over 25 Nov – 1 Dec/);
 });

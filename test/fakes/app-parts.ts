@@ -14,6 +14,8 @@ export async function openAppParts(options: {
   /** Where preferences.json lives. */
   settingsDir: string;
   clock: FakeClock;
+  /** The OS locale (the shell reads Electron's app.getSystemLocale()). */
+  locale: string;
   /** Sync's timers; real ones unless a test drives them. */
   timers?: TimerPort;
 }) {
@@ -23,6 +25,7 @@ export async function openAppParts(options: {
   const core = await createMissionTray({
     store,
     clock,
+    locale: options.locale,
     reminderLeadMinutes: () => settings.get().reminderLeadMinutes,
   });
   const teamSync = createTeamSync({

@@ -1,6 +1,9 @@
 // A clock tests control: a fixed instant in an explicit IANA zone, moved only by the test.
 import type { ClockPort } from '../../src/core/kernel/ports.ts';
 
+/** The OS locale tests run under unless they say otherwise: a 24-hour clock, "by noon". */
+export const TEST_LOCALE = 'en-GB';
+
 export interface FakeClock extends ClockPort {
   set(instant: Date | string): void;
   advance(ms: number): void;

@@ -35,6 +35,8 @@ export const fakeElectron = {
   platform: initialPlatform,
   userData: process.env['FAKE_ELECTRON_USER_DATA'] ?? join(tmpdir(), 'mission-tray-fake-electron'),
   lockTaken: process.env['FAKE_ELECTRON_SECOND_INSTANCE'] === '1',
+  /** The OS's regional format, what app.getSystemLocale() answers. */
+  systemLocale: process.env['FAKE_ELECTRON_LOCALE'] ?? 'en-GB',
   calls: [] as string[],
   protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response> | Response>(),
   privilegedSchemes: [] as unknown[],
@@ -64,6 +66,7 @@ class FakeApp
       | 'getPath'
       | 'getAppPath'
       | 'getVersion'
+      | 'getSystemLocale'
       | 'setAppUserModelId'
       | 'setLoginItemSettings'
     >
@@ -96,6 +99,12 @@ class FakeApp
   }
   getVersion(): string {
     return '0.1.0';
+  }
+  /** electron.d.ts: "This API must be called after the `ready` event is emitted." */
+  getSystemLocale(): string {
+    if (!this.ready)
+      throw new Error('app.getSystemLocale() is only available once the app is ready');
+    return fakeElectron.systemLocale;
   }
   setDesktopName(name: string): void {
     fakeElectron.calls.push(`setDesktopName ${name}`);
@@ -233,11 +242,14 @@ export function resetFakeElectron(
     userData?: string;
     system?: { appsDark: boolean; panelDark?: boolean };
     takenShortcuts?: string[];
+    /** app.getSystemLocale(); en-GB unless a test says. */
+    systemLocale?: string;
   } = {},
 ): void {
   const platform = options.platform ?? 'linux';
   Object.assign(fakeElectron, {
     platform,
+    systemLocale: options.systemLocale ?? 'en-GB',
     userData: options.userData ?? fakeElectron.userData,
     calls: [],
     protocolHandlers: new Map(),

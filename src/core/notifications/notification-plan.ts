@@ -7,7 +7,8 @@ import type { Mission } from '../../shared/mission.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import type { DesktopNotification } from './notification-port.ts';
-import { deadlineLabel, durationLabel, progressLabel } from './notification-text.ts';
+import { durationLabel, progressLabel as progressIn } from './notification-text.ts';
+import { localFormat } from '../../shared/local-format.ts';
 import { daysBetween, instantOf, isoWeekday, localTimeOf, minutesToMs } from '../kernel/time.ts';
 
 /** More than this many due at once are shown as one summary. */
@@ -113,6 +114,11 @@ function candidatesOf(input: PlanInput): Candidate[] {
   const { notify } = settings;
   const today = snapshot.today;
   const minutes = (m: number) => minutesToMs(m);
+  // The tray's and the window's convention: "by 5:00 PM" in en-US, "by 17:00" in en-GB.
+  const format = localFormat(snapshot.locale, timeZone);
+  const progressLabel = (count: number, target: number, metric: Mission['metric']) =>
+    progressIn(count, target, metric, format);
+  const deadlineLabel = format.deadline;
 
   for (const { mission, milestones, total } of snapshot.missions) {
     if (mission.status !== 'active') continue;

@@ -1,12 +1,8 @@
-// The words of each notification, for a rep glancing at the corner of the screen.
+// The words of each notification, for a rep glancing at the corner of the screen. Times, dates and
+// numbers come from the rep's locale (shared/local-format.ts), as in the tray and the window.
+import type { LocalFormat } from '../../shared/local-format.ts';
 import { metricLabel } from '../../shared/mission.ts';
 import type { Metric } from '../../shared/mission.ts';
-
-/** "noon", "end of day", or the time as set ("17:00"). */
-export function deadlineLabel(by: string | null): string {
-  if (by === null) return 'end of day';
-  return by === '12:00' ? 'noon' : by;
-}
 
 /** "1 hour", "45 minutes", "1 h 30 min". Past a quarter hour, to the nearest 5 minutes. */
 export function durationLabel(minutes: number): string {
@@ -20,6 +16,10 @@ export function durationLabel(minutes: number): string {
   return `${h} h ${rest} min`;
 }
 
-/** "1 of 2 meetings". */
-export const progressLabel = (count: number, target: number, metric: Metric): string =>
-  `${count} of ${target} ${metricLabel(metric, target)}`;
+/** "1 of 2 meetings", "1,200 of 1,500 calls". */
+export const progressLabel = (
+  count: number,
+  target: number,
+  metric: Metric,
+  format: LocalFormat,
+): string => `${format.number(count)} of ${format.number(target)} ${metricLabel(metric, target)}`;

@@ -5,7 +5,8 @@ import type { IpcHandlers } from '../../shared/ipc.ts';
 import { metricLabel } from '../../shared/mission.ts';
 import type { MissionToday, TodaySnapshot } from '../../shared/snapshot.ts';
 import { MissionTrayError } from '../kernel/errors.ts';
-import { deadlineLabel, progressLabel } from '../notifications/notification-text.ts';
+import { localFormat } from '../../shared/local-format.ts';
+import { progressLabel } from '../notifications/notification-text.ts';
 import { createLinkLimit, type LinkLimit } from './link-limit.ts';
 import { parseCommandLine, parseLink } from './remote-request.ts';
 import type { Parsed, RemoteOrigin, RemoteRequest } from './remote-request.ts';
@@ -66,6 +67,8 @@ export function statusText(snapshot: TodaySnapshot): string {
   if (snapshot.missions.length === 0) return 'No active missions. Create one in Mission Tray.';
   const lines: string[] = [];
   if (snapshot.paused) lines.push('Today is paused: no reminders, the streak is kept.');
+  // The rep's convention, as the tray and the notifications write it ("by 5:00 PM").
+  const format = localFormat(snapshot.locale, snapshot.timeZone);
   for (const m of snapshot.missions) {
     const unit = metricLabel(m.mission.metric, m.todayTarget);
     lines.push(
@@ -73,7 +76,7 @@ export function statusText(snapshot: TodaySnapshot): string {
     );
     for (const milestone of m.milestones) {
       lines.push(
-        `  by ${deadlineLabel(milestone.by)}: ${progressLabel(milestone.count, milestone.target, m.mission.metric)}, ${milestone.state.replace('-', ' ')}`,
+        `  by ${format.deadline(milestone.by)}: ${progressLabel(milestone.count, milestone.target, m.mission.metric, format)}, ${milestone.state.replace('-', ' ')}`,
       );
     }
   }
@@ -113,7 +116,7 @@ export function createRemoteCommands(deps: RemoteCommandsDeps) {
     const after = snapshot.missions.find((m) => m.mission.id === mission.id);
     const unit = metricLabel(mission.metric, request.amount);
     const total = after
-      ? ` (${progressLabel(after.todayCount, after.todayTarget, mission.metric)} today)`
+      ? ` (${progressLabel(after.todayCount, after.todayTarget, mission.metric, localFormat(snapshot.locale, snapshot.timeZone))} today)`
       : '';
     const undo = origin === 'link' ? ' Undo it from the tray menu or the window.' : '';
     return {

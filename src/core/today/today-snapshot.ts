@@ -10,6 +10,7 @@ import { streakWithToday, type Streak } from '../ledger/streak.ts';
 export interface TodaySnapshotInput {
   now: Date;
   timeZone: string;
+  locale: string;
   today: LocalDate;
   missions: readonly Mission[];
   /** Time off, in date order. */
@@ -67,6 +68,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
   return {
     at: now.toISOString(),
     timeZone,
+    locale: input.locale,
     today,
     missions: views,
     wins: input.todayWins

@@ -2,9 +2,7 @@
 // Electron Menu and routes each item's action; tests compare it whole for each platform.
 import type { TodaySnapshot } from '../../shared/snapshot.ts';
 import { hasMilestonesToday } from '../../shared/today-days.ts';
-import { deadlineLabel } from '../notifications/notification-text.ts';
-import { localTimeOf } from '../kernel/time.ts';
-import { progressLine, statusText, unitOf } from './tray-state.ts';
+import { formatOf, progressLine, statusText, unitOf } from './tray-state.ts';
 
 export type TrayPlatform = 'darwin' | 'win32' | 'linux';
 
@@ -40,6 +38,7 @@ const STATE_MARK = { done: '✓', missed: '✗', 'at-risk': '!', 'on-track': '·
 
 export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
   const { snapshot, platform } = input;
+  const format = formatOf(snapshot);
   // On Windows and Linux a single '&' in a label marks a keyboard mnemonic and disappears.
   const text = (s: string) => (platform === 'darwin' ? s : s.replaceAll('&', '&&'));
   // The rep's own words on one line: a title pasted with a line break would break the menu.
@@ -68,7 +67,7 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
   for (const today of active) {
     items.push({
       kind: 'action',
-      label: text(`Log ${short(unitOf(today.mission))} — ${progressLine(today)}`),
+      label: text(`Log ${short(unitOf(today.mission))} — ${progressLine(today, format)}`),
       action: { type: 'log-win', missionId: today.mission.id },
       enabled: true,
     });
@@ -91,7 +90,7 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
     const steps = todays.map(
       // Capped at the target as the window's cards show it: "3/3 by noon", never "10/3".
       (m) =>
-        `${STATE_MARK[m.state]} ${Math.min(m.count, m.target)}/${m.target} by ${deadlineLabel(m.by)}`,
+        `${STATE_MARK[m.state]} ${format.number(Math.min(m.count, m.target))}/${format.number(m.target)} by ${format.deadline(m.by)}`,
     );
     return [{ kind: 'info' as const, label: text(`${short(mission.title)}: ${steps.join('  ')}`) }];
   });
@@ -151,7 +150,8 @@ export function buildTrayMenu(input: TrayMenuInput): TrayMenuItem[] {
 
 function pauseItem({ pausedUntil, now, snapshot }: TrayMenuInput): TrayMenuItem {
   if (pausedUntil && Date.parse(pausedUntil) > now.getTime()) {
-    const until = localTimeOf(new Date(pausedUntil), snapshot.timeZone);
+    // As the window says it: the time today, else the weekday and time ("Tue 00:00").
+    const until = formatOf(snapshot).until(pausedUntil, now);
     return {
       kind: 'action',
       label: `Resume notifications (paused until ${until})`,

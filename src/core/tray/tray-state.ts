@@ -1,10 +1,10 @@
 // What the tray says about today: status words, the tooltip, the macOS menu-bar title, and each
 // mission's one-line progress. Pure functions of the snapshot.
-import { differenceInCalendarDays, format, isSameISOWeek, isSameMonth, parseISO } from 'date-fns';
+import { differenceInCalendarDays, isSameISOWeek, isSameMonth, parseISO } from 'date-fns';
+import { localFormat, type LocalFormat } from '../../shared/local-format.ts';
 import { metricLabel } from '../../shared/mission.ts';
 import type { Mission } from '../../shared/mission.ts';
 import type { MissionToday, TodaySnapshot, TrayStatus } from '../../shared/snapshot.ts';
-import { deadlineLabel } from '../notifications/notification-text.ts';
 
 export const STATUS_TEXT: Record<TrayStatus, string> = {
   idle: 'No milestones today',
@@ -17,34 +17,45 @@ export const STATUS_TEXT: Record<TrayStatus, string> = {
 export const statusText = (snapshot: TodaySnapshot): string =>
   snapshot.paused ? 'Today is paused' : STATUS_TEXT[snapshot.status];
 
+/** How the tray writes times, dates and numbers: the snapshot's locale, in the rep's zone. */
+export const formatOf = (snapshot: TodaySnapshot): LocalFormat =>
+  localFormat(snapshot.locale, snapshot.timeZone);
+
 /**
  * "this week" or "this month" only when the mission is exactly within one (a Wednesday-to-Tuesday
- * mission is not "this week" on its Monday): otherwise the period itself, "over 25 Nov–1 Dec".
+ * mission is not "this week" on its Monday): otherwise the period itself, in the rep's locale:
+ * "over 25 Nov – 1 Dec" (en-GB), "over Nov 25 – Dec 1" (en-US).
  */
-export function periodLabel(mission: Pick<Mission, 'startDate' | 'endDate'>): string {
+export function periodLabel(
+  mission: Pick<Mission, 'startDate' | 'endDate'>,
+  format: LocalFormat,
+): string {
   const start = parseISO(mission.startDate);
   const end = parseISO(mission.endDate);
   const days = differenceInCalendarDays(end, start) + 1;
   if (days <= 7 && isSameISOWeek(start, end)) return 'this week';
   if (days <= 31 && isSameMonth(start, end)) return 'this month';
-  return `over ${format(start, 'd MMM')}–${format(end, 'd MMM')}`;
+  return `over ${format.dayRange(mission.startDate, mission.endDate)}`;
 }
 
 /** The first of today's milestones still open ("1/2 by noon"), or "today done ✓". */
-export function nextMilestoneLabel(today: MissionToday): string | null {
+export function nextMilestoneLabel(today: MissionToday, format: LocalFormat): string | null {
   const todays = today.milestones.filter((m) => m.target > 0);
   if (todays.length === 0) return null;
   const open = todays.find((m) => m.count < m.target && m.state !== 'missed');
   if (!open) {
-    return todays.every((m) => m.state === 'done') ? 'today done ✓' : `${today.todayCount} today`;
+    return todays.every((m) => m.state === 'done')
+      ? 'today done ✓'
+      : `${format.number(today.todayCount)} today`;
   }
-  return `${open.count}/${open.target} by ${deadlineLabel(open.by)}`;
+  return `${format.number(open.count)}/${format.number(open.target)} by ${format.deadline(open.by)}`;
 }
 
 /** "3/10 this week · 1/2 by noon". */
-export function progressLine(today: MissionToday): string {
-  const total = `${today.total}/${today.mission.target} ${periodLabel(today.mission)}`;
-  const next = nextMilestoneLabel(today);
+export function progressLine(today: MissionToday, format: LocalFormat): string {
+  const counts = `${format.number(today.total)}/${format.number(today.mission.target)}`;
+  const total = `${counts} ${periodLabel(today.mission, format)}`;
+  const next = nextMilestoneLabel(today, format);
   return next ? `${total} · ${next}` : total;
 }
 
@@ -52,9 +63,10 @@ export function progressLine(today: MissionToday): string {
 export const MAX_TOOLTIP = 127;
 
 export function trayTooltip(snapshot: TodaySnapshot): string {
+  const format = formatOf(snapshot);
   const lines = snapshot.missions
     .filter((m) => m.mission.status === 'active')
-    .map((m) => `${m.mission.title}: ${progressLine(m)}`);
+    .map((m) => `${m.mission.title}: ${progressLine(m, format)}`);
   return clipAtWord(['Mission Tray — ' + statusText(snapshot), ...lines].join('\n'), MAX_TOOLTIP);
 }
 

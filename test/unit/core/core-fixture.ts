@@ -16,7 +16,7 @@ import {
   YearTalliesDoc,
   type DayTallies,
 } from '../../../src/shared/documents.ts';
-import { createFakeClock, type FakeClock } from '../../fakes/clock.ts';
+import { createFakeClock, TEST_LOCALE, type FakeClock } from '../../fakes/clock.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -84,7 +84,7 @@ export async function openCore(
 ): Promise<OpenCore> {
   const real = await openStore(dir, { clock, fs, log: () => undefined });
   const { store, writes } = countWrites(real);
-  const core = await createMissionTray({ store, clock });
+  const core = await createMissionTray({ store, clock, locale: TEST_LOCALE });
   let open = true;
   const close = async () => {
     if (!open) return;

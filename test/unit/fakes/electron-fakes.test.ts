@@ -171,6 +171,16 @@ describe('app.quit, in Electron order', () => {
   });
 });
 
+describe('app.getSystemLocale, as Electron', () => {
+  it('answers only once the app is ready (electron.d.ts), then the desktop’s regional format', async () => {
+    resetFakeElectron({ systemLocale: 'en-US' });
+    expect(app.isReady()).toBe(false);
+    expect(() => app.getSystemLocale()).toThrow(/ready/);
+    await app.whenReady();
+    expect(app.getSystemLocale()).toBe('en-US');
+  });
+});
+
 describe('safeStorage, per platform', () => {
   it('reports a backend on Linux only, and refuses to encrypt when unavailable', async () => {
     expect(new FakeSafeStorage('linux', 'kwallet6').getSelectedStorageBackend()).toBe('kwallet6');

@@ -44,6 +44,7 @@ async function start(options: {
   platform: FakePlatform;
   system?: { appsDark: boolean; panelDark?: boolean };
   takenShortcuts?: string[];
+  systemLocale?: string;
   now?: () => number;
 }) {
   userData = mkdtempSync(join(tmpdir(), 'mt-electron-app-'));
@@ -77,6 +78,25 @@ describe('the tray icon follows the panel, not the app theme', () => {
     await invoke('settings', 'update', { theme: 'light' });
     await new Promise((resolve) => setImmediate(resolve));
     expect(iconName(tray.image)).toBe('tray-idle-dark.png');
+  });
+});
+
+describe('times in the OS locale', () => {
+  it("the tray writes them in app.getSystemLocale()'s format, read once the app is ready", async () => {
+    const tray = await start({ platform: 'linux', systemLocale: 'en-US' });
+    const today = new Intl.DateTimeFormat('en-CA').format(new Date()); // YYYY-MM-DD, here
+    const created = await invoke('missions', 'create', {
+      title: 'Call the list',
+      metric: { kind: 'calls' },
+      target: 7,
+      startDate: today,
+      endDate: today,
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      deadlines: ['17:00'],
+    });
+    expect(created).toMatchObject({ ok: true });
+    await until(() => tray.labels().some((l) => l.startsWith('Call the list: ')));
+    expect(tray.labels().find((l) => l.startsWith('Call the list: '))).toMatch(/ 0\/7 by 5:00 PM$/);
   });
 });
 

@@ -12,7 +12,7 @@ import { APP_INDEX_URL } from '../../../src/main/window/app-protocol.ts';
 import type { SettingsPort } from '../../../src/shared/settings.ts';
 import { weekDraft } from '../week-draft.ts';
 import { openAppParts } from '../../fakes/app-parts.ts';
-import { createFakeClock } from '../../fakes/clock.ts';
+import { createFakeClock, TEST_LOCALE } from '../../fakes/clock.ts';
 import type { FakeClock } from '../../fakes/clock.ts';
 import { createTrayView, trayHandleOf } from '../../../src/main/tray/tray-view.ts';
 import {
@@ -73,6 +73,7 @@ export async function startHarness(
     dataDir: join(dir, 'data'),
     settingsDir: dir,
     clock,
+    locale: TEST_LOCALE,
   });
   const platform = options.platform ?? 'linux';
   const tray = new FakeTray(platform);

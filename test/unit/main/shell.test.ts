@@ -227,8 +227,8 @@ describe('the tray app, assembled', () => {
     h = await startHarness();
     h.tray.click('Until tomorrow');
     await eventually(() => expect(h.settings.get().pausedUntil).toBe('2026-11-23T23:00:00.000Z'));
-    expect(h.tray.labels()).toContain('Resume notifications (paused until 00:00)');
-    h.tray.click('Resume notifications (paused until 00:00)');
+    expect(h.tray.labels()).toContain('Resume notifications (paused until Tue 00:00)');
+    h.tray.click('Resume notifications (paused until Tue 00:00)');
     await eventually(() => expect(h.settings.get().pausedUntil).toBeNull());
   });
 

@@ -13,6 +13,7 @@ function snapshot(milestones: MilestoneView[]): TodaySnapshot {
   return {
     at: '2026-11-23T10:00:00.000Z',
     timeZone: 'Europe/Berlin',
+    locale: 'en-GB',
     today: '2026-11-23',
     missions: [
       {

@@ -14,6 +14,7 @@ import type { DayTallies } from '../../../../src/shared/documents.ts';
 import { LogWinInput, MissionDraft, type Mission } from '../../../../src/shared/mission.ts';
 import { berlinClock, onDisk, openCore, tempDir, weekDraft } from '../core-fixture.ts';
 import { missionOf } from '../fixtures.ts';
+import { TEST_LOCALE } from '../../../fakes/clock.ts';
 
 const full = (id: string) => ({ [id]: { count: 2, hit: 1, of: 1 } });
 const short = (id: string) => ({ [id]: { count: 0, hit: 0, of: 1 } });
@@ -149,7 +150,7 @@ describe('upgrading a version 1 data folder', () => {
 
       // Reopened, today reads neither the archive nor 2024's tallies, and sees the same.
       const second = await recordingStore(dir, clock);
-      const core = await createMissionTray({ store: second.store, clock });
+      const core = await createMissionTray({ store: second.store, clock, locale: TEST_LOCALE });
       expect(core.today()).toEqual(snap);
       expect(second.opened.filter((n) => n.startsWith('archive/') || n === 'summary/2024')).toEqual(
         [],

@@ -10,6 +10,7 @@ import { LogWinInput, MissionDraft } from '../../../../src/shared/mission.ts';
 import type { StoreFs } from '../../../../src/main/store/index.ts';
 import { steppedFs, type Step } from '../../main/store/stepped-fs.ts';
 import { berlinClock, onDisk, openCore, tempDir, weekDraft } from '../core-fixture.ts';
+import { TEST_LOCALE } from '../../../fakes/clock.ts';
 
 const MONDAY = '2026-11-23';
 
@@ -48,7 +49,10 @@ async function mondayFolded(fs: StoreFs) {
   clock.set('2026-11-24T08:00:00Z');
   // Not closed by the fixture: a killed one never finishes its write, as crash-points.test.ts.
   const store = await openStore(dir, { clock, fs, log: () => undefined });
-  const open = { core: await createMissionTray({ store, clock }), close: () => store.close() };
+  const open = {
+    core: await createMissionTray({ store, clock, locale: TEST_LOCALE }),
+    close: () => store.close(),
+  };
   expect((await onDisk.summary(dir)).days[MONDAY]?.[mission.id]?.count).toBe(3);
   return { dir, clock, open, missionId: mission.id };
 }

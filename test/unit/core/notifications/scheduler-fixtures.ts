@@ -5,6 +5,7 @@ import type { Settings } from '../../../../src/shared/settings.ts';
 import { Mission } from '../../../../src/shared/mission.ts';
 import { TodaySnapshot } from '../../../../src/shared/snapshot.ts';
 import type { MilestoneView } from '../../../../src/shared/snapshot.ts';
+import { TEST_LOCALE } from '../../../fakes/clock.ts';
 
 export function mission(id: string, title: string, overrides: Partial<Mission> = {}): Mission {
   return Mission.parse({
@@ -41,6 +42,7 @@ export function snapshot(
   return TodaySnapshot.parse({
     at: `${today}T00:00:00Z`,
     timeZone,
+    locale: TEST_LOCALE,
     today,
     missions: missions.map(({ mission, milestones, total = 0 }) => ({
       mission,

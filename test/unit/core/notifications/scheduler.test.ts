@@ -120,6 +120,23 @@ describe('milestone reminders', () => {
     expect(shown.map((n) => n.body)).toEqual(['1 of 2 meetings — 30 minutes to noon']);
   });
 
+  it('writes the reminder’s time in the rep’s locale: en-US says 5:00 PM, as the window does', async () => {
+    const clock = at('2026-11-23T08:00:00Z');
+    const { scheduler, shown } = await setup({
+      clock,
+      today: () => ({
+        ...snapshot('2026-11-23', clock.timeZone(), [
+          { mission: meetings, milestones: [{ by: '17:00', target: 1500, count: 1200 }] },
+        ]),
+        locale: 'en-US',
+      }),
+    });
+    await scheduler.check();
+    clock.set('2026-11-23T15:00:00Z'); // 16:00 in Berlin: an hour before 17:00
+    await scheduler.check();
+    expect(shown.map((n) => n.body)).toEqual(['1,200 of 1,500 meetings — 1 hour to 5:00 PM']);
+  });
+
   it('announces a milestone hit once, when the win that hits it is logged', async () => {
     const clock = at('2026-11-23T08:00:00Z');
     let count = 1;

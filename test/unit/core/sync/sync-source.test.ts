@@ -13,7 +13,7 @@ import { createStoreSyncSource } from '../../../../src/core/sync/sync-source.ts'
 import type { SyncCandidate } from '../../../../src/core/sync/team-state.ts';
 import { openStore } from '../../../../src/main/store/index.ts';
 import { BENCH_NOW, BENCH_ZONE, writeHistory, type History } from '../../../bench/store-history.ts';
-import { createFakeClock, type FakeClock } from '../../../fakes/clock.ts';
+import { createFakeClock, TEST_LOCALE, type FakeClock } from '../../../fakes/clock.ts';
 
 let dir: string;
 let clock: FakeClock;
@@ -37,7 +37,7 @@ beforeEach(async () => {
   history = writeHistory(dir, 2);
   clock = createFakeClock({ now: BENCH_NOW, timeZone: BENCH_ZONE });
   store = await openStore(dir, { clock, log: () => undefined });
-  core = await createMissionTray({ store, clock });
+  core = await createMissionTray({ store, clock, locale: TEST_LOCALE });
 });
 afterEach(async () => {
   await core.close();

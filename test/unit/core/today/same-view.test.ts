@@ -6,6 +6,7 @@ const snapshotAt = (now: string, awayDays: string[] = []) =>
   buildTodaySnapshot({
     now: new Date(now),
     timeZone: 'Europe/Berlin',
+    locale: 'en-GB',
     today: '2026-11-23',
     missions: [],
     timeOff: awayDays.map((date) => ({ date, kind: 'away' as const })),

@@ -8,6 +8,7 @@ import { buildTrayMenu } from '../../../../src/core/tray/tray-menu.ts';
 import type { TrayMenuItem, TrayPlatform } from '../../../../src/core/tray/tray-menu.ts';
 import {
   clipAtWord,
+  formatOf,
   progressLine,
   statusText,
   trayTitle,
@@ -134,11 +135,11 @@ describe('the tray menu', () => {
     ]);
   });
 
-  it('offers to resume notifications while paused, saying until when (local time)', () => {
+  it('offers to resume notifications while paused, saying until when, as the window does', () => {
     const items = build('linux', { pausedUntil: '2026-11-23T23:00:00.000Z' });
     expect(items).toContainEqual({
       kind: 'action',
-      label: 'Resume notifications (paused until 00:00)',
+      label: 'Resume notifications (paused until Tue 00:00)',
       action: { type: 'pause', for: 'resume' },
       enabled: true,
     });
@@ -245,7 +246,35 @@ describe('the tray menu', () => {
       pausedUntil: null,
       now,
     });
-    expect(items[0]).toMatchObject({ label: 'Log meeting — 5/10 over 25 Nov–1 Dec' });
+    expect(items[0]).toMatchObject({ label: 'Log meeting — 5/10 over 25 Nov – 1 Dec' });
+  });
+
+  it('writes times, dates and the pause in the rep’s locale: en-US reads a 12-hour clock', () => {
+    const us: TodaySnapshot = { ...today(), locale: 'en-US' };
+    const items = buildTrayMenu({
+      snapshot: us,
+      platform: 'linux',
+      pausedUntil: '2026-11-23T23:00:00.000Z',
+      now,
+    });
+    const labels = items.flatMap((i) => ('label' in i ? [i.label] : []));
+    expect(labels).toContain('Book 10 meetings: · 1/2 by noon  · 1/4 by 5:00 PM');
+    expect(labels).toContain('Resume notifications (paused until Tue 12:00 AM)');
+    const across = mission('m5', 'Demos', { startDate: '2026-11-25', endDate: '2026-12-01' });
+    const [first] = buildTrayMenu({
+      snapshot: {
+        ...snapshot('2026-11-30', 'Europe/Berlin', [
+          { mission: across, milestones: [{ by: '17:00', target: 2, count: 0 }], total: 5 },
+        ]),
+        locale: 'en-US',
+      },
+      platform: 'darwin',
+      pausedUntil: null,
+      now,
+    });
+    expect(first).toMatchObject({
+      label: 'Log meeting — 5/10 over Nov 25 – Dec 1 · 0/2 by 5:00 PM',
+    });
   });
 
   it('invites a reflection on a mission that ended short', () => {
@@ -301,6 +330,23 @@ describe('tray icon, tooltip and title', () => {
     );
   });
 
+  it('writes the tooltip’s times in the rep’s locale', () => {
+    // Noon's milestone done: the tooltip names the next one, at 17:00 / 5:00 PM.
+    const afternoon = snapshot('2026-11-23', 'Europe/Berlin', [
+      {
+        mission: meetings,
+        milestones: [
+          { by: '12:00', target: 2, count: 2 },
+          { by: '17:00', target: 4, count: 2 },
+        ],
+        total: 4,
+      },
+    ]);
+    const line = (locale: string) => trayTooltip({ ...afternoon, locale }).split('\n')[1];
+    expect(line('en-GB')).toBe('Book 10 meetings: 4/10 this week · 2/4 by 17:00');
+    expect(line('en-US')).toBe('Book 10 meetings: 4/10 this week · 2/4 by 5:00 PM');
+  });
+
   it('keeps the tooltip within what Windows shows, ending with an ellipsis', () => {
     const long = mission('m9', 'A very long mission title that goes on and on about calls', {});
     const many = snapshot('2026-11-23', 'Europe/Berlin', [
@@ -316,7 +362,7 @@ describe('tray icon, tooltip and title', () => {
     const kept = tip.slice(0, -1);
     const full = [
       `Mission Tray — ${statusText(many)}`,
-      ...many.missions.map((m) => `${m.mission.title}: ${progressLine(m)}`),
+      ...many.missions.map((m) => `${m.mission.title}: ${progressLine(m, formatOf(many))}`),
     ].join('\n');
     expect(full.startsWith(kept)).toBe(true);
     expect(full.charAt(kept.length)).toMatch(/\s/);

@@ -6,6 +6,7 @@ import { createMissionTray } from '../../../../src/core/mission-tray.ts';
 import { instantOf } from '../../../../src/core/kernel/time.ts';
 import { openStore } from '../../../../src/main/store/index.ts';
 import { LogWinInput, MissionDraft } from '../../../../src/shared/mission.ts';
+import { TEST_LOCALE } from '../../../fakes/clock.ts';
 
 const [dir, date] = process.argv.slice(2);
 if (!dir || !date) throw new Error('usage: crash-child.ts <dir> <YYYY-MM-DD>');
@@ -16,7 +17,7 @@ const start = instantOf(date, '10:00', zone).getTime() - performance.now();
 const clock = { now: () => new Date(start + performance.now()), timeZone: () => zone };
 
 const store = await openStore(dir, { clock, log: () => undefined });
-const core = await createMissionTray({ store, clock });
+const core = await createMissionTray({ store, clock, locale: TEST_LOCALE });
 let mission = core.today().missions[0]?.mission;
 // Handlers take parsed input, as the IPC boundary hands it over.
 mission ??= await core.handlers.missions.create(

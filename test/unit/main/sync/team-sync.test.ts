@@ -12,6 +12,7 @@ import { MissionDraft } from '../../../../src/shared/mission.ts';
 import type { SettingsPort } from '../../../../src/shared/settings.ts';
 import type { SyncStatus } from '../../../../src/shared/team.ts';
 import { openAppParts } from '../../../fakes/app-parts.ts';
+import { TEST_LOCALE } from '../../../fakes/clock.ts';
 import { startTeamServer, type TeamServerFixture } from '../../server/team-server-fixture.ts';
 import { weekDraft } from '../../week-draft.ts';
 import { createManualTimers, newClock, removeDir, tempDir } from '../../core/sync/sync-fixture.ts';
@@ -45,6 +46,7 @@ beforeEach(async () => {
     dataDir: join(dir, 'data'),
     settingsDir: dir,
     clock,
+    locale: TEST_LOCALE,
     timers: timers.timers,
   }));
   statuses.length = 0;
