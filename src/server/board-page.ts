@@ -2,7 +2,7 @@
 // `esc`; the page carries no inline script or style, so the CSP can forbid both.
 import { format } from 'date-fns';
 import { type Metric, type ReflectionReason, metricLabel } from '../shared/mission.ts';
-import { type BoardData, type BoardMission, REPS_PER_PAGE } from './reads.ts';
+import { type BoardData, type BoardMission, REPS_PER_PAGE } from './repositories/board-reads.ts';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { messageOf, openTeamDb } from './db.ts';
+import { type DatabaseTarget, isPostgresUrl, messageOf } from './db/connection.ts';
+import { openTeamStore } from './store.ts';
 
 const USAGE = `Usage: npm run team-server -- <command> [options]
 
@@ -20,7 +21,8 @@ const USAGE = `Usage: npm run team-server -- <command> [options]
   revoke-rep <rep id>
   revoke-manager <email>
 
-  --db <file>   the database file (default: team.db, or $MT_TEAM_DB)`;
+  --db <file>   the SQLite database file (default: team.db, or $MT_TEAM_DB)
+  DATABASE_URL=postgres://user@host/db   use PostgreSQL instead (several instances can share it)`;
 
 const ServeOptions = z.object({
   port: z.coerce
@@ -67,18 +69,32 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const url = process.env.DATABASE_URL ?? '';
+  if (url && !isPostgresUrl(url)) {
+    console.error(
+      'DATABASE_URL is a postgres:// URL; for SQLite, use --db FILE and no DATABASE_URL.',
+    );
+    return 2;
+  }
+  const target: DatabaseTarget = url ? { url } : { file: values.db };
+  const where = url ? 'the PostgreSQL database' : values.db;
   if (command === 'init') {
-    if (existsSync(values.db)) {
+    if (!url && existsSync(values.db)) {
       console.log(`${values.db} already exists; nothing changed.`);
       return 0;
     }
-    openTeamDb(values.db, { create: true }).close();
-    console.log(`Created the team database ${values.db}.`);
+    try {
+      await (await openTeamStore(target, { create: true })).close();
+    } catch (error) {
+      console.error(messageOf(error));
+      return 1;
+    }
+    console.log(`Created the team database in ${where}.`);
     return 0;
   }
-  let db;
+  let store;
   try {
-    db = openTeamDb(values.db);
+    store = await openTeamStore(target);
   } catch (error) {
     console.error(messageOf(error));
     return 1;
@@ -99,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
         // Loaded only to serve: the admin commands start faster without Fastify.
         const { createTeamServer } = await import('./app.ts');
         const app = createTeamServer({
-          db,
+          store,
           logger: true,
           rateLimitPerMinute: options.data.rateLimit,
           trustProxy: trustProxyOf(values['trust-proxy']),
@@ -108,17 +124,17 @@ async function main(argv: string[]): Promise<number> {
             .map((h) => h.trim().toLowerCase())
             .filter(Boolean),
         });
-        const open = db;
+        const open = store;
         // Graceful: stop accepting, let in-flight requests finish (their writes commit), then
         // close the database. A close that hangs is cut short so an orchestrator is not kept.
         const stop = (signal: string) => {
           app.log.info({ signal }, 'shutting down');
           const force = setTimeout(() => process.exit(1), 10_000);
           force.unref();
-          void app.close().then(() => {
-            open.close();
-            process.exit(0);
-          });
+          void app
+            .close()
+            .then(() => open.close())
+            .then(() => process.exit(0));
         };
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));
@@ -127,12 +143,12 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'add-team':
         if (!arg) break;
-        db.addTeam(arg);
+        await store.accounts.addTeam(arg);
         console.log(`Team "${arg}" added.`);
         return 0;
       case 'add-rep': {
         if (!values.team || !values.name) break;
-        const rep = db.addRep(values.team, values.name);
+        const rep = await store.accounts.addRep(values.team, values.name);
         console.log(`Rep ${values.name} added (id ${rep.id}). Their token, shown only this once:`);
         console.log(rep.token);
         return 0;
@@ -144,18 +160,24 @@ async function main(argv: string[]): Promise<number> {
           console.error('Choose a password of at least 12 characters.');
           return 1;
         }
-        await db.addManager(values.team, values.email, password);
+        await store.accounts.addManager(values.team, values.email, password);
         console.log(`Manager ${values.email} added to "${values.team}".`);
         return 0;
       }
       case 'revoke-rep':
         if (!arg) break;
-        console.log(db.revokeRep(arg) ? `Rep ${arg} revoked.` : `No active rep with id ${arg}.`);
+        console.log(
+          (await store.accounts.revokeRep(arg))
+            ? `Rep ${arg} revoked.`
+            : `No active rep with id ${arg}.`,
+        );
         return 0;
       case 'revoke-manager':
         if (!arg) break;
         console.log(
-          db.revokeManager(arg) ? `Manager ${arg} revoked.` : `No active manager ${arg}.`,
+          (await store.accounts.revokeManager(arg))
+            ? `Manager ${arg} revoked.`
+            : `No active manager ${arg}.`,
         );
         return 0;
     }
@@ -165,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(messageOf(error));
     return 1;
   } finally {
-    if (command !== 'serve') db.close();
+    if (command !== 'serve') await store.close();
   }
 }
 

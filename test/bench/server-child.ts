@@ -2,12 +2,12 @@
 // (so the load generator does not share its event loop), rate limit raised out of the way,
 // no request logging. Prints the port once listening.
 import { createTeamServer } from '../../src/server/app.ts';
-import { openTeamDb } from '../../src/server/db.ts';
+import { openTeamStore } from '../../src/server/store.ts';
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: server-child.ts <db file>');
-const db = openTeamDb(file);
-const app = createTeamServer({ db, rateLimitPerMinute: 1e9, logger: false });
+const store = await openTeamStore({ file });
+const app = createTeamServer({ store, rateLimitPerMinute: 1e9, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 // SIGUSR2: prints the CPU time this process has used, so the bench can tell the server's own cost
 // per request from the wait a busy machine adds. Set before the port is printed: a SIGUSR2 that
@@ -18,4 +18,4 @@ process.on('SIGUSR2', () => {
 });
 const address = app.server.address();
 process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
-process.once('SIGTERM', () => void app.close().then(() => db.close()));
+process.once('SIGTERM', () => void app.close().then(() => store.close()));

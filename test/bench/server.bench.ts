@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openTeamDb } from '../../src/server/db.ts';
+import { openTeamStore } from '../../src/server/store.ts';
 import type { TeamMissionState } from '../../src/shared/team.ts';
 import { percentile, type BenchSection } from './report.ts';
 
@@ -88,18 +88,21 @@ export const serverBench: BenchSection = {
     const dir = await mkdtemp(join(tmpdir(), 'mission-tray-server-bench-'));
     try {
       const file = join(dir, 'team.db');
-      const db = openTeamDb(file, { create: true });
-      db.addTeam('Big');
-      await db.addManager('Big', 'boss@big.test', 'bench password 123');
-      const reps = Array.from({ length: REPS }, (_, r) => db.addRep('Big', `Rep ${r}`));
-      reps.forEach((rep, r) => {
-        for (let m = 0; m < MISSIONS_PER_REP; m++) {
-          const i = r * MISSIONS_PER_REP + m;
-          db.upsertMission(rep, `board-${i}`, 1, stateFor(i));
-        }
-      });
+      const db = await openTeamStore({ file }, { create: true });
+      await db.accounts.addTeam('Big');
+      await db.accounts.addManager('Big', 'boss@big.test', 'bench password 123');
+      const reps = [];
+      for (let r = 0; r < REPS; r++) reps.push(await db.accounts.addRep('Big', `Rep ${r}`));
+      // Seeded a rep's missions per transaction, as the group commit would.
+      for (const [r, rep] of reps.entries())
+        await db.missions.writeAll(
+          Array.from({ length: MISSIONS_PER_REP }, (_, m) => (tx) => {
+            const i = r * MISSIONS_PER_REP + m;
+            return tx.upsertMission(rep, `board-${i}`, 1, stateFor(i));
+          }),
+        );
       const writer = reps[0];
-      db.close();
+      await db.close();
       if (!writer) throw new Error('no rep');
 
       const server = await startChild(file);

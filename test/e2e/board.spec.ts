@@ -13,13 +13,16 @@ let bob: RepApp;
 
 test.beforeEach(async () => {
   server = await startTeamServer();
-  server.db.addTeam('North');
-  server.db.addTeam('South');
-  await server.db.addManager('North', 'mia@north.test', PASSWORD);
-  ann = await startRep({ endpoint: server.url, token: server.db.addRep('North', 'Ann Lee').token });
+  await server.store.accounts.addTeam('North');
+  await server.store.accounts.addTeam('South');
+  await server.store.accounts.addManager('North', 'mia@north.test', PASSWORD);
+  ann = await startRep({
+    endpoint: server.url,
+    token: (await server.store.accounts.addRep('North', 'Ann Lee')).token,
+  });
   bob = await startRep({
     endpoint: server.url,
-    token: server.db.addRep('North', 'Bob Diaz').token,
+    token: (await server.store.accounts.addRep('North', 'Bob Diaz')).token,
   });
 
   await ann.data.add({ id: 'ann-calls', title: 'Book 10 meetings', visibility: 'public' });
@@ -43,7 +46,7 @@ test.beforeEach(async () => {
   await ann.engine.flush();
   await bob.engine.flush();
 
-  const eve = server.db.addRep('South', 'Eve South');
+  const eve = await server.store.accounts.addRep('South', 'Eve South');
   await fetch(`${server.url}/api/v1/missions/eve-1`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${eve.token}`, 'content-type': 'application/json' },

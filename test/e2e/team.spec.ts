@@ -13,9 +13,9 @@ import { expect, test } from './harness.ts';
 test('a rep connects to the team, sees a teammate ranked and cheers them', async ({ app }) => {
   const server = await startTeamServer();
   try {
-    server.db.addTeam('Northwind');
-    const me = server.db.addRep('Northwind', 'Alex');
-    const sam = server.db.addRep('Northwind', 'Sam');
+    await server.store.accounts.addTeam('Northwind');
+    const me = await server.store.accounts.addRep('Northwind', 'Alex');
+    const sam = await server.store.accounts.addRep('Northwind', 'Sam');
     const pushed = await call(server.url, 'PUT', `${API_PREFIX}/missions/sam-calls`, sam.token, {
       revision: 1,
       state: sampleState({
@@ -51,14 +51,9 @@ test('a rep connects to the team, sees a teammate ranked and cheers them', async
 
     // On the server: the public mission, never the private one.
     await expect
-      .poll(() =>
-        server
-          .rows('missions')
-          .map((r) => String(r['rep_id']))
-          .sort(),
-      )
+      .poll(async () => (await server.rows('missions')).map((r) => String(r['rep_id'])).sort())
       .toEqual([sam.id, me.id].sort());
-    const onServer = JSON.stringify(server.rows('missions'));
+    const onServer = JSON.stringify(await server.rows('missions'));
     expect(onServer).toContain(mine.title);
     expect(onServer).not.toContain('My private pipeline work');
     // The token is kept encrypted apart from the preferences.
@@ -74,7 +69,7 @@ test('a rep connects to the team, sees a teammate ranked and cheers them', async
 
     await rows.first().getByRole('button', { name: /Cheer/ }).click();
     await expect(rows.first().getByRole('button', { name: /Cheered/ })).toBeDisabled();
-    expect(server.rows('cheers').map((r) => [r['mission_id'], r['from_rep_id']])).toEqual([
+    expect((await server.rows('cheers')).map((r) => [r['mission_id'], r['from_rep_id']])).toEqual([
       ['sam-calls', me.id],
     ]);
 

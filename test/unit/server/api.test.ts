@@ -15,11 +15,11 @@ let eve: { id: string; token: string };
 
 beforeEach(async () => {
   server = await startTeamServer();
-  server.db.addTeam('North');
-  server.db.addTeam('South');
-  ann = server.db.addRep('North', 'Ann');
-  bob = server.db.addRep('North', 'Bob');
-  eve = server.db.addRep('South', 'Eve');
+  await server.store.accounts.addTeam('North');
+  await server.store.accounts.addTeam('South');
+  ann = await server.store.accounts.addRep('North', 'Ann');
+  bob = await server.store.accounts.addRep('North', 'Bob');
+  eve = await server.store.accounts.addRep('South', 'Eve');
 });
 afterEach(() => server.close());
 
@@ -33,10 +33,10 @@ describe('writing missions', () => {
       status: 200,
       json: { missionId: 'm-ann-1', revision: 3, applied: true },
     });
-    expect(server.rows('missions')).toMatchObject([
+    expect(await server.rows('missions')).toMatchObject([
       { id: 'm-ann-1', rep_id: ann.id, title: 'Book 10 meetings', total: 3 },
     ]);
-    const reps = server.rows('reps');
+    const reps = await server.rows('reps');
     expect(JSON.stringify(reps)).not.toContain(ann.token);
   });
 
@@ -47,11 +47,11 @@ describe('writing missions', () => {
     });
     expect(wrong.status).toBe(401);
     expect(wrong.json).toEqual({ error: expect.stringContaining('token') });
-    server.db.revokeRep(bob.id);
+    await server.store.accounts.revokeRep(bob.id);
     const revoked = await put(bob.token, 'm2', { revision: 1, state: sampleState() });
     expect(revoked.status).toBe(401);
-    expect(server.rows('missions')).toEqual([]);
-    expect(server.rows('mission_heads')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
+    expect(await server.rows('mission_heads')).toEqual([]);
   });
 
   it("refuses with 403 to write or withdraw another rep's mission, and keeps the owner's", async () => {
@@ -68,10 +68,10 @@ describe('writing missions', () => {
       bob.token,
     );
     expect(withdraw.status).toBe(403);
-    expect(server.rows('missions')).toMatchObject([
+    expect(await server.rows('missions')).toMatchObject([
       { id: 'm-ann', rep_id: ann.id, title: "Ann's" },
     ]);
-    expect(server.rows('mission_heads')).toMatchObject([{ revision: 1 }]);
+    expect(await server.rows('mission_heads')).toMatchObject([{ revision: 1 }]);
   });
 
   it('answers malformed payloads with 400 and a message naming the field; nothing stored', async () => {
@@ -89,8 +89,8 @@ describe('writing missions', () => {
     }
     const badId = await put(ann.token, 'has%20space', { revision: 1, state: sampleState() });
     expect(badId.status).toBe(400);
-    expect(server.rows('missions')).toEqual([]);
-    expect(server.rows('mission_heads')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
+    expect(await server.rows('mission_heads')).toEqual([]);
   });
 
   it('answers an oversized payload with 413 and a message; nothing stored', async () => {
@@ -100,7 +100,7 @@ describe('writing missions', () => {
     });
     expect(res.status).toBe(413);
     expect(res.json).toEqual({ error: expect.stringContaining('64 KiB') });
-    expect(server.rows('missions')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
   });
 
   it('applies a repeated request once and never lets a stale revision overwrite a newer one', async () => {
@@ -116,7 +116,7 @@ describe('writing missions', () => {
     ]);
     const stale = await put(ann.token, 'm1', { revision: 4, state: sampleState({ total: 4 }) });
     expect(stale.json).toEqual({ missionId: 'm1', revision: 5, applied: false });
-    expect(server.rows('missions')).toMatchObject([{ total: 5 }]);
+    expect(await server.rows('missions')).toMatchObject([{ total: 5 }]);
   });
 
   it('withdraws a mission: nothing of it is left but its id and revision', async () => {
@@ -130,12 +130,12 @@ describe('writing missions', () => {
     await call(server.url, 'POST', '/api/v1/missions/m1/cheers', bob.token);
     const res = await call(server.url, 'DELETE', '/api/v1/missions/m1?revision=3', ann.token);
     expect(res.json).toEqual({ missionId: 'm1', revision: 3, applied: true });
-    for (const table of ['missions', 'cheers']) expect(server.rows(table)).toEqual([]);
-    expect(server.rows('mission_heads')).toEqual([{ id: 'm1', rep_id: ann.id, revision: 3 }]);
+    for (const table of ['missions', 'cheers']) expect(await server.rows(table)).toEqual([]);
+    expect(await server.rows('mission_heads')).toEqual([{ id: 'm1', rep_id: ann.id, revision: 3 }]);
     // A delayed older upsert cannot bring it back.
     const late = await put(ann.token, 'm1', { revision: 2, state: sampleState() });
     expect(late.json).toMatchObject({ applied: false, revision: 3 });
-    expect(server.rows('missions')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
   });
 });
 
@@ -143,10 +143,10 @@ describe('revoking a rep', () => {
   it('takes their missions and cheers off the team, and keeps only tombstones', async () => {
     await put(ann.token, 'm-ann', { revision: 1, state: sampleState({ title: 'Ann leaves' }) });
     await call(server.url, 'POST', '/api/v1/missions/m-ann/cheers', bob.token);
-    expect(server.db.revokeRep(ann.id)).toBe(true);
-    expect(server.rows('missions')).toEqual([]);
-    expect(server.rows('cheers')).toEqual([]);
-    expect(server.rows('mission_heads')).toMatchObject([{ id: 'm-ann', rep_id: ann.id }]);
+    expect(await server.store.accounts.revokeRep(ann.id)).toBe(true);
+    expect(await server.rows('missions')).toEqual([]);
+    expect(await server.rows('cheers')).toEqual([]);
+    expect(await server.rows('mission_heads')).toMatchObject([{ id: 'm-ann', rep_id: ann.id }]);
     const view = await call(server.url, 'GET', '/api/v1/team', bob.token);
     expect(JSON.stringify(view.json)).not.toContain('Ann');
   });
@@ -186,8 +186,8 @@ describe('reading the team and cheering', () => {
   it('rate-limits a flood with 429 and Retry-After', async () => {
     await server.close();
     server = await startTeamServer({ rateLimitPerMinute: 3 });
-    server.db.addTeam('North');
-    const rep = server.db.addRep('North', 'Ann');
+    await server.store.accounts.addTeam('North');
+    const rep = await server.store.accounts.addRep('North', 'Ann');
     const statuses = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 5; i++) {

@@ -13,11 +13,11 @@ const PASSWORD = 'correct horse battery staple';
 
 beforeEach(async () => {
   server = await startTeamServer({ now: () => new Date('2026-11-25T12:00:00Z') });
-  server.db.addTeam('North');
-  server.db.addTeam('South');
-  await server.db.addManager('North', 'mia@north.test', PASSWORD);
-  const ann = server.db.addRep('North', 'Ann');
-  const eve = server.db.addRep('South', 'Eve');
+  await server.store.accounts.addTeam('North');
+  await server.store.accounts.addTeam('South');
+  await server.store.accounts.addManager('North', 'mia@north.test', PASSWORD);
+  const ann = await server.store.accounts.addRep('North', 'Ann');
+  const eve = await server.store.accounts.addRep('South', 'Eve');
   await call(server.url, 'PUT', '/api/v1/missions/m-ann', ann.token, {
     revision: 1,
     state: sampleState({
@@ -81,7 +81,9 @@ describe('the board', () => {
     expect(html).toContain('behind by 5');
     expect(html).not.toContain('Eve');
     // The session id is never stored as such.
-    expect(JSON.stringify(server.rows('sessions'))).not.toContain(cookieOf(res).split('=')[1]);
+    expect(JSON.stringify(await server.rows('sessions'))).not.toContain(
+      cookieOf(res).split('=')[1],
+    );
   });
 
   it('signs out only with the page’s CSRF token', async () => {
@@ -117,15 +119,15 @@ describe('the board', () => {
 
   it('ends a revoked manager’s session', async () => {
     const cookie = cookieOf(await signIn('mia@north.test', PASSWORD));
-    server.db.revokeManager('mia@north.test');
+    await server.store.accounts.revokeManager('mia@north.test');
     expect((await fetch(`${server.url}/board/content`, { headers: { cookie } })).status).toBe(401);
     expect((await call(server.url, 'GET', '/board/content', null)).status).toBe(401);
   });
 
   it('pages a big team by reps, while "behind pace" and hit rates still count everyone', async () => {
     for (let r = 0; r < 60; r++) {
-      const rep = server.db.addRep('North', `Rep ${String(r).padStart(2, '0')}`);
-      server.db.upsertMission(rep, `big-${r}`, 1, {
+      const rep = await server.store.accounts.addRep('North', `Rep ${String(r).padStart(2, '0')}`);
+      await server.store.missions.upsertMission(rep, `big-${r}`, 1, {
         ...sampleState({ title: `Mission of rep ${r}`, total: 2 }),
         days: [{ date: '2026-11-24', count: 2, hit: r % 2, of: 1 }],
         pace: { expected: 4, actual: 2, delta: -2, label: 'behind by 2' },

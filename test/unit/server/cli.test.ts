@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { openTeamDb } from '../../../src/server/db.ts';
+import { openTeamStore } from '../../../src/server/store.ts';
 
 const cli = fileURLToPath(new URL('../../../src/server/cli.ts', import.meta.url));
 let dir = '';
@@ -23,7 +23,7 @@ function run(args: string[], input?: string) {
 it(
   'adds a team, a rep (token shown once, stored hashed), a manager, and revokes the rep',
   { timeout: 180_000 },
-  () => {
+  async () => {
     dir = mkdtempSync(join(tmpdir(), 'mt-cli-'));
     expect(run(['init']).out).toContain('Created the team database');
     expect(run(['add-team', 'North']).out).toContain('Team "North" added.');
@@ -46,14 +46,14 @@ it(
     expect(manager.out).toContain('Manager mia@north.test added');
     expect(run(['add-rep', '--team', 'Nowhere', '--name', 'X']).err).toContain('No team named');
 
-    const db = openTeamDb(join(dir, 'team.db'));
-    const found = db.repByToken(token);
+    const db = await openTeamStore({ file: join(dir, 'team.db') });
+    const found = await db.accounts.repByToken(token);
     expect(found).toMatchObject({ name: 'Ann Lee', teamName: 'North' });
-    db.close();
+    await db.close();
 
     expect(run(['revoke-rep', found?.id ?? '']).out).toContain('revoked');
-    const after = openTeamDb(join(dir, 'team.db'));
-    expect(after.repByToken(token)).toBeNull();
-    after.close();
+    const after = await openTeamStore({ file: join(dir, 'team.db') });
+    expect(await after.accounts.repByToken(token)).toBeNull();
+    await after.close();
   },
 );

@@ -2,7 +2,8 @@
 // writes that share one transaction still get their own answers, and the database holds exactly
 // the writes that were accepted.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTeamDb } from '../../../src/server/db.ts';
+import { openTeamStore } from '../../../src/server/store.ts';
+import type { BatchOutcome, WriteOutcome } from '../../../src/server/repositories/missions.ts';
 import { createGroupCommit } from '../../../src/server/group-commit.ts';
 import {
   call,
@@ -17,9 +18,9 @@ let bob: { id: string; teamId: string; token: string };
 
 beforeEach(async () => {
   server = await startTeamServer();
-  server.db.addTeam('North');
-  ann = server.db.addRep('North', 'Ann');
-  bob = server.db.addRep('North', 'Bob');
+  await server.store.accounts.addTeam('North');
+  ann = await server.store.accounts.addRep('North', 'Ann');
+  bob = await server.store.accounts.addRep('North', 'Bob');
 });
 afterEach(() => server.close());
 
@@ -36,8 +37,8 @@ describe('concurrent upserts sharing one commit', () => {
     await put(bob.token, 'm-bob', 1, 1);
     await put(bob.token, 'm-gone', 1, 1);
     const batches: number[] = [];
-    const writeAll = server.db.writeAll;
-    server.db.writeAll = (writes) => {
+    const writeAll = server.store.missions.writeAll;
+    server.store.missions.writeAll = (writes) => {
       batches.push(writes.length);
       return writeAll(writes);
     };
@@ -60,22 +61,14 @@ describe('concurrent upserts sharing one commit', () => {
       [200, { missionId: 'm-bob', revision: 2, applied: true }],
       [200, { missionId: 'm-gone', revision: 2, applied: true }],
     ]);
-    expect(
-      server
-        .rows('missions')
-        .map((m) => [m.id, m.rep_id, m.total])
-        .sort(),
-    ).toEqual([
+    expect((await server.rows('missions')).map((m) => [m.id, m.rep_id, m.total]).sort()).toEqual([
       ['m-ann', ann.id, 5],
       ['m-bob', bob.id, 2],
       ['m-new', ann.id, 10],
       ['m-same', ann.id, 1],
     ]);
     expect(
-      server
-        .rows('mission_heads')
-        .map((h) => [h.id, h.rep_id, h.revision])
-        .sort(),
+      (await server.rows('mission_heads')).map((h) => [h.id, h.rep_id, h.revision]).sort(),
     ).toEqual([
       ['m-ann', ann.id, 5],
       ['m-bob', bob.id, 2],
@@ -85,28 +78,18 @@ describe('concurrent upserts sharing one commit', () => {
     ]);
   });
 
-  it('a write that fails is undone alone; the others in the transaction commit', () => {
-    const outcomes = server.db.writeAll([
+  it('a write that fails is undone alone; the others in the transaction commit', async () => {
+    const outcomes = await server.store.missions.writeAll([
       (tx) => tx.upsertMission(ann, 'm-1', 1, sampleState({ total: 1 })),
-      (tx) => {
-        tx.upsertMission(ann, 'm-2', 1, sampleState({ total: 2 }));
+      async (tx) => {
+        await tx.upsertMission(ann, 'm-2', 1, sampleState({ total: 2 }));
         throw new Error('failed half-way');
       },
       (tx) => tx.upsertMission(bob, 'm-3', 1, sampleState({ total: 3 })),
     ]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
-    expect(
-      server
-        .rows('missions')
-        .map((m) => m.id)
-        .sort(),
-    ).toEqual(['m-1', 'm-3']);
-    expect(
-      server
-        .rows('mission_heads')
-        .map((h) => h.id)
-        .sort(),
-    ).toEqual(['m-1', 'm-3']);
+    expect((await server.rows('missions')).map((m) => m.id).sort()).toEqual(['m-1', 'm-3']);
+    expect((await server.rows('mission_heads')).map((h) => h.id).sort()).toEqual(['m-1', 'm-3']);
   });
 
   it('many concurrent upserts of the same mission: the highest revision wins', async () => {
@@ -115,8 +98,8 @@ describe('concurrent upserts sharing one commit', () => {
     expect(results.every((r) => r.status === 200)).toBe(true);
     // Whatever the order they arrived in, the highest revision was applied and is what stays.
     expect(results[0]?.json).toEqual({ missionId: 'm-race', revision: 40, applied: true });
-    expect(server.rows('missions')).toMatchObject([{ id: 'm-race', total: 40 }]);
-    expect(server.rows('mission_heads')).toMatchObject([{ id: 'm-race', revision: 40 }]);
+    expect(await server.rows('missions')).toMatchObject([{ id: 'm-race', total: 40 }]);
+    expect(await server.rows('mission_heads')).toMatchObject([{ id: 'm-race', revision: 40 }]);
   });
 });
 
@@ -124,19 +107,24 @@ describe('createGroupCommit', () => {
   it('writes asked for in one turn share one transaction, and answers wait for its commit', async () => {
     const calls: string[] = [];
     const tx = {
-      upsertMission: () => ({ kind: 'ok', revision: 1, applied: true }) as const,
-      withdrawMission: () => ({ kind: 'forbidden' }) as const,
+      upsertMission: async (): Promise<WriteOutcome> => ({
+        kind: 'ok',
+        revision: 1,
+        applied: true,
+      }),
+      withdrawMission: async (): Promise<WriteOutcome> => ({ kind: 'forbidden' }),
     };
     const writes = createGroupCommit({
-      writeAll: (batch) => {
+      writeAll: async <T>(batch: readonly ((t: typeof tx) => Promise<T>)[]) => {
         calls.push(`batch of ${batch.length}`);
-        const outcomes = batch.map((write) => {
+        const outcomes: BatchOutcome<T>[] = [];
+        for (const write of batch) {
           try {
-            return { ok: true, value: write(tx) } as const;
+            outcomes.push({ ok: true, value: await write(tx) });
           } catch (error) {
-            return { ok: false, error } as const;
+            outcomes.push({ ok: false, error });
           }
-        });
+        }
         calls.push('committed');
         return outcomes;
       },
@@ -148,7 +136,7 @@ describe('createGroupCommit', () => {
           calls.push(`answer ${o.kind}`);
         }),
       writes
-        .write(() => {
+        .write(async () => {
           throw new Error('bad write');
         })
         .catch((error: Error) => {
@@ -172,7 +160,7 @@ describe('createGroupCommit', () => {
 
   it('if the shared transaction cannot commit, every write in it fails', async () => {
     const writes = createGroupCommit({
-      writeAll: () => {
+      writeAll: async () => {
         throw new Error('database is locked');
       },
     });
@@ -188,21 +176,21 @@ describe('the token cache', () => {
   it('a token revoked from another process (the CLI) stops working at the next request', async () => {
     expect((await put(ann.token, 'm1', 1, 1)).status).toBe(200);
     // The CLI opens its own connection to the same file.
-    const cli = openTeamDb(server.file);
+    const cli = await openTeamStore(server.target);
     try {
-      expect(cli.revokeRep(ann.id)).toBe(true);
+      expect(await cli.accounts.revokeRep(ann.id)).toBe(true);
     } finally {
-      cli.close();
+      await cli.close();
     }
     const after = await put(ann.token, 'm1', 2, 2);
     expect(after.status).toBe(401);
-    expect(server.rows('missions')).toEqual([]);
-    expect(server.rows('mission_heads')).toMatchObject([{ id: 'm1', revision: 1 }]);
+    expect(await server.rows('missions')).toEqual([]);
+    expect(await server.rows('mission_heads')).toMatchObject([{ id: 'm1', revision: 1 }]);
   });
 
   it('a token revoked in this process stops working at once', async () => {
     expect((await put(bob.token, 'm1', 1, 1)).status).toBe(200);
-    server.db.revokeRep(bob.id);
+    await server.store.accounts.revokeRep(bob.id);
     expect((await put(bob.token, 'm1', 2, 2)).status).toBe(401);
   });
 });

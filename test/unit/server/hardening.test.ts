@@ -22,9 +22,12 @@ const PASSWORD = 'correct horse battery staple';
 
 async function withTeam(options: Parameters<typeof startTeamServer>[0] = {}) {
   server = await startTeamServer({ now: () => NOW, ...options });
-  server.db.addTeam('North');
-  await server.db.addManager('North', 'mia@north.test', PASSWORD);
-  return { ann: server.db.addRep('North', 'Ann'), bob: server.db.addRep('North', 'Bob') };
+  await server.store.accounts.addTeam('North');
+  await server.store.accounts.addManager('North', 'mia@north.test', PASSWORD);
+  return {
+    ann: await server.store.accounts.addRep('North', 'Ann'),
+    bob: await server.store.accounts.addRep('North', 'Bob'),
+  };
 }
 
 const put = (token: string, id: string, body: unknown) =>
@@ -159,8 +162,8 @@ describe('2. numbers are bounded by what a real mission can hold', () => {
       expect(res.status, JSON.stringify(overrides)).toBe(400);
       expect(sentenceOf(res.json)).toMatch(field);
     }
-    expect(server.rows('missions')).toEqual([]);
-    expect(server.rows('mission_heads')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
+    expect(await server.rows('mission_heads')).toEqual([]);
   });
 
   it('keeps the board up when one stored row holds numbers out of bounds', async () => {
@@ -168,9 +171,11 @@ describe('2. numbers are bounded by what a real mission can hold', () => {
     await put(ann.token, 'm1', { revision: 1, state: sampleState({ title: 'Sane mission' }) });
     await put(ann.token, 'm2', { revision: 1, state: sampleState({ title: 'Old row' }) });
     // As a server without the bounds stored it: weekly sums past the safe integers.
-    server.db.db
-      .prepare('UPDATE missions SET weeks = ? WHERE id = ?')
-      .run('[["2026-11-23",9007199254740991e3,9007199254740991e3]]', 'm2');
+    await server.store.database.db
+      .updateTable('missions')
+      .set({ weeks: '[["2026-11-23",9007199254740991e3,9007199254740991e3]]' })
+      .where('id', '=', 'm2')
+      .execute();
     const cookie = cookieOf(await signIn('mia@north.test', PASSWORD));
     const board = await fetch(`${server.url}/board`, { headers: { cookie } });
     expect(board.status).toBe(200);
@@ -207,7 +212,7 @@ describe('4. the feed cannot be pinned with wins from the future', () => {
     });
     expect(far.status).toBe(400);
     expect(sentenceOf(far.json)).toMatch(/9999-12-31.*clock/);
-    expect(server.rows('missions')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
     const skewed = new Date(NOW.getTime() + 2 * 60_000).toISOString();
     const near = await put(ann.token, 'm1', {
       revision: 1,
@@ -275,7 +280,7 @@ describe('7. slow requests time out', () => {
     expect(Date.now() - started).toBeLessThan(4000);
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     sentenceOf(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)));
-    expect(server.rows('missions')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
   });
 });
 
@@ -292,7 +297,8 @@ describe('8. the coaching group count', () => {
     const cookie = cookieOf(await signIn('mia@north.test', PASSWORD));
     const one = await (await fetch(`${server.url}/board/content`, { headers: { cookie } })).text();
     expect(one).not.toContain('1 of 77');
-    for (let i = 0; i < 25; i++) server.db.upsertMission(ann, `more-${i}`, 1, missed(2));
+    for (let i = 0; i < 25; i++)
+      await server.store.missions.upsertMission(ann, `more-${i}`, 1, missed(2));
     const many = await (await fetch(`${server.url}/board/content`, { headers: { cookie } })).text();
     expect(many).toContain('25 of 26.');
   });
@@ -337,8 +343,10 @@ describe('10. a full disk', () => {
   it('logs the real error, not the failed rollback’s', async () => {
     const { lines, logStream } = captureLog();
     const { ann } = await withTeam({ logger: true, logStream });
-    const pages = server.db.db.prepare('PRAGMA page_count').get();
-    server.db.db.exec(`PRAGMA max_page_count = ${Number(pages?.page_count)}`);
+    const sqlite = server.store.database.sqlite;
+    if (!sqlite) throw new Error('a full disk is made with SQLite’s max_page_count');
+    const pages = sqlite.prepare('PRAGMA page_count').get();
+    sqlite.exec(`PRAGMA max_page_count = ${Number(pages?.page_count)}`);
     // Missions until the pages run out: that write fails as on a full disk.
     let res = { status: 0, json: null as unknown };
     for (let i = 0; i < 100 && res.status !== 500; i++)
@@ -369,7 +377,8 @@ describe('11. the smaller holes', () => {
 
   it('caps the missions one rep shares, and leaves no tombstone for an id never written', async () => {
     const { ann } = await withTeam();
-    for (let i = 0; i < 200; i++) server.db.upsertMission(ann, `m-${i}`, 1, sampleState());
+    for (let i = 0; i < 200; i++)
+      await server.store.missions.upsertMission(ann, `m-${i}`, 1, sampleState());
     const over = await put(ann.token, 'one-too-many', { revision: 1, state: sampleState() });
     expect(over.status).toBe(403);
     expect(sentenceOf(over.json)).toMatch(/at most 200/);
@@ -377,11 +386,11 @@ describe('11. the smaller holes', () => {
       status: 200,
       json: { applied: true },
     });
-    expect(server.rows('missions')).toHaveLength(200);
+    expect(await server.rows('missions')).toHaveLength(200);
 
     const ghost = await call(server.url, 'DELETE', '/api/v1/missions/never?revision=9', ann.token);
     expect(ghost).toMatchObject({ status: 200, json: { revision: 0, applied: false } });
-    expect(server.rows('mission_heads').filter((h) => h.id === 'never')).toEqual([]);
+    expect((await server.rows('mission_heads')).filter((h) => h.id === 'never')).toEqual([]);
   });
 
   it('keeps the database files readable by their owner only', async () => {
@@ -394,14 +403,14 @@ describe('11. the smaller holes', () => {
   it('purges expired sessions', async () => {
     let clock = NOW.getTime();
     server = await startTeamServer({ now: () => new Date(clock), sessionTtlMs: 60_000 });
-    server.db.addTeam('North');
-    await server.db.addManager('North', 'mia@north.test', PASSWORD);
+    await server.store.accounts.addTeam('North');
+    await server.store.accounts.addManager('North', 'mia@north.test', PASSWORD);
     await signIn('mia@north.test', PASSWORD);
     await signIn('mia@north.test', PASSWORD);
-    expect(server.rows('sessions')).toHaveLength(2);
+    expect(await server.rows('sessions')).toHaveLength(2);
     clock += 61_000;
     const fresh = cookieOf(await signIn('mia@north.test', PASSWORD));
-    expect(server.rows('sessions')).toHaveLength(1);
+    expect(await server.rows('sessions')).toHaveLength(1);
     const board = await fetch(`${server.url}/board`, { headers: { cookie: fresh } });
     expect(board.status).toBe(200);
   });

@@ -5,8 +5,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openTeamDb } from '../../../src/server/db.ts';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/server/migrations.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/server/db/migrations.ts';
+import { openTeamStore } from '../../../src/server/store.ts';
 import { call, startTeamServer } from './team-server-fixture.ts';
 
 let dir = '';
@@ -22,32 +22,34 @@ const recorded = (file: string) => {
   return rows;
 };
 
-it('applies every migration once, in order, and records each', () => {
+it('applies every migration once, in order, and records each', async () => {
   const file = join(dir, 'team.db');
-  openTeamDb(file, { create: true, now: () => new Date('2026-11-01T00:00:00Z') }).close();
+  await (
+    await openTeamStore({ file }, { create: true, now: () => new Date('2026-11-01T00:00:00Z') })
+  ).close();
   const first = recorded(file);
   expect(first.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   expect(first.every((r) => r.applied_at === '2026-11-01T00:00:00.000Z')).toBe(true);
-  openTeamDb(file, { now: () => new Date('2026-12-01T00:00:00Z') }).close();
+  await (await openTeamStore({ file }, { now: () => new Date('2026-12-01T00:00:00Z') })).close();
   expect(recorded(file)).toEqual(first);
 });
 
-it('adopts a database made before migrations were recorded, keeping its data', () => {
+it('adopts a database made before migrations were recorded, keeping its data', async () => {
   const file = join(dir, 'team.db');
   const old = new DatabaseSync(file);
   const v1 = MIGRATIONS.find((m) => m.version === 1);
-  old.exec(v1?.sql ?? '');
+  for (const statement of v1?.statements('sqlite') ?? []) old.exec(statement);
   old
     .prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)')
     .run('team_1', 'North', '2026-01-01T00:00:00Z');
   old.close();
-  const db = openTeamDb(file);
-  expect(db.addRep('North', 'Ann').teamId).toBe('team_1');
-  const indexes = db.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'mission_heads_rep'")
+  const db = await openTeamStore({ file });
+  expect((await db.accounts.addRep('North', 'Ann')).teamId).toBe('team_1');
+  const indexes = db.database.sqlite
+    ?.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'mission_heads_rep'")
     .all();
   expect(indexes).toHaveLength(1);
-  db.close();
+  await db.close();
   expect(recorded(file).map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
 });
 
@@ -66,7 +68,7 @@ it('refuses a database newer than the code, at start and at /readyz', async () =
     expect(ready.json).toEqual({
       error: expect.stringMatching(/schema version \d+.*newer server/),
     });
-    expect(() => openTeamDb(server.file)).toThrow(
+    await expect(openTeamStore({ file: server.file })).rejects.toThrow(
       new RegExp(
         `version ${SCHEMA_VERSION + 1}; this server knows versions up to ${SCHEMA_VERSION}`,
       ),

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openTeamDb } from '../../../src/server/db.ts';
+import { openTeamStore } from '../../../src/server/store.ts';
 import { sampleState } from './team-server-fixture.ts';
 
 const cli = fileURLToPath(new URL('../../../src/server/cli.ts', import.meta.url));
@@ -45,13 +45,13 @@ it(
   { timeout: 150_000 },
   async () => {
     const file = join(dir, 'team.db');
-    const db = openTeamDb(file, { create: true });
+    const db = await openTeamStore({ file }, { create: true });
     expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
-    db.addTeam('North');
-    const ann = db.addRep('North', 'Ann');
+    await db.accounts.addTeam('North');
+    const ann = await db.accounts.addRep('North', 'Ann');
     const password = 'a manager password nobody logs';
-    await db.addManager('North', 'mia@north.test', password);
-    db.close();
+    await db.accounts.addManager('North', 'mia@north.test', password);
+    await db.close();
 
     const server = spawn(process.execPath, [cli, 'serve', '--db', file, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,11 +123,14 @@ it(
     socket.end(body.slice(40));
     expect(await exited).toBe(0);
     expect(answer).toMatch(/^HTTP\/1\.1 200/);
-    const after = openTeamDb(file);
-    expect(after.db.prepare('SELECT title FROM missions WHERE id = ?').get('m2')?.title).toBe(
-      'Sent during shutdown',
-    );
-    after.close();
+    const after = await openTeamStore({ file });
+    const stored = await after.database.db
+      .selectFrom('missions')
+      .select('title')
+      .where('id', '=', 'm2')
+      .executeTakeFirst();
+    expect(stored?.title).toBe('Sent during shutdown');
+    await after.close();
 
     const lines = out.trim().split('\n');
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);

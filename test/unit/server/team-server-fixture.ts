@@ -1,38 +1,83 @@
-// A real team server on 127.0.0.1 with a real database file in a temp dir, for tests.
+// A real team server on 127.0.0.1 over a real database, for tests: a SQLite file in a temp dir,
+// or a fresh database of its own on the test PostgreSQL cluster (postgres.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { createTeamServer, type TeamServerOptions } from '../../../src/server/app.ts';
-import { openTeamDb } from '../../../src/server/db.ts';
+import type { DatabaseTarget } from '../../../src/server/db/connection.ts';
+import type { DialectName } from '../../../src/server/db/schema.ts';
+import { openTeamStore } from '../../../src/server/store.ts';
 import type { TeamMissionState } from '../../../src/shared/team.ts';
+import { createTestDatabase } from './postgres.ts';
 
-export async function startTeamServer(options: Partial<TeamServerOptions> = {}) {
+/** Every behavioural server test runs on both: `describe.each(DIALECTS)`. */
+export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
+
+export interface TeamServerFixtureOptions extends Partial<Omit<TeamServerOptions, 'store'>> {
+  dialect?: DialectName;
+}
+
+/** A database for one test: a file path in `dir`, or a new PostgreSQL database. */
+export async function testDatabaseTarget(dialect: DialectName, dir: string) {
+  if (dialect === 'sqlite') {
+    const file = join(dir, 'team.db');
+    return { target: { file } satisfies DatabaseTarget, file, drop: async () => {} };
+  }
+  const database = await createTestDatabase();
+  return { target: { url: database.url } satisfies DatabaseTarget, file: '', drop: database.drop };
+}
+
+export async function startTeamServer(options: TeamServerFixtureOptions = {}) {
+  const { dialect = 'sqlite', ...serverOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'mt-team-'));
-  const file = join(dir, 'team.db');
-  const db = openTeamDb(file, { now: options.now, create: true });
-  const app = createTeamServer({ db, ...options });
+  const { target, file, drop } = await testDatabaseTarget(dialect, dir);
+  const store = await openTeamStore(target, { now: options.now, create: true });
+  const app = createTeamServer({ store, ...serverOptions });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
+  const { db } = store.database;
   return {
-    db,
+    dialect,
+    store,
+    /** Where the database is, for a second connection (the CLI, another process). */
+    target,
+    /** The SQLite file ('' on PostgreSQL). */
     file,
     url,
     port,
-    /** Every row of a table, straight from the database file. */
-    rows(table: string): Record<string, unknown>[] {
-      return db.db.prepare(`SELECT * FROM ${table}`).all();
+    /** Every row of a table, straight from the database. */
+    async rows(table: string): Promise<Record<string, unknown>[]> {
+      const result = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(
+        db,
+      );
+      return result.rows;
+    },
+    /** The names of the database's tables. */
+    async tables(): Promise<string[]> {
+      const result =
+        dialect === 'sqlite'
+          ? await sql<{
+              name: string;
+            }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db)
+          : await sql<{
+              name: string;
+            }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`.execute(
+              db,
+            );
+      return result.rows.map((row) => row.name);
     },
     async close() {
       await app.close();
-      db.close();
+      await store.close();
+      await drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 export type TeamServerFixture = Awaited<ReturnType<typeof startTeamServer>>;
-
 /** A consistent mission: its day's count and its pace follow the total unless given. */
 export function sampleState(overrides: Partial<TeamMissionState> = {}): TeamMissionState {
   const total = overrides.total ?? 3;

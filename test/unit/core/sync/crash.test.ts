@@ -11,7 +11,7 @@ let server: TeamServerFixture;
 let dir: string;
 beforeEach(async () => {
   server = await startTeamServer();
-  server.db.addTeam('North');
+  await server.store.accounts.addTeam('North');
   dir = await tempDir();
 });
 afterEach(async () => {
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 it('pushes after restart the change made just before a crash', async () => {
-  const { token } = server.db.addRep('North', 'Ann');
+  const { token } = await server.store.accounts.addRep('North', 'Ann');
   const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
   const proc = spawn(process.execPath, [child, dir, server.url, token], { stdio: 'pipe' });
@@ -32,11 +32,11 @@ it('pushes after restart the change made just before a crash', async () => {
   expect(err).toBe('');
   expect(signal).toBe('SIGKILL');
   expect(out).toContain('pending 1');
-  expect(server.rows('missions')).toEqual([]);
+  expect(await server.rows('missions')).toEqual([]);
 
   const app = await startRep({ endpoint: server.url, token, dir });
   await app.engine.start();
-  expect(server.rows('missions')).toMatchObject([
+  expect(await server.rows('missions')).toMatchObject([
     { id: 'crash-1', title: 'Made just before the crash', total: 2 },
   ]);
   expect(app.engine.status().pending).toBe(0);

@@ -14,9 +14,9 @@ const HOLD_MS = 700;
 
 beforeEach(async () => {
   server = await startTeamServer();
-  server.db.addTeam('North');
+  await server.store.accounts.addTeam('North');
   proxy = await startFaultProxy(server.url, HOLD_MS);
-  const { token } = server.db.addRep('North', 'Ann');
+  const { token } = await server.store.accounts.addRep('North', 'Ann');
   app = await startRep({ endpoint: proxy.url, token, engine: { timeoutMs: 250 } });
 });
 afterEach(async () => {
@@ -64,7 +64,7 @@ describe('sync through failures', () => {
     );
     await app.fire(); // the server stores it, but the answer comes too late
     expect(app.engine.status()).toMatchObject({ state: 'retrying', pending: 1 });
-    expect(server.rows('missions')).toHaveLength(1);
+    expect(await server.rows('missions')).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
     await app.fire(); // the retry: a repeat the server recognises
     expect(app.engine.status()).toMatchObject({ state: 'idle', pending: 0, lastError: null });
@@ -83,15 +83,15 @@ describe('sync through failures', () => {
     expect(revisions).toHaveLength(3); // one per change, whatever the repeats
     expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
     expect(new Set(revisions).size).toBe(3);
-    expect(server.rows('missions')).toMatchObject([{ id: 'm1', total: 3 }]);
-    expect(server.rows('mission_heads')).toMatchObject([{ revision: revisions.at(-1) }]);
+    expect(await server.rows('missions')).toMatchObject([{ id: 'm1', total: 3 }]);
+    expect(await server.rows('mission_heads')).toMatchObject([{ revision: revisions.at(-1) }]);
     expect(app.engine.status()).toMatchObject({ state: 'idle', pending: 0 });
   });
 
   it('backs off exponentially with full jitter up to the cap, and resumes at once on wake', async () => {
     await app.engine.close();
     await app.close();
-    const { token } = server.db.addRep('North', 'Bob');
+    const { token } = await server.store.accounts.addRep('North', 'Bob');
     const draws = [0.9, 0.1, 0.99, 0.5, 0.99, 0.99, 0.99];
     app = await startRep({
       endpoint: proxy.url,
@@ -112,7 +112,7 @@ describe('sync through failures', () => {
     // Network back: the shell calls resume(); no waiting out the 19.8 s.
     await app.engine.resume();
     expect(app.engine.status()).toMatchObject({ state: 'idle', pending: 0 });
-    expect(server.rows('missions')).toMatchObject([{ id: 'b1' }]);
+    expect(await server.rows('missions')).toMatchObject([{ id: 'b1' }]);
   });
 
   it('stops on a rejected payload (400) and tells the rep which mission and why', async () => {
@@ -127,6 +127,6 @@ describe('sync through failures', () => {
     await app.engine.changed();
     while (await app.fire());
     expect(proxy.requests()).toBe(before);
-    expect(server.rows('missions')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
   });
 });

@@ -16,10 +16,10 @@ const closing: (() => Promise<unknown>)[] = [];
 beforeEach(async () => {
   oldServer = await startTeamServer();
   newServer = await startTeamServer();
-  oldServer.db.addTeam('North');
-  newServer.db.addTeam('South');
-  oldToken = oldServer.db.addRep('North', 'Ann').token;
-  newToken = newServer.db.addRep('South', 'Ann').token;
+  await oldServer.store.accounts.addTeam('North');
+  await newServer.store.accounts.addTeam('South');
+  oldToken = (await oldServer.store.accounts.addRep('North', 'Ann')).token;
+  newToken = (await newServer.store.accounts.addRep('South', 'Ann')).token;
 });
 afterEach(async () => {
   for (const close of closing.splice(0).reverse()) await close();
@@ -39,26 +39,23 @@ async function annSyncedTo(endpoint: string): Promise<RepApp> {
   return app;
 }
 
-const heldIds = (server: TeamServerFixture) =>
-  server
-    .rows('missions')
-    .map((row) => row.id)
-    .sort();
+const heldIds = async (server: TeamServerFixture) =>
+  (await server.rows('missions')).map((row) => row.id).sort();
 
 describe('moving sync to another team server', () => {
   it('withdraws the missions from the old server and sends every public one to the new', async () => {
     const ann = await annSyncedTo(oldServer.url);
-    expect(heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect(await heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
 
     const status = await ann.engine.configure({ endpoint: newServer.url, token: newToken });
 
-    expect(oldServer.rows('missions')).toEqual([]);
-    expect(heldIds(newServer)).toEqual(['pub-calls', 'pub-demos']);
-    expect(newServer.rows('missions').find((m) => m.id === 'pub-calls')).toMatchObject({
+    expect(await oldServer.rows('missions')).toEqual([]);
+    expect(await heldIds(newServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect((await newServer.rows('missions')).find((m) => m.id === 'pub-calls')).toMatchObject({
       title: 'Public calls',
       total: 3,
     });
-    expect(JSON.stringify(newServer.rows('missions'))).not.toContain('PRIVATE');
+    expect(JSON.stringify(await newServer.rows('missions'))).not.toContain('PRIVATE');
     expect(status).toMatchObject({
       endpoint: newServer.url,
       state: 'idle',
@@ -70,24 +67,24 @@ describe('moving sync to another team server', () => {
     // Later changes go to the new server only.
     await ann.data.logWin('pub-demos', 2);
     await ann.engine.flush();
-    expect(newServer.rows('missions').find((m) => m.id === 'pub-demos')).toMatchObject({
+    expect((await newServer.rows('missions')).find((m) => m.id === 'pub-demos')).toMatchObject({
       total: 2,
     });
-    expect(oldServer.rows('missions')).toEqual([]);
+    expect(await oldServer.rows('missions')).toEqual([]);
   });
 
   it('still switches when the old server cannot be reached, which then keeps its copy', async () => {
     const proxy = await startFaultProxy(oldServer.url, 500);
     closing.push(() => proxy.close());
     const ann = await annSyncedTo(proxy.url);
-    expect(heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect(await heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
 
     proxy.faults.push('down');
     const status = await ann.engine.configure({ endpoint: newServer.url, token: newToken });
 
     expect(status).toMatchObject({ state: 'idle', pending: 0, lastError: null });
-    expect(heldIds(newServer)).toEqual(['pub-calls', 'pub-demos']);
-    expect(heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect(await heldIds(newServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect(await heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
     // The rep is told, in the status the window shows, until the next switch.
     expect(status.leftBehind).toBe(
       `2 missions stay on ${proxy.url}: removing them there failed. Ask your manager to take them off that board.`,
@@ -97,19 +94,21 @@ describe('moving sync to another team server', () => {
 
   it('on the same server with another rep’s token: withdraws the old rep’s missions, sends new ones as the new rep', async () => {
     const ann = await annSyncedTo(oldServer.url);
-    const annAgain = oldServer.db.addRep('North', 'Ann (new token)');
+    const annAgain = await oldServer.store.accounts.addRep('North', 'Ann (new token)');
 
     const switched = await ann.engine.configure({ endpoint: oldServer.url, token: annAgain.token });
     // The server keeps each mission id with the rep who first wrote it: the old ones stay off
     // the board, the app says why, and sync goes on.
-    expect(oldServer.rows('missions')).toEqual([]);
+    expect(await oldServer.rows('missions')).toEqual([]);
     expect(switched).toMatchObject({ state: 'idle', pending: 0 });
     expect(switched.lastError).toMatch(/belongs to another rep/);
 
     await ann.data.add({ id: 'pub-new', title: 'New public calls', visibility: 'public' });
     await ann.data.logWin('pub-calls', 1);
     await ann.engine.flush();
-    expect(oldServer.rows('missions')).toMatchObject([{ id: 'pub-new', rep_id: annAgain.id }]);
+    expect(await oldServer.rows('missions')).toMatchObject([
+      { id: 'pub-new', rep_id: annAgain.id },
+    ]);
     expect(ann.engine.status()).toMatchObject({ state: 'idle', pending: 0, lastError: null });
   });
 
@@ -122,24 +121,24 @@ describe('moving sync to another team server', () => {
     await expect(
       ann.engine.configure({ endpoint: newServer.url, token: newToken }),
     ).rejects.toThrow(/EACCES/);
-    expect(oldServer.rows('missions')).toEqual([]);
+    expect(await oldServer.rows('missions')).toEqual([]);
     expect(ann.settings.read().endpoint).toBe(oldServer.url);
     expect(ann.secrets.values.get(TOKEN_SECRET)).toBe(oldToken);
 
     await ann.engine.flush();
-    expect(heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
-    expect(newServer.rows('missions')).toEqual([]);
+    expect(await heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect(await newServer.rows('missions')).toEqual([]);
     expect(ann.engine.status()).toMatchObject({ state: 'idle', pending: 0 });
   });
 
   it('does not touch the server when only the way the endpoint is written changes', async () => {
     const ann = await annSyncedTo(oldServer.url);
-    const heads = oldServer.rows('mission_heads');
+    const heads = await oldServer.rows('mission_heads');
 
     await ann.engine.configure({ endpoint: `${oldServer.url}/` });
 
-    expect(heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
-    expect(oldServer.rows('mission_heads')).toEqual(heads);
+    expect(await heldIds(oldServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect(await oldServer.rows('mission_heads')).toEqual(heads);
     expect(ann.engine.status()).toMatchObject({ state: 'idle', pending: 0 });
   });
 
@@ -152,16 +151,16 @@ describe('moving sync to another team server', () => {
     closing.push(() => restarted.close());
     await restarted.engine.start();
 
-    expect(heldIds(newServer)).toEqual(['pub-calls', 'pub-demos']);
+    expect(await heldIds(newServer)).toEqual(['pub-calls', 'pub-demos']);
     expect(restarted.engine.status()).toMatchObject({ state: 'idle', pending: 0 });
 
     // And the acknowledgements now belong to the new server: a second restart sends nothing.
-    const heads = newServer.rows('mission_heads');
+    const heads = await newServer.rows('mission_heads');
     await restarted.close(true);
     const again = await startRep({ endpoint: newServer.url, token: newToken, dir: ann.dir });
     closing.push(() => again.close());
     await again.engine.start();
     expect(again.engine.status().pending).toBe(0);
-    expect(newServer.rows('mission_heads')).toEqual(heads);
+    expect(await newServer.rows('mission_heads')).toEqual(heads);
   });
 });

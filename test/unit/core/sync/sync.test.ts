@@ -10,7 +10,7 @@ const apps: RepApp[] = [];
 
 beforeEach(async () => {
   server = await startTeamServer({ now: () => new Date('2026-11-23T10:30:00Z') });
-  server.db.addTeam('North');
+  await server.store.accounts.addTeam('North');
 });
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
@@ -18,19 +18,16 @@ afterEach(async () => {
 });
 
 async function rep(name: string, endpoint = server.url) {
-  const { token } = server.db.addRep('North', name);
+  const { token } = await server.store.accounts.addRep('North', name);
   const app = await startRep({ endpoint, token });
   apps.push(app);
   return app;
 }
 
 /** Everything in the server's database, as one string, to search for private data. */
-function wholeDatabase(): string {
-  const tables = server.db.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-    .all()
-    .map((row) => String(row.name));
-  return JSON.stringify(tables.map((t) => server.rows(t)));
+async function wholeDatabase(): Promise<string> {
+  const tables = await server.tables();
+  return JSON.stringify(await Promise.all(tables.map((t) => server.rows(t))));
 }
 
 describe('team sync', () => {
@@ -53,20 +50,20 @@ describe('team sync', () => {
     await ann.engine.flush();
     await bob.engine.flush();
 
-    expect(server.rows('missions').map((m) => m.id)).toEqual(
+    expect((await server.rows('missions')).map((m) => m.id)).toEqual(
       expect.arrayContaining(['ann-pub', 'bob-pub']),
     );
-    expect(server.rows('missions')).toHaveLength(2);
-    expect(server.rows('mission_heads')).toHaveLength(2);
-    expect(server.rows('missions').find((m) => m.id === 'ann-pub')).toMatchObject({
+    expect(await server.rows('missions')).toHaveLength(2);
+    expect(await server.rows('mission_heads')).toHaveLength(2);
+    expect((await server.rows('missions')).find((m) => m.id === 'ann-pub')).toMatchObject({
       title: 'Ann public calls',
       total: 2,
     });
-    expect(server.rows('missions').find((m) => m.id === 'bob-pub')).toMatchObject({
+    expect((await server.rows('missions')).find((m) => m.id === 'bob-pub')).toMatchObject({
       status: 'missed',
       reflection_reason: null,
     });
-    expect(wholeDatabase()).not.toContain('PRIVATE');
+    expect(await wholeDatabase()).not.toContain('PRIVATE');
     expect(ann.engine.status()).toMatchObject({ state: 'idle', pending: 0, lastError: null });
     expect(ann.engine.status().lastSuccessAt).not.toBeNull();
   });
@@ -81,7 +78,7 @@ describe('team sync', () => {
       shareWithTeam: true,
     });
     await ann.engine.flush();
-    expect(server.rows('missions')).toMatchObject([
+    expect(await server.rows('missions')).toMatchObject([
       {
         reflection_reason: 'unrealistic-target',
         reflection_note: 'Too many calls for a short week',
@@ -95,18 +92,18 @@ describe('team sync', () => {
     for (const id of ['a', 'b', 'c'])
       await ann.data.add({ id, title: `Mission ${id}`, visibility: 'public' });
     await ann.engine.flush();
-    expect(server.rows('missions')).toHaveLength(3);
+    expect(await server.rows('missions')).toHaveLength(3);
 
     await ann.data.setVisibility('a', 'private');
     await ann.data.archive('b');
     await ann.data.remove('c');
     await ann.engine.changed();
     expect(ann.timers.delays()).toContain(2000); // debounced, not sent at once
-    expect(server.rows('missions')).toHaveLength(3);
+    expect(await server.rows('missions')).toHaveLength(3);
     await ann.fire();
 
-    expect(server.rows('missions')).toEqual([]);
-    expect(wholeDatabase()).not.toContain('Mission ');
+    expect(await server.rows('missions')).toEqual([]);
+    expect(await wholeDatabase()).not.toContain('Mission ');
     expect(ann.engine.status().pending).toBe(0);
   });
 
@@ -123,7 +120,7 @@ describe('team sync', () => {
     while (await ann.fire());
     await ann.engine.flush();
 
-    expect(server.rows('missions')).toMatchObject([{ id: 'm1', total: 0 }]);
+    expect(await server.rows('missions')).toMatchObject([{ id: 'm1', total: 0 }]);
     expect(ann.engine.status()).toMatchObject({ enabled: false, state: 'off', pending: 1 });
   });
 
@@ -138,7 +135,7 @@ describe('team sync', () => {
   });
 
   it('refuses to take a token where secrets cannot be encrypted, and stores nothing', async () => {
-    const { token } = server.db.addRep('North', 'Cy');
+    const { token } = await server.store.accounts.addRep('North', 'Cy');
     const { memorySecrets, memorySettings } = await import('./sync-fixture.ts');
     const secrets = memorySecrets('This computer has no keyring to encrypt your team token.');
     const settings = memorySettings();
@@ -154,10 +151,10 @@ describe('team sync', () => {
   });
 
   it('stops on a revoked token (401), says why, and retries no more', async () => {
-    const { id, token } = server.db.addRep('North', 'Dee');
+    const { id, token } = await server.store.accounts.addRep('North', 'Dee');
     const app = await startRep({ endpoint: server.url, token });
     apps.push(app);
-    server.db.revokeRep(id);
+    await server.store.accounts.revokeRep(id);
     await app.data.add({ id: 'm1', title: 'Calls', visibility: 'public' });
     await app.engine.flush();
     expect(app.engine.status()).toMatchObject({
@@ -169,7 +166,7 @@ describe('team sync', () => {
     await app.engine.changed();
     await app.engine.resume();
     expect(app.timers.delays().filter((d) => d < 60_000)).toEqual([]);
-    expect(server.rows('missions')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
   });
 
   it('shows teammates’ public missions and cheers in the Team view data', async () => {

@@ -32,8 +32,8 @@ const statuses: SyncStatus[] = [];
 
 beforeEach(async () => {
   server = await startTeamServer();
-  server.db.addTeam('North');
-  token = server.db.addRep('North', 'Ann').token;
+  await server.store.accounts.addTeam('North');
+  token = (await server.store.accounts.addRep('North', 'Ann')).token;
   dir = await tempDir();
   const clock = newClock();
   timers = createManualTimers(clock);
@@ -84,7 +84,7 @@ describe('team sync in the app', () => {
     });
     await core.handlers.missions.create(draft({ visibility: 'public' }));
     await push();
-    expect(server.rows('mission_heads')).toEqual([]);
+    expect(await server.rows('mission_heads')).toEqual([]);
     expect(sync.traySync.state()).toBeUndefined();
   });
 
@@ -96,22 +96,22 @@ describe('team sync in the app', () => {
     const pub = await core.handlers.missions.create(draft({ visibility: 'public' }));
     await core.handlers.missions.create(draft({ title: 'My private goal' }));
     await push();
-    expect(server.rows('missions')).toMatchObject([
+    expect(await server.rows('missions')).toMatchObject([
       { id: pub.id, title: 'Book 10 meetings', total: 0 },
     ]);
 
     await core.handlers.wins.log({ missionId: pub.id, source: 'tray', amount: 2 });
     await push();
-    expect(server.rows('missions')).toMatchObject([{ total: 2 }]);
+    expect(await server.rows('missions')).toMatchObject([{ total: 2 }]);
 
     await core.handlers.wins.undo(undefined);
     await push();
-    expect(server.rows('missions')).toMatchObject([{ total: 0 }]);
+    expect(await server.rows('missions')).toMatchObject([{ total: 0 }]);
 
     await core.handlers.missions.update({ id: pub.id, draft: draft({ visibility: 'private' }) });
     await push();
-    expect(server.rows('missions')).toEqual([]);
-    expect(JSON.stringify(server.rows('mission_heads'))).not.toContain('private');
+    expect(await server.rows('missions')).toEqual([]);
+    expect(JSON.stringify(await server.rows('mission_heads'))).not.toContain('private');
     expect(statuses.at(-1)).toMatchObject({ state: 'idle', pending: 0, lastError: null });
   });
 
@@ -125,11 +125,11 @@ describe('team sync in the app', () => {
     expect(statuses.at(-1)).toMatchObject({ enabled: false, state: 'off' });
     const mission = await core.handlers.missions.create(draft({ visibility: 'public' }));
     await push();
-    expect(server.rows('missions')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
     expect(sync.engine.status().pending).toBe(1);
 
     // Turned back on (the stored token is kept): the waiting change goes out.
     await sync.areas.sync.setEnabled({ enabled: true });
-    expect(server.rows('missions')).toMatchObject([{ id: mission.id }]);
+    expect(await server.rows('missions')).toMatchObject([{ id: mission.id }]);
   });
 });

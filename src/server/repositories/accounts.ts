@@ -1,0 +1,184 @@
+// Teams, reps and managers: who may write (a rep's token, stored only as its hash) and who may
+// sign in to the board (a manager's email and scrypt hash).
+import type { Kysely } from 'kysely';
+import { hashPassword, newId, newToken, sha256 } from '../auth.ts';
+import type { TeamDatabase } from '../db/connection.ts';
+import { prepare } from '../db/prepared.ts';
+import type { TeamSchema } from '../db/schema.ts';
+
+export interface Rep {
+  id: string;
+  teamId: string;
+  teamName: string;
+  name: string;
+}
+
+export interface Manager {
+  id: string;
+  teamId: string;
+  teamName: string;
+  email: string;
+}
+
+/** A manager row joined with their team (sign-in and sessions select these columns). */
+export function managerColumns(db: Kysely<TeamSchema>) {
+  return db
+    .selectFrom('managers as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .select(['m.id', 'm.team_id', 'm.email', 't.name as team_name'])
+    .where('m.revoked_at', 'is', null);
+}
+
+export const managerOf = (row: {
+  id: string;
+  team_id: string;
+  email: string;
+  team_name: string;
+}): Manager => ({ id: row.id, teamId: row.team_id, teamName: row.team_name, email: row.email });
+
+// Token → rep, kept briefly so a request skips the hash and the query. A revocation in this
+// process clears it; one from another connection (the CLI) clears it on the next lookup where
+// the database can tell (SQLite); PostgreSQL has other instances, so there it is never kept.
+const REP_CACHE_TTL_MS = 5000;
+const REP_CACHE_MAX = 10_000;
+
+export function createAccounts(database: TeamDatabase, now: () => Date) {
+  const { db } = database;
+  const repByHash = prepare({ hash: '' }, (p) =>
+    db
+      .selectFrom('reps as r')
+      .innerJoin('teams as t', 't.id', 'r.team_id')
+      .select(['r.id', 'r.team_id', 'r.name', 't.name as team_name'])
+      .where('r.token_hash', '=', p.hash)
+      .where('r.revoked_at', 'is', null),
+  );
+  const repCache = new Map<string, { rep: Rep; until: number }>();
+
+  async function teamId(name: string): Promise<string> {
+    const row = await db
+      .selectFrom('teams')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (!row) throw new Error(`No team named "${name}". Add it first with add-team.`);
+    return row.id;
+  }
+
+  return {
+    async addTeam(name: string): Promise<string> {
+      const id = newId('team');
+      await db.insertInto('teams').values({ id, name, created_at: now().toISOString() }).execute();
+      return id;
+    },
+
+    /** Returns the rep's token: shown once, stored only as its hash. */
+    async addRep(
+      team: string,
+      name: string,
+    ): Promise<{ id: string; teamId: string; token: string }> {
+      const id = newId('rep');
+      const token = newToken('mt');
+      const inTeam = await teamId(team);
+      await db
+        .insertInto('reps')
+        .values({
+          id,
+          team_id: inTeam,
+          name,
+          token_hash: sha256(token),
+          revoked_at: null,
+          created_at: now().toISOString(),
+        })
+        .execute();
+      return { id, teamId: inTeam, token };
+    },
+
+    async addManager(team: string, email: string, password: string): Promise<string> {
+      const hash = await hashPassword(password);
+      const id = newId('mgr');
+      const inTeam = await teamId(team);
+      await db
+        .insertInto('managers')
+        .values({
+          id,
+          team_id: inTeam,
+          email: email.toLowerCase(),
+          password_hash: hash,
+          revoked_at: null,
+          created_at: now().toISOString(),
+        })
+        .execute();
+      return id;
+    },
+
+    /** The rep's token stops working and their missions leave the board (ids stay as tombstones). */
+    async revokeRep(id: string): Promise<boolean> {
+      repCache.clear();
+      return database.transaction(async (tx) => {
+        const result = await tx
+          .updateTable('reps')
+          .set({ revoked_at: now().toISOString() })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        const revoked = Number(result.numUpdatedRows) > 0;
+        if (revoked) {
+          await tx
+            .deleteFrom('cheers')
+            .where('mission_id', 'in', (eb) =>
+              eb.selectFrom('missions').select('id').where('rep_id', '=', id),
+            )
+            .execute();
+          await tx.deleteFrom('missions').where('rep_id', '=', id).execute();
+        }
+        return revoked;
+      });
+    },
+
+    async revokeManager(email: string): Promise<boolean> {
+      const address = email.toLowerCase();
+      return database.transaction(async (tx) => {
+        await tx
+          .deleteFrom('sessions')
+          .where('manager_id', 'in', (eb) =>
+            eb.selectFrom('managers').select('id').where('email', '=', address),
+          )
+          .execute();
+        const result = await tx
+          .updateTable('managers')
+          .set({ revoked_at: now().toISOString() })
+          .where('email', '=', address)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      });
+    },
+
+    async repByToken(token: string): Promise<Rep | null> {
+      if (database.othersChanged()) repCache.clear();
+      const at = Date.now();
+      const cached = repCache.get(token);
+      if (cached && cached.until > at) return cached.rep;
+      const row = (await db.executeQuery(repByHash({ hash: sha256(token) }))).rows[0];
+      if (!row) {
+        repCache.delete(token);
+        return null;
+      }
+      const rep = { id: row.id, teamId: row.team_id, teamName: row.team_name, name: row.name };
+      // Only known tokens are kept, so guessing tokens cannot grow the cache.
+      if (repCache.size >= REP_CACHE_MAX) repCache.clear();
+      repCache.set(token, { rep, until: at + REP_CACHE_TTL_MS });
+      return rep;
+    },
+
+    async managerForLogin(email: string): Promise<(Manager & { passwordHash: string }) | null> {
+      const row = await managerColumns(db)
+        .select('m.password_hash')
+        .where('m.email', '=', email.toLowerCase())
+        .executeTakeFirst();
+      return row ? { ...managerOf(row), passwordHash: row.password_hash } : null;
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,203 @@
+// The manager's board: sign-in and sign-out, the board's assets, and under /board the pages a
+// session sees, behind one hook that resolves the session cookie. In its own context: only
+// these routes parse cookies, the rep API never does. The board answers only to its own names,
+// so a page on another site that points its own name at this address (DNS rebinding) cannot
+// read it with the manager's browser.
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import { z } from 'zod';
+import { hashPassword, newToken, sameSecret, verifyPassword } from '../auth.ts';
+import { renderBoardContent, renderBoardPage, renderLoginPage } from '../board-page.ts';
+import type { Manager } from '../repositories/accounts.ts';
+import type { SignInLimits } from '../repositories/sign-in-throttle.ts';
+import type { TeamStore } from '../store.ts';
+import type { ZodTypeProvider } from './zod.ts';
+
+export const SESSION_COOKIE = 'mt_session';
+
+const LoginForm = z.object({ email: z.string().max(200), password: z.string().max(200) });
+const LogoutForm = z.object({ csrf: z.string().max(200) });
+const BoardQuery = z
+  .object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) })
+  .catch({ page: 1 });
+
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+const asset = (name: string): string =>
+  readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8');
+
+function htmlHeaders(reply: FastifyReply): FastifyReply {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'same-origin')
+    .header('cache-control', 'no-store');
+}
+
+/**
+ * Login CSRF: a browser marks a form posted from another site (Sec-Fetch-Site), and sends that
+ * site's Origin; tools like curl send neither and are let through.
+ */
+function sameOrigin(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'same-origin' || site === 'none';
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export interface BoardDeps {
+  store: TeamStore;
+  sessionTtlMs: number;
+  signInLimits: SignInLimits;
+  /** Host names the board answers to. */
+  hosts: ReadonlySet<string>;
+  /** Behind a TLS proxy the session cookie is always Secure. */
+  secureCookies: boolean;
+}
+
+export function boardRoutes({
+  store,
+  sessionTtlMs,
+  signInLimits,
+  hosts,
+  secureCookies,
+}: BoardDeps) {
+  const assets = { js: asset('board.js'), css: asset('board.css') };
+  // Unknown emails are checked against this, so a sign-in takes as long whoever it names.
+  const decoyHash = hashPassword(newToken('decoy'));
+
+  return async (plain: FastifyInstance) => {
+    const board = plain.withTypeProvider<ZodTypeProvider>();
+    await board.register(cookie);
+
+    board.addHook('onRequest', async (request, reply) => {
+      if (!hosts.has(request.hostname))
+        return reply.code(421).send({
+          error: `This board does not answer to "${request.hostname}"; start the server with --public-host ${request.hostname} if that is its name.`,
+        });
+    });
+
+    function sessionOf(request: FastifyRequest): Promise<(Manager & { csrf: string }) | null> {
+      const id = request.cookies[SESSION_COOKIE];
+      return id ? store.sessions.find(id) : Promise.resolve(null);
+    }
+
+    board.get('/board.js', (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(assets.js),
+    );
+    board.get('/board.css', (_request, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(assets.css),
+    );
+    board.get('/', (_request, reply) => reply.redirect('/board', 303));
+    // Browsers ask for it on every page; an empty answer keeps their consoles quiet.
+    board.get('/favicon.ico', (_request, reply) => reply.code(204).send());
+
+    board.get('/login', async (request, reply) => {
+      if (await sessionOf(request)) return reply.redirect('/board', 303);
+      return htmlHeaders(reply).send(renderLoginPage(null));
+    });
+
+    // Throttled in the database (per address and per account), not by the per-instance limiter.
+    board.post('/login', { config: { rateLimit: false } }, async (request, reply) => {
+      if (!sameOrigin(request))
+        return htmlHeaders(reply).code(403).send(renderLoginPage('Sign in from this page.'));
+      const form = LoginForm.safeParse(request.body);
+      const email = form.success ? form.data.email.trim() : '';
+      const verdict = await store.signIns.admit(request.ip, email, signInLimits);
+      if (!verdict.allowed)
+        return reply
+          .code(429)
+          .header('retry-after', String(verdict.retryAfterS))
+          .send({ error: `Too many sign-in attempts; try again in ${verdict.retryAfterS} s.` });
+      const manager = form.success ? await store.accounts.managerForLogin(email) : null;
+      // The same scrypt work whether the email is a manager's or not.
+      const passwordOk = await verifyPassword(
+        form.success ? form.data.password : '',
+        manager?.passwordHash ?? (await decoyHash),
+      );
+      if (!form.success || !manager || !passwordOk)
+        return htmlHeaders(reply)
+          .code(401)
+          .send(renderLoginPage('That email and password do not match.'));
+      const session = await store.sessions.create(manager.id, sessionTtlMs);
+      return reply
+        .setCookie(SESSION_COOKIE, session.id, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: secureCookies || request.protocol === 'https',
+          maxAge: Math.floor(sessionTtlMs / 1000),
+        })
+        .redirect('/board', 303);
+    });
+
+    board.post('/logout', async (request, reply) => {
+      const session = await sessionOf(request);
+      const form = LogoutForm.safeParse(request.body);
+      if (
+        !session ||
+        !form.success ||
+        !sameOrigin(request) ||
+        !sameSecret(form.data.csrf, session.csrf)
+      )
+        return reply.code(403).send({ error: 'Sign out from the board page.' });
+      const id = request.cookies[SESSION_COOKIE];
+      if (id) await store.sessions.delete(id);
+      return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
+    });
+
+    // ── /board: a manager's session, resolved once by this hook.
+    await board.register(
+      async (plainPages: FastifyInstance) => {
+        const pages = plainPages.withTypeProvider<ZodTypeProvider>();
+        const sessions = new WeakMap<FastifyRequest, Manager & { csrf: string }>();
+        const theSession = (request: FastifyRequest) => {
+          const session = sessions.get(request);
+          if (!session) throw new Error('The board hook did not run');
+          return session;
+        };
+        pages.addHook('onRequest', async (request, reply) => {
+          const session = await sessionOf(request);
+          if (!session)
+            return request.url.startsWith('/board/content')
+              ? reply.code(401).send({ error: 'Sign in again.' })
+              : reply.redirect('/login', 303);
+          sessions.set(request, session);
+        });
+
+        pages.get('/', { schema: { querystring: BoardQuery } }, async (request, reply) => {
+          const session = theSession(request);
+          const data = await store.reads.board(
+            session.teamId,
+            session.teamName,
+            request.query.page,
+          );
+          return htmlHeaders(reply).send(renderBoardPage(data, session.csrf));
+        });
+
+        pages.get('/content', { schema: { querystring: BoardQuery } }, async (request, reply) => {
+          const session = theSession(request);
+          const data = await store.reads.board(
+            session.teamId,
+            session.teamName,
+            request.query.page,
+          );
+          return htmlHeaders(reply).send(renderBoardContent(data));
+        });
+      },
+      { prefix: '/board' },
+    );
+  };
+}

@@ -1,0 +1,117 @@
+// The rep API under /api/v1: one hook resolves the bearer token to a rep (401 otherwise), and
+// each route declares what it accepts. The rep is always the token's, never the payload's.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { TeamId, UpsertMissionBody, WithdrawQuery } from '../../shared/team.ts';
+import type { createGroupCommit } from '../group-commit.ts';
+import type { Rep } from '../repositories/accounts.ts';
+import type { WriteOutcome } from '../repositories/missions.ts';
+import type { TeamStore } from '../store.ts';
+import type { ZodTypeProvider } from './zod.ts';
+
+/** Wins and states dated further ahead of the server's clock than this are refused. */
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+const MissionParams = z.object({ missionId: TeamId });
+
+/** The first win or state time beyond the allowance for clock skew, if any. */
+function futureInstant(state: UpsertMissionBody['state'], now: Date): string | null {
+  const limit = now.getTime() + CLOCK_SKEW_MS;
+  for (const at of [state.asOf, ...state.recentWins.map((w) => w.at)])
+    if (Date.parse(at) > limit) return at;
+  return null;
+}
+
+function sendWrite(reply: FastifyReply, missionId: string, outcome: WriteOutcome) {
+  if (outcome.kind === 'forbidden')
+    return reply.code(403).send({ error: 'That mission belongs to another rep.' });
+  if (outcome.kind === 'not-found')
+    return reply.code(404).send({ error: 'That mission is not on the team server.' });
+  if (outcome.kind === 'full') return reply.code(403).send({ error: outcome.message });
+  return reply.send({ missionId, revision: outcome.revision, applied: outcome.applied });
+}
+
+export interface RepApiDeps {
+  store: TeamStore;
+  writes: ReturnType<typeof createGroupCommit>;
+  now: () => Date;
+  /** The rep a request's token names (looked up once per request). */
+  repOf(request: FastifyRequest): Promise<Rep | null>;
+}
+
+export function repApiRoutes({ store, writes, now, repOf }: RepApiDeps) {
+  return async (plain: FastifyInstance) => {
+    const api = plain.withTypeProvider<ZodTypeProvider>();
+    const reps = new WeakMap<FastifyRequest, Rep>();
+    const theRep = (request: FastifyRequest): Rep => {
+      const rep = reps.get(request);
+      if (!rep) throw new Error('The rep API hook did not run');
+      return rep;
+    };
+
+    // preValidation: after the per-instance rate limit (a route hook, which runs after the
+    // context's onRequest hooks), so unknown tokens are counted too; before the schemas run.
+    api.addHook('preValidation', async (request, reply) => {
+      const rep = await repOf(request);
+      if (!rep)
+        return reply.code(401).send({
+          error: 'This token is unknown or was revoked. Ask your manager for a new one.',
+        });
+      reps.set(request, rep);
+    });
+
+    api.put(
+      '/missions/:missionId',
+      { schema: { params: MissionParams, body: UpsertMissionBody } },
+      async (request, reply) => {
+        const rep = theRep(request);
+        const { missionId } = request.params;
+        const { revision, state } = request.body;
+        const future = futureInstant(state, now());
+        if (future)
+          return reply.code(400).send({
+            error: `${future} is ahead of the team server's clock; check your computer's date and time.`,
+          });
+        return sendWrite(
+          reply,
+          missionId,
+          await writes.write((tx) => tx.upsertMission(rep, missionId, revision, state)),
+        );
+      },
+    );
+
+    api.delete(
+      '/missions/:missionId',
+      { schema: { params: MissionParams, querystring: WithdrawQuery } },
+      async (request, reply) => {
+        const rep = theRep(request);
+        const { missionId } = request.params;
+        const { revision } = request.query;
+        return sendWrite(
+          reply,
+          missionId,
+          await writes.write((tx) => tx.withdrawMission(rep.id, missionId, revision)),
+        );
+      },
+    );
+
+    api.get('/team', async (request, reply) =>
+      reply.send(await store.reads.teamView(theRep(request))),
+    );
+
+    api.post(
+      '/missions/:missionId/cheers',
+      { schema: { params: MissionParams } },
+      async (request, reply) => {
+        const outcome = await store.cheers.cheer(theRep(request), request.params.missionId);
+        if (outcome.kind === 'own')
+          return reply.code(400).send({ error: 'Cheer a teammate’s mission, not your own.' });
+        if (outcome.kind === 'forbidden')
+          return reply.code(403).send({ error: 'That mission belongs to another team.' });
+        if (outcome.kind === 'not-found')
+          return reply.code(404).send({ error: 'That mission is not on the team server.' });
+        return reply.send({ cheers: outcome.cheers });
+      },
+    );
+  };
+}
