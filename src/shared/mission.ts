@@ -61,6 +61,16 @@ export const Metric = z.discriminatedUnion('kind', [
       .trim()
       .min(1, { error: 'Give the custom metric a unit, like "emails"' })
       .max(40, { error: 'Units are 40 characters at most' }),
+    /**
+     * One of the unit ("1 proposal"). Optional: missions stored before it existed, and clients
+     * that do not send it, read the unit's derived singular (metric-label.ts, singularOf).
+     */
+    singular: z
+      .string()
+      .trim()
+      .min(1, { error: 'Say what one is called, like "email"' })
+      .max(40, { error: 'Units are 40 characters at most' })
+      .optional(),
   }),
 ]);
 export type Metric = z.infer<typeof Metric>;

@@ -25,6 +25,7 @@ import {
   isFoldedField,
   metricOf,
   parseDraft,
+  singularShown,
   type MetricKind,
   type MissionForm as Form,
   weekdaysSummary,
@@ -165,7 +166,7 @@ export function MissionForm(props: {
       </div>
 
       {form.metricKind === 'custom' && (
-        <div className="field-row">
+        <>
           <Field id="mf-label" label="Metric name" error={shown('metric.label')}>
             <input
               {...fieldProps('mf-label', shown('metric.label'))}
@@ -175,16 +176,28 @@ export function MissionForm(props: {
               onBlur={touch('metric.label')}
             />
           </Field>
-          <Field id="mf-unit" label="Unit" error={shown('metric.unit')}>
-            <input
-              {...fieldProps('mf-unit', shown('metric.unit'))}
-              value={form.customUnit}
-              placeholder="proposals"
-              onChange={(e) => set('customUnit', e.target.value)}
-              onBlur={touch('metric.unit')}
-            />
-          </Field>
-        </div>
+          {/* "1 proposal, 2 proposals": the singular follows the unit until the rep edits it. */}
+          <div className="field-row">
+            <Field id="mf-unit" label="Unit" error={shown('metric.unit')}>
+              <input
+                {...fieldProps('mf-unit', shown('metric.unit'))}
+                value={form.customUnit}
+                placeholder="proposals"
+                onChange={(e) => set('customUnit', e.target.value)}
+                onBlur={touch('metric.unit')}
+              />
+            </Field>
+            <Field id="mf-singular" label="Singular" error={shown('metric.singular')}>
+              <input
+                {...fieldProps('mf-singular', shown('metric.singular'))}
+                value={singularShown(form)}
+                placeholder="proposal"
+                onChange={(e) => set('customSingular', e.target.value)}
+                onBlur={touch('metric.singular')}
+              />
+            </Field>
+          </div>
+        </>
       )}
 
       {suggestion && (

@@ -9,6 +9,7 @@ import {
   type Metric,
   type Mission,
 } from '../../shared/mission.ts';
+import { singularOf } from '../../shared/metric-label.ts';
 
 export type MetricKind = (typeof STANDARD_METRICS)[number] | 'custom';
 
@@ -17,6 +18,8 @@ export interface MissionForm {
   metricKind: MetricKind;
   customLabel: string;
   customUnit: string;
+  /** The unit's singular as the rep set it; null = the one derived from the unit (singularOf). */
+  customSingular: string | null;
   /** As typed: parsed by the schema, so "" and "2.5" get its messages. */
   target: string;
   startDate: string;
@@ -60,6 +63,7 @@ export function blankForm(today: string, workingDays: number[]): MissionForm {
     metricKind: 'meetings',
     customLabel: '',
     customUnit: '',
+    customSingular: null,
     target: '10',
     ...weekAhead(today, workingDays),
     workingDays,
@@ -118,6 +122,7 @@ export function formOf(mission: Mission): MissionForm {
     metricKind: mission.metric.kind,
     customLabel: mission.metric.kind === 'custom' ? mission.metric.label : '',
     customUnit: mission.metric.kind === 'custom' ? mission.metric.unit : '',
+    customSingular: (mission.metric.kind === 'custom' && mission.metric.singular) || null,
     target: String(mission.target),
     startDate: mission.startDate,
     endDate: mission.endDate,
@@ -128,9 +133,18 @@ export function formOf(mission: Mission): MissionForm {
   };
 }
 
+/** The singular the form shows: the rep's own, or the one derived from the unit as typed. */
+export const singularShown = (form: MissionForm): string =>
+  form.customSingular ?? singularOf(form.customUnit);
+
 export function metricOf(form: MissionForm): Metric {
   return form.metricKind === 'custom'
-    ? { kind: 'custom', label: form.customLabel, unit: form.customUnit }
+    ? {
+        kind: 'custom',
+        label: form.customLabel,
+        unit: form.customUnit,
+        singular: singularShown(form),
+      }
     : { kind: form.metricKind };
 }
 

@@ -86,6 +86,42 @@ describe('the board', () => {
     );
   });
 
+  it('counts a custom unit in the singular for one, from old clients (no singular sent) and new', async () => {
+    const bob = await server.store.accounts.addRep('North', 'Bob');
+    const one = { total: 1, days: [{ date: '2026-11-23', count: 1, hit: 1, of: 1 }] };
+    const pace = { expected: 1, actual: 1, delta: 0, label: 'on pace' };
+    // A client from before units had a singular sends only the plural.
+    const old = await call(server.url, 'PUT', '/api/v1/missions/m-bob-old', bob.token, {
+      revision: 1,
+      state: sampleState({
+        ...one,
+        pace,
+        title: 'Proposals out',
+        metric: { kind: 'custom', label: 'Proposals', unit: 'proposals' },
+        recentWins: [{ at: '2026-11-23T10:00:00.000Z', amount: 1 }],
+      }),
+    });
+    const current = await call(server.url, 'PUT', '/api/v1/missions/m-bob-new', bob.token, {
+      revision: 1,
+      state: sampleState({
+        ...one,
+        pace,
+        title: 'People met',
+        metric: { kind: 'custom', label: 'Contacts', unit: 'people', singular: 'person' },
+        recentWins: [{ at: '2026-11-23T10:05:00.000Z', amount: 1 }],
+      }),
+    });
+    expect([old.status, current.status]).toEqual([200, 200]);
+    const res = await signIn('mia@north.test', PASSWORD);
+    const html = await (
+      await fetch(`${server.url}/board`, { headers: { cookie: cookieOf(res) } })
+    ).text();
+    expect(html).toContain('1 proposal of 10');
+    expect(html).toContain('1 person of 10');
+    expect(html).toContain('+1 person — People met');
+    expect(html).not.toMatch(/1 proposals|1 people/);
+  });
+
   it('signs out only with the page’s CSRF token', async () => {
     const cookie = cookieOf(await signIn('mia@north.test', PASSWORD));
     const html = await (await fetch(`${server.url}/board`, { headers: { cookie } })).text();
