@@ -4,7 +4,7 @@
 // does), so they hold no decisions — those live in the modules they wire.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
@@ -38,6 +38,9 @@ import { createFetchHttp } from './sync/fetch-http.ts';
 import { TEST_BUILD } from './test-build.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { createTeamSync } from './sync/team-sync.ts';
+import { protocolClientCall } from './remote/protocol-client.ts';
+import type { createLinkInbox } from './remote/remote-intake.ts';
+import { removeStaleReplies, replyFolder, writeReply } from './remote/reply-files.ts';
 import { createPanelTheme } from './tray/panel-theme.ts';
 import { createTrayView, trayHandleOf } from './tray/tray-view.ts';
 import { createUpdates } from './updates/updates.ts';
@@ -58,6 +61,10 @@ export async function launch(
     /** process.platform; tests pass another to run that OS's branches on the fake Electron. */
     platform?: NodeJS.Platform;
     now?: () => number;
+    /** The words this instance was started with (`mission-tray status`, or a link): done once up. */
+    command?: readonly string[];
+    /** macOS links that came (open-url) before the app was up, and those after. */
+    links?: ReturnType<typeof createLinkInbox>;
   } = {},
 ): Promise<() => void> {
   const os = options.platform ?? process.platform;
@@ -210,6 +217,7 @@ export async function launch(
     traySync: teamSync.traySync,
     onSyncStatus: (listener) => teamSync.engine.subscribe(listener),
     updates,
+    reply: (id, reply) => writeReply(replyFolder(userData), id, reply),
   });
   openWindow = () => shell.window.open();
   updates.start();
@@ -245,7 +253,33 @@ export async function launch(
       .catch((error: unknown) => log('Closing the data folder failed', error))
       .finally(() => app.quit());
   });
-  app.on('second-instance', () => shell.window.open());
+  // Links (Windows, Linux) and command lines come from a second instance; a bare second launch
+  // opens the window. macOS hands links to this instance (open-url).
+  app.on('second-instance', (_event, argv, _workingDirectory, additionalData) => {
+    void shell.remote.secondInstance(argv, additionalData);
+  });
+  options.links?.deliverTo((url) => void shell.remote.link(url));
+  void removeStaleReplies(replyFolder(userData));
+  const client = protocolClientCall({
+    platform: os,
+    packaged: app.isPackaged,
+    execPath: process.execPath,
+    appFolder: process.argv[1] === undefined ? undefined : resolve(process.argv[1]),
+  });
+  // Only the arguments given: Electron's defaults stand for the ones left out.
+  const registered =
+    client?.path === undefined
+      ? client && app.setAsDefaultProtocolClient(client.scheme)
+      : app.setAsDefaultProtocolClient(client.scheme, client.path, client.args);
+  if (client && !registered) {
+    log(`Could not register ${client.scheme}:// links with the OS`);
+  }
+  if (options.command && options.command.length > 0) {
+    void shell.remote.ownCommand(options.command, {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+  }
   if (platform === 'darwin') {
     app.on(
       'activate',

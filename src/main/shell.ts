@@ -3,6 +3,7 @@
 // Data flows one way: a click → one handler → one core command → a new snapshot to every view.
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { ClickableNotifierPort } from '../core/notifications/notification-port.ts';
+import { createRemoteCommands } from '../core/remote/remote-commands.ts';
 import type { ClockPort, StorePort } from '../core/kernel/ports.ts';
 import { createScheduler } from '../core/notifications/scheduler.ts';
 import type { MissionTrayCore } from '../core/mission-tray.ts';
@@ -20,6 +21,8 @@ import { isAppRendererUrl } from './ipc/handle-message.ts';
 import { registerIpc } from './ipc/register-ipc.ts';
 import type { IpcMainLike } from './ipc/register-ipc.ts';
 import { createSettingsHandlers } from './ipc/settings-handlers.ts';
+import { createRemoteIntake } from './remote/remote-intake.ts';
+import type { Reply } from './remote/reply-files.ts';
 import { createShortcut } from './shortcut.ts';
 import type { ShortcutRegistry } from './shortcut.ts';
 import { createTrayActions } from './tray/tray-actions.ts';
@@ -78,6 +81,8 @@ export interface ShellDeps {
   traySync?: { state(): { enabled: boolean } | undefined; toggle(): Promise<void> };
   /** Team sync's status as it changes, for the window and the tray; returns the unsubscribe. */
   onSyncStatus?: (listener: (status: SyncStatus) => void) => () => void;
+  /** Links and the command line: the answer a waiting `mission-tray …` prints (reply-files.ts). */
+  reply?: (id: string, reply: Reply) => Promise<void>;
 }
 
 const noUpdates: IpcHandlers['updates'] = {
@@ -188,6 +193,23 @@ export function startShell(deps: ShellDeps) {
     log,
   });
 
+  // Links and the command line run over the same handlers as the tray and the window.
+  const remote = createRemoteIntake({
+    remote: createRemoteCommands({
+      wins: handlers.wins,
+      today: core.today,
+      now: () => clock.now().getTime(),
+    }),
+    notifier,
+    openWindow: (missionId) => {
+      window.open();
+      window.send(eventChannelOf('navigate'), 'today');
+      if (missionId !== null) window.send(eventChannelOf('showMission'), missionId);
+    },
+    reply: deps.reply ?? (async () => undefined),
+    log,
+  });
+
   const tray = createTrayController({
     view: deps.tray,
     platform: deps.platform,
@@ -274,6 +296,8 @@ export function startShell(deps: ShellDeps) {
     render,
     dispatch: actions.dispatch,
     logFocusWin: actions.logFocusWin,
+    /** Where links and command lines arrive (second instance, open-url, the app's own argv). */
+    remote,
     window,
     scheduler,
     /** What the poll timer and a wake from sleep run, resolved once its notifications are out. */

@@ -33,6 +33,7 @@ export const ipcEventNames = [
   'navigate',
   'reflect',
   'update',
+  'showMission',
 ] as const;
 
 export type IpcCallNames = typeof ipcCallNames;

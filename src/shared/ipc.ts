@@ -128,6 +128,8 @@ export const ipcEvents = {
   reflect: z.string(),
   /** A downloaded update to offer, or null once the rep picked Later. */
   update: UpdateOffer.nullable(),
+  /** A missiontray://open/mission/<id> link: Today, with this mission's card in view. */
+  showMission: z.string(),
 } as const satisfies Record<IpcEventName, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;

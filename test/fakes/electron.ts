@@ -51,6 +51,26 @@ export const fakeElectron = {
   netFetches: [] as string[],
   /** Set once 'quit' was emitted: the process would end here. */
   exited: false,
+  /** What each app.requestSingleInstanceLock(additionalData) sent, as the first instance gets it. */
+  lockRequests: [] as unknown[],
+  /** Every app.setAsDefaultProtocolClient call: [protocol, path?, args?]. */
+  protocolClients: [] as unknown[][],
+  /**
+   * Another launch of the app while this one holds the lock, as Electron reports it: after
+   * 'ready', argv with a Chromium switch added (docs: "additional arguments might be appended"),
+   * additionalData cloned as it crosses processes.
+   */
+  secondInstance(argv: string[], additionalData?: Record<string, unknown>): void {
+    if (!app.isReady()) throw new Error("Electron emits 'second-instance' only after 'ready'");
+    const data = additionalData === undefined ? null : structuredClone(additionalData);
+    const event = { preventDefault: () => undefined };
+    app.emit('second-instance', event, [...argv, '--original-process-start-time=1'], '/', data);
+  },
+  /** macOS only: the OS hands the running app a link (Finder, a browser, `open missiontray://…`). */
+  openUrl(url: string): void {
+    if (fakeElectron.platform !== 'darwin') throw new Error("'open-url' is emitted on macOS only");
+    app.emit('open-url', { preventDefault: () => undefined }, url);
+  },
 };
 
 class FakeApp
@@ -69,6 +89,7 @@ class FakeApp
       | 'getSystemLocale'
       | 'setAppUserModelId'
       | 'setLoginItemSettings'
+      | 'setAsDefaultProtocolClient'
     >
 {
   isPackaged = false;
@@ -77,8 +98,17 @@ class FakeApp
     if (fakeElectron.platform !== 'darwin') return undefined;
     return { hide: () => void fakeElectron.calls.push('dock.hide') };
   }
-  requestSingleInstanceLock(): boolean {
+  requestSingleInstanceLock(additionalData?: Record<string, unknown>): boolean {
+    // Electron sends it as JSON-like data (structured clone): functions and the like fail here too.
+    fakeElectron.lockRequests.push(
+      additionalData === undefined ? undefined : structuredClone(additionalData),
+    );
     return !fakeElectron.lockTaken;
+  }
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
+    fakeElectron.protocolClients.push([protocol, path, args].filter((a) => a !== undefined));
+    // Electron (docs/api/app.md): a scheme name only; "missiontray://" would not register.
+    return /^[a-z][a-z0-9+.-]*$/i.test(protocol);
   }
   isReady(): boolean {
     return this.ready;
@@ -261,6 +291,8 @@ export function resetFakeElectron(
     osShortcuts: new FakeOsShortcuts(platform, options.takenShortcuts),
     netFetches: [],
     exited: false,
+    lockRequests: [],
+    protocolClients: [],
   });
   fakeElectron.notifications.delivered = [];
   fakeElectron.notifications.refusal = null;

@@ -6,6 +6,8 @@ import { DebugLogger } from 'builder-util/out/DebugLogger.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
+import { LINK_SCHEME } from '../../../src/core/remote/remote-request.ts';
 import { allTrayIconNames } from '../../../src/core/tray/tray-icon.ts';
 import {
   APP_ID,
@@ -36,6 +38,8 @@ const Needs = z.object({
     extendInfo: z.object({ LSUIElement: z.literal(true) }),
   }),
   win: z.object({ target: z.literal('nsis') }),
+  protocols: z.array(z.object({ name: z.string(), schemes: z.array(z.string()) })),
+  deb: z.object({ afterInstall: z.string().optional() }).passthrough(),
   linux: z.object({
     target: z.array(z.string()),
     executableName: z.string(),
@@ -96,5 +100,54 @@ describe('electron-builder.yml', () => {
     expect(files).toContain('out/**/*');
     expect(files).toContain('!src/**/*');
     expect(files).toContain('!test/**/*');
+  });
+
+  it('registers missiontray:// links: the Linux desktop entry takes them (MimeType, %U)', async () => {
+    const needs = Needs.parse(raw);
+    expect(needs.protocols.flatMap((p) => p.schemes)).toEqual([LINK_SCHEME]);
+    // electron-builder's own code writes the entry, from a packager holding what it reads.
+    const pkg = z
+      .object({ desktopName: z.string(), description: z.string() })
+      .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+    const packager = {
+      appInfo: {
+        productName: PRODUCT_NAME,
+        sanitizedProductName: PRODUCT_NAME,
+        description: pkg.description,
+      },
+      executableName: EXECUTABLE_NAME,
+      info: { metadata: { desktopName: pkg.desktopName } },
+      fileAssociations: [],
+      config: needs,
+      platformSpecificBuildOptions: needs.linux,
+    };
+    // A stub of the few fields computeDesktopEntry reads, not a whole Packager.
+    const helper = new LinuxTargetHelper(packager as never);
+    const entry: unknown = await helper.computeDesktopEntry(needs.linux, undefined, undefined);
+    const lines = z.string().parse(entry).split('\n');
+    expect(lines).toContain(`MimeType=x-scheme-handler/${LINK_SCHEME};`);
+    // The OS starts the app with the link as an argument; a running one gets it as a second instance.
+    expect(lines).toContain(`Exec="/opt/${PRODUCT_NAME}/${EXECUTABLE_NAME}" %U`);
+  });
+
+  it("the deb puts mission-tray on the PATH: electron-builder's after-install links /usr/bin to it", () => {
+    const needs = Needs.parse(raw);
+    expect(needs.deb.afterInstall).toBeUndefined(); // its default is the one used
+    const template = readFileSync(
+      join(root, 'node_modules/app-builder-lib/templates/linux/after-install.tpl'),
+      'utf8',
+    );
+    // As FpmTarget fills it in.
+    const values: Record<string, string> = {
+      executable: EXECUTABLE_NAME,
+      sanitizedProductName: PRODUCT_NAME,
+    };
+    const script = template.replace(/\$\{([a-zA-Z]+)\}/g, (_m, key: string) => values[key] ?? '');
+    expect(script).toContain(
+      `update-alternatives --install '/usr/bin/${EXECUTABLE_NAME}' '${EXECUTABLE_NAME}' '/opt/${PRODUCT_NAME}/${EXECUTABLE_NAME}'`,
+    );
+    expect(script).toContain(
+      `ln -sf '/opt/${PRODUCT_NAME}/${EXECUTABLE_NAME}' '/usr/bin/${EXECUTABLE_NAME}'`,
+    );
   });
 });

@@ -1,10 +1,16 @@
 // Run as `node --import test/fakes/electron-hooks.ts main-smoke-driver.ts <bundle>`: starts the
 // bundled main process against the fake Electron, plays the OS (ready, tray clicks, a renderer
 // calling IPC, the app:// protocol, quit) and prints what happened as one JSON line.
+import { z } from 'zod';
+import { ForwardedCommand } from '../../../src/main/remote/forward.ts';
+import { replyFolder, writeReply } from '../../../src/main/remote/reply-files.ts';
 import { fakeElectron, globalShortcut, ipcMain } from '../../fakes/electron.ts';
 
 const bundle = process.argv[2];
 if (!bundle) throw new Error('usage: main-smoke-driver.ts <bundle>');
+// The command line the app sees, as `electron . <words>` gives it (FAKE_ELECTRON_ARGS, JSON).
+const words = z.array(z.string()).parse(JSON.parse(process.env['FAKE_ELECTRON_ARGS'] ?? '[]'));
+process.argv = [process.execPath, '.', ...words];
 
 async function until(ok: () => boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
@@ -16,6 +22,13 @@ async function until(ok: () => boolean, ms: number): Promise<boolean> {
 }
 
 await import(bundle);
+// A second instance that waits for an answer: this driver plays the running app and answers it.
+const forwarded = ForwardedCommand.safeParse(fakeElectron.lockRequests[0]);
+if (fakeElectron.lockTaken && forwarded.success && forwarded.data.replyTo) {
+  const reply = { ok: true, text: `answer to ${forwarded.data.words.join(' ')}` };
+  await writeReply(replyFolder(fakeElectron.userData), forwarded.data.replyTo, reply);
+  await until(() => fakeElectron.exited, 5000);
+}
 const started = await until(
   () =>
     fakeElectron.calls.includes('app.quit') ||
@@ -66,5 +79,6 @@ const { readdirSync } = await import('node:fs');
 const userData = process.env['FAKE_ELECTRON_USER_DATA'] ?? '';
 report['files'] = readdirSync(userData, { recursive: true, encoding: 'utf8' }).sort();
 report['calls'] = fakeElectron.calls;
+report['lockRequests'] = fakeElectron.lockRequests;
 console.log(JSON.stringify(report));
 process.exit(0);

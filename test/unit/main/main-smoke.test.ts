@@ -38,7 +38,9 @@ afterAll(() => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-const Report = z.object({ started: z.boolean(), calls: z.array(z.string()) }).passthrough();
+const Report = z
+  .object({ started: z.boolean(), calls: z.array(z.string()), stdout: z.string() })
+  .passthrough();
 function start(env: Record<string, string> = {}) {
   const out = spawnSync(
     process.execPath,
@@ -57,7 +59,8 @@ function start(env: Record<string, string> = {}) {
   const last = out.stdout.trim().split('\n').at(-1) ?? '';
   if (out.status !== 0 || !last.startsWith('{'))
     throw new Error(`main did not run:\n${out.stderr}\n${out.stdout}`);
-  return Report.parse(JSON.parse(last));
+  const printed = z.record(z.string(), z.unknown()).parse(JSON.parse(last));
+  return Report.parse({ ...printed, stdout: out.stdout });
 }
 
 describe('the main process, started against a fake Electron', () => {
@@ -106,6 +109,30 @@ describe('the main process, started against a fake Electron', () => {
   it('a second launch leaves at once, so the first instance keeps the tray', () => {
     const report = start({ FAKE_ELECTRON_SECOND_INSTANCE: '1' });
     expect(report.started).toBe(false);
+    expect(report.calls).toEqual(['app.quit', 'quit']);
+    expect(report['lockRequests']).toEqual([{ v: 1, words: [] }]);
+  });
+
+  it('`mission-tray status` beside a running app: forwarded with a reply file named, answer printed', () => {
+    const report = start({
+      FAKE_ELECTRON_SECOND_INSTANCE: '1',
+      FAKE_ELECTRON_ARGS: JSON.stringify(['status']),
+    });
+    expect(report.started).toBe(false);
+    expect(report['lockRequests']).toEqual([
+      { v: 1, words: ['status'], replyTo: expect.stringMatching(/^[0-9a-f]{32}$/) },
+    ]);
+    expect(report.stdout).toContain('answer to status\n');
+    expect(report.calls).toEqual(['app.exit 0']);
+  });
+
+  it('a link beside a running app is forwarded and waits for nothing', () => {
+    const link = 'missiontray://log?mission=Book&amount=2';
+    const report = start({
+      FAKE_ELECTRON_SECOND_INSTANCE: '1',
+      FAKE_ELECTRON_ARGS: JSON.stringify(['--original-process-start-time=1', link]),
+    });
+    expect(report['lockRequests']).toEqual([{ v: 1, words: [link] }]);
     expect(report.calls).toEqual(['app.quit', 'quit']);
   });
 });
