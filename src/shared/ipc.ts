@@ -29,6 +29,7 @@ export const SuggestInput = z
     workingDays: z.array(z.int().min(1).max(7)).min(1),
   })
   .and(Period);
+export type SuggestInput = z.input<typeof SuggestInput>;
 
 type CallSpec = { input: z.ZodType; output: z.ZodType };
 /** Exactly the names in ipc-names.ts: a missing or an extra call does not compile. */

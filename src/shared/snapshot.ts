@@ -119,10 +119,15 @@ export const HistorySnapshot = z.object({
 });
 export type HistorySnapshot = z.infer<typeof HistorySnapshot>;
 
+export const SuggestionLevel = z.enum(['attainable', 'challenging', 'elite']);
+export type SuggestionLevel = z.infer<typeof SuggestionLevel>;
+
 export const Suggestion = z.object({
   attainable: z.int().min(1),
   challenging: z.int().min(1),
   elite: z.int().min(1),
+  /** The level the rep most likely takes: the form starts with it. */
+  recommended: SuggestionLevel,
   basis: z.enum(['history', 'default']),
   /** Past missions the suggestion is built on. */
   sampleSize: z.int().min(0),

@@ -94,6 +94,7 @@ export function suggestTarget(
     const daily = DEFAULT_DAILY[input.metric.kind];
     return {
       ...levels(daily, workingDays),
+      recommended: 'attainable',
       basis: 'default',
       sampleSize: 0,
       explanation: `No finished ${unit} missions yet, so this starts from ${daily} ${unit} a working day.`,
@@ -110,9 +111,13 @@ export function suggestTarget(
     ? Math.min(achieved, latest.total / latest.days) * UNREALISTIC_CUT
     : achieved;
   const missions = sample.length === 1 ? `${unit} mission` : `${sample.length} ${unit} missions`;
+  // After a miss, what the rep reached (lowered when they called the target unrealistic): the
+  // level they would not set higher again. After a hit, the step up that keeps the momentum.
+  const recommended = latest?.mission.status === 'completed' ? 'challenging' : 'attainable';
   const basis = `You averaged ${perDay(Math.round(achieved * 10) / 10)} ${unit} a working day on your last ${missions}.`;
   return {
     ...levels(daily, workingDays),
+    recommended,
     basis: 'history',
     sampleSize: sample.length,
     explanation: unrealistic

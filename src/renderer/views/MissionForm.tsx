@@ -1,14 +1,13 @@
 // Create or edit a mission: templates, the fields, suggested targets from the rep's history, and
 // the planned milestones previewed and editable before saving. Messages come from the core's schema.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { IpcError } from '../../shared/ipc.ts';
+import type { IpcError, SuggestInput } from '../../shared/ipc.ts';
 import {
   DEFAULT_DEADLINE,
   MAX_DEADLINES,
   STANDARD_METRICS,
   metricLabel,
   type DayPlan,
-  type Metric,
   type Mission,
 } from '../../shared/mission.ts';
 import type { Suggestion } from '../../shared/snapshot.ts';
@@ -25,7 +24,10 @@ import {
   isFoldedField,
   metricOf,
   parseDraft,
+  prefilled,
   singularShown,
+  suggestInputOf,
+  templateForm,
   type MetricKind,
   type MissionForm as Form,
   weekdaysSummary,
@@ -41,8 +43,33 @@ export function MissionForm(props: {
   const [initialForm] = useState<Form>(() =>
     props.editing ? formOf(props.editing) : blankForm(props.today, props.workingDays),
   );
-  const [form, setForm] = useState<Form>(initialForm);
+  // The rep's form; what is shown also carries the suggested target until they pick one.
+  const [ownForm, setForm] = useState<Form>(initialForm);
+  const [targetChosen, setTargetChosen] = useState(props.editing !== null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const { metricKind, customLabel, customUnit, customSingular, startDate, endDate, workingDays } =
+    ownForm;
+  const ownInput = useMemo(
+    () => [
+      suggestInputOf({
+        metricKind,
+        customLabel,
+        customUnit,
+        customSingular,
+        startDate,
+        endDate,
+        workingDays,
+      }),
+    ],
+    [metricKind, customLabel, customUnit, customSingular, startDate, endDate, workingDays],
+  );
+  const [suggestion = null] = useSuggestions(ownInput);
+  const titleTouched = touched.has('title');
+  const form = useMemo(
+    () => (targetChosen ? ownForm : prefilled(ownForm, suggestion, titleTouched)),
+    [ownForm, targetChosen, suggestion, titleTouched],
+  );
+  const templates = useTemplates(props.today, props.workingDays);
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<IpcError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -71,14 +98,19 @@ export function MissionForm(props: {
   );
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
+    // Once the rep sets the target, the shown one (suggested, maybe in the title too) is theirs.
+    if (key === 'target' && !targetChosen) {
+      setForm({ ...form, target: String(value) });
+      setTargetChosen(true);
+    } else {
+      setForm((f) => ({ ...f, [key]: value }));
+    }
     setTouched((t) => new Set(t).add(key));
     setServerError(null);
   };
   const touch = (key: string) => () => setTouched((t) => new Set(t).add(key));
 
   const preview = usePreview(form);
-  const suggestion = useSuggestion(form);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -110,17 +142,18 @@ export function MissionForm(props: {
       <h2>{props.editing ? 'Edit mission' : 'New mission'}</h2>
       {!props.editing && (
         <div className="templates" role="group" aria-label="Start from a template">
-          {TEMPLATES.map((t) => (
+          {templates.map((t) => (
             <button
               key={t.name}
               type="button"
               className="chip-button"
               onClick={() => {
-                setForm(t.apply(props.today, props.workingDays));
+                setForm(t.form);
+                setTargetChosen(true);
                 setEdited(null);
               }}
             >
-              {t.name}
+              {t.form.title}
             </button>
           ))}
         </div>
@@ -431,24 +464,36 @@ function usePreview(form: Form): { plan: DayPlan[] | null; message: string | nul
   return parsed.ok ? state : { plan: null, message: null };
 }
 
-/** Three targets from the rep's own history for this metric and period. */
-function useSuggestion(form: Form): Suggestion | null {
-  const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
-  const { metricKind, customLabel, customUnit, startDate, endDate, workingDays } = form;
+/** Three targets from the rep's own history for each metric and period (null: none for it). */
+function useSuggestions(inputs: readonly SuggestInput[]): (Suggestion | null)[] {
+  const [suggestions, setSuggestions] = useState<(Suggestion | null)[]>([]);
   useEffect(() => {
     let current = true;
-    const metric: Metric =
-      metricKind === 'custom'
-        ? { kind: 'custom', label: customLabel, unit: customUnit }
-        : { kind: metricKind };
-    void api()
-      .missions.suggest({ metric, startDate, endDate, workingDays })
-      .then((r) => {
-        if (current) setSuggestion(r.ok ? r.value : null);
-      });
+    void Promise.all(
+      inputs.map((input) =>
+        api()
+          .missions.suggest(input)
+          .then((r) => (r.ok ? r.value : null)),
+      ),
+    ).then((next) => {
+      if (current) setSuggestions(next);
+    });
     return () => {
       current = false;
     };
-  }, [metricKind, customLabel, customUnit, startDate, endDate, workingDays]);
-  return suggestion;
+  }, [inputs]);
+  return suggestions;
+}
+
+/** The templates as their chips offer them: with the rep's suggested target where there is one. */
+function useTemplates(today: string, workingDays: number[]): { name: string; form: Form }[] {
+  const inputs = useMemo(
+    () => TEMPLATES.map((t) => suggestInputOf(t.apply(today, workingDays))),
+    [today, workingDays],
+  );
+  const suggestions = useSuggestions(inputs);
+  return TEMPLATES.map((t, i) => ({
+    name: t.name,
+    form: templateForm(t, today, workingDays, suggestions[i] ?? null),
+  }));
 }

@@ -2,6 +2,7 @@
 // the window shows the very messages the core would answer with.
 import { addDays, eachDayOfInterval, endOfWeek, format, getISODay, parseISO } from 'date-fns';
 import type { z } from 'zod';
+import type { SuggestInput } from '../../shared/ipc.ts';
 import {
   MissionDraft,
   type STANDARD_METRICS,
@@ -10,6 +11,7 @@ import {
   type Mission,
 } from '../../shared/mission.ts';
 import { singularOf } from '../../shared/metric-label.ts';
+import type { Suggestion } from '../../shared/snapshot.ts';
 
 export type MetricKind = (typeof STANDARD_METRICS)[number] | 'custom';
 
@@ -76,6 +78,8 @@ export function blankForm(today: string, workingDays: number[]): MissionForm {
 export interface Template {
   name: string;
   apply: (today: string, workingDays: number[]) => MissionForm;
+  /** Its title and target for a suggested target; by default the number in the title changes. */
+  suggested?: (form: MissionForm, target: number) => MissionForm;
 }
 
 export const TEMPLATES: Template[] = [
@@ -113,8 +117,78 @@ export const TEMPLATES: Template[] = [
         deadlines: ['17:00'],
       };
     },
+    // A daily template stays daily: the suggested total, as a whole number a day.
+    suggested: (form, target) => {
+      const days = Math.max(1, workingDaysBetween(form.startDate, form.endDate, form.workingDays));
+      const daily = Math.max(1, Math.round(target / days));
+      return { ...form, title: `${daily} follow-ups a day`, target: String(daily * days) };
+    },
   },
 ];
+
+/** What the core needs to suggest a target for the form's metric and period. */
+export const suggestInputOf = (
+  form: Pick<
+    MissionForm,
+    | 'metricKind'
+    | 'customLabel'
+    | 'customUnit'
+    | 'customSingular'
+    | 'startDate'
+    | 'endDate'
+    | 'workingDays'
+  >,
+): SuggestInput => ({
+  metric: metricOf(form),
+  startDate: form.startDate,
+  endDate: form.endDate,
+  workingDays: form.workingDays,
+});
+
+/**
+ * The target to start from: the level the rep most likely takes, once the suggestion comes from
+ * their own history (without history the form keeps its own default, as a template does).
+ */
+export const suggestedTarget = (suggestion: Suggestion | null): number | null =>
+  suggestion?.basis === 'history' ? suggestion[suggestion.recommended] : null;
+
+/**
+ * The form with `target` in place of its own, and in its title where the title names the old
+ * one ("Book 10 meetings this week" becomes "Book 7 meetings this week") unless `keepTitle`.
+ */
+export function withTarget(form: MissionForm, target: number, keepTitle = false): MissionForm {
+  const old = form.target.trim();
+  const next = String(target);
+  if (old === next) return form;
+  const title =
+    keepTitle || !/^\d+$/.test(old)
+      ? form.title
+      : form.title.replace(new RegExp(`(?<!\\d)${old}(?!\\d)`), next);
+  return { ...form, title, target: next };
+}
+
+/** What the form shows until the rep picks a target: the suggested one, when there is one. */
+export function prefilled(
+  form: MissionForm,
+  suggestion: Suggestion | null,
+  titleTouched: boolean,
+): MissionForm {
+  const target = suggestedTarget(suggestion);
+  return target === null ? form : withTarget(form, target, titleTouched);
+}
+
+/** A template's form, offering the suggested target for its metric and period when there is one. */
+export function templateForm(
+  template: Template,
+  today: string,
+  workingDays: number[],
+  suggestion: Suggestion | null,
+): MissionForm {
+  const form = template.apply(today, workingDays);
+  const target = suggestedTarget(suggestion);
+  if (target === null) return form;
+  return template.suggested ? template.suggested(form, target) : withTarget(form, target);
+}
 
 export function formOf(mission: Mission): MissionForm {
   return {
@@ -134,10 +208,12 @@ export function formOf(mission: Mission): MissionForm {
 }
 
 /** The singular the form shows: the rep's own, or the one derived from the unit as typed. */
-export const singularShown = (form: MissionForm): string =>
+export const singularShown = (form: Pick<MissionForm, 'customSingular' | 'customUnit'>): string =>
   form.customSingular ?? singularOf(form.customUnit);
 
-export function metricOf(form: MissionForm): Metric {
+export function metricOf(
+  form: Pick<MissionForm, 'metricKind' | 'customLabel' | 'customUnit' | 'customSingular'>,
+): Metric {
   return form.metricKind === 'custom'
     ? {
         kind: 'custom',

@@ -46,6 +46,7 @@ describe('suggestTarget', () => {
       attainable: 10,
       challenging: 12,
       elite: 15,
+      recommended: 'attainable',
       basis: 'default',
       sampleSize: 0,
       explanation:
@@ -99,6 +100,19 @@ describe('suggestTarget', () => {
     expect(lowered.attainable).toBeLessThan(plain.attainable);
     expect(lowered.attainable).toBeLessThanOrEqual(8);
     expect(lowered.explanation).toMatch(/^Lowered: you marked your last meetings mission/);
+  });
+
+  it('recommends what the rep reached after a miss, the step up after a hit', () => {
+    // Book 10 meetings, ended 8 of 10 and called unrealistic: 7 is offered, not the old 10.
+    const missed = suggestTarget(week, [past(1, 8, { reflection: unrealistic })]);
+    expect(missed).toMatchObject({ attainable: 7, challenging: 8, elite: 10 });
+    expect(missed.recommended).toBe('attainable');
+    expect(suggestTarget(week, [past(1, 8)]).recommended).toBe('attainable');
+    // Hit 10 of 10: 12 is offered, the week after.
+    const hit = suggestTarget(week, [past(1, 10)]);
+    expect(hit).toMatchObject({ attainable: 10, challenging: 12, recommended: 'challenging' });
+    // The latest mission decides, whatever came before it.
+    expect(suggestTarget(week, [past(1, 8), past(2, 10)]).recommended).toBe('attainable');
   });
 
   it('explains a period without working days', () => {

@@ -3,14 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePlan } from '../../../../src/core/missions/planner.ts';
 import { MissionDraft } from '../../../../src/shared/mission.ts';
+import type { Suggestion } from '../../../../src/shared/snapshot.ts';
 import {
   TEMPLATES,
   blankForm,
   draftOf,
   isFoldedField,
   parseDraft,
+  prefilled,
+  templateForm,
   weekAhead,
   weekdaysSummary,
+  withTarget,
 } from '../../../../src/renderer/views/mission-form-state.ts';
 
 // Monday 23 to Sunday 29 November 2026.
@@ -39,6 +43,81 @@ describe('mission templates', () => {
     const parsed = parseDraft(followUps.apply('2026-11-25', MON_FRI), null);
     if (!parsed.ok) throw new Error('template did not parse');
     expect(resolvePlan(parsed.draft).map((d) => d.checkpoints.at(-1)?.count)).toEqual([5, 5, 5]);
+  });
+});
+
+/** After "Book 10 meetings" ended 8 of 10 and was called unrealistic. */
+const lowered: Suggestion = {
+  attainable: 7,
+  challenging: 8,
+  elite: 10,
+  recommended: 'attainable',
+  basis: 'history',
+  sampleSize: 1,
+  explanation: 'Lowered: you marked your last meetings mission as an unrealistic target.',
+};
+const noHistory: Suggestion = {
+  ...lowered,
+  attainable: 10,
+  challenging: 12,
+  elite: 15,
+  basis: 'default',
+  sampleSize: 0,
+};
+const template = (name: string) => {
+  const found = TEMPLATES.find((t) => t.name === name);
+  if (!found) throw new Error(`no template "${name}"`);
+  return found;
+};
+
+describe('the suggested target', () => {
+  const monday = '2026-11-30';
+
+  it('fills the target (and the number in the title) with the level the rep most likely takes', () => {
+    const form = { ...blankForm(monday, MON_FRI), title: 'Book 10 meetings this week' };
+    expect(prefilled(form, lowered, false)).toMatchObject({
+      title: 'Book 7 meetings this week',
+      target: '7',
+    });
+    expect(prefilled(form, { ...lowered, recommended: 'challenging' }, false).target).toBe('8');
+    // A title the rep typed is theirs.
+    expect(prefilled(form, lowered, true)).toMatchObject({
+      title: 'Book 10 meetings this week',
+      target: '7',
+    });
+  });
+
+  it('without history, the form keeps its own target', () => {
+    const form = blankForm(monday, MON_FRI);
+    expect(prefilled(form, noHistory, false)).toBe(form);
+    expect(prefilled(form, null, false)).toBe(form);
+  });
+
+  it('changes only the number the title names, as a whole number', () => {
+    const form = { ...blankForm(monday, MON_FRI), target: '10', title: '100 calls, 10 a day' };
+    expect(withTarget(form, 7).title).toBe('100 calls, 7 a day');
+    expect(withTarget({ ...form, title: 'Q4 push' }, 7)).toMatchObject({
+      title: 'Q4 push',
+      target: '7',
+    });
+  });
+
+  it('template chips offer it too: "Book 7 meetings this week", never the old 10', () => {
+    const meetings = templateForm(template('Book 10 meetings this week'), monday, MON_FRI, lowered);
+    expect(meetings).toMatchObject({ title: 'Book 7 meetings this week', target: '7' });
+    const plain = templateForm(template('Book 10 meetings this week'), monday, MON_FRI, noHistory);
+    expect(plain).toMatchObject({ title: 'Book 10 meetings this week', target: '10' });
+  });
+
+  it('a daily template stays daily: the suggestion as a whole number a day', () => {
+    const followUps = template('5 follow-ups a day');
+    const form = templateForm(followUps, monday, MON_FRI, { ...lowered, attainable: 33 });
+    expect(form).toMatchObject({ title: '7 follow-ups a day', target: '35' });
+    const parsed = parseDraft(form, null);
+    if (!parsed.ok) throw new Error('template did not parse');
+    expect(resolvePlan(parsed.draft).map((d) => d.checkpoints.at(-1)?.count)).toEqual([
+      7, 7, 7, 7, 7,
+    ]);
   });
 });
 
