@@ -85,8 +85,9 @@ test('the fold opens and closes from the keyboard and stays as the rep left it',
   // Editing elsewhere in the form, a template and a new plan leave it open.
   await page.getByLabel('Target', { exact: true }).fill('15');
   await page.getByLabel('Metric', { exact: true }).selectOption('calls');
-  await page.getByRole('button', { name: 'Book 10 meetings this week' }).click();
-  await expect(page.getByTestId('plan-total')).toHaveText('5 working days · 10 meetings in all');
+  // With history the template offers the suggested target (24), not its own 10.
+  await page.getByRole('button', { name: 'Book 24 meetings this week' }).click();
+  await expect(page.getByTestId('plan-total')).toHaveText('5 working days · 24 meetings in all');
   await expect(monday).toBeVisible();
 
   // Space closes it; editing the title leaves it closed, the line still follows the form.
