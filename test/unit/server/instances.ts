@@ -151,7 +151,9 @@ export interface Balancer {
  * A request already sent to an instance that dies gets a 502; the client retries, as the desktop
  * sync does.
  */
-export async function startBalancer(instances: readonly Instance[]): Promise<Balancer> {
+export async function startBalancer(
+  instances: readonly Pick<Instance, 'name' | 'port'>[],
+): Promise<Balancer> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-haproxy-'));
   const port = await freePort();
   const socket = join(dir, 'admin.sock');
@@ -185,13 +187,21 @@ export async function startBalancer(instances: readonly Instance[]): Promise<Bal
   child.stdout.on('data', (d) => (out += String(d)));
   child.stderr.on('data', (d) => (out += String(d)));
   let exitCode: number | string | null | undefined;
-  const exited = new Promise<void>((resolve) =>
+  const exited = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
       exitCode = code ?? signal;
       resolve();
-    }),
-  );
-  child.once('error', (error) => (out += `\n${error.message}`));
+    });
+    // Not started at all: no 'exit' follows.
+    child.once('error', (error) => {
+      exitCode = error.message;
+      out +=
+        'code' in error && error.code === 'ENOENT'
+          ? 'haproxy is not installed: install it (Debian/Ubuntu: apt-get install haproxy; macOS: brew install haproxy).'
+          : error.message;
+      resolve();
+    });
+  });
 
   const command = (line: string) =>
     new Promise<string>((resolve, reject) => {
