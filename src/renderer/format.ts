@@ -21,8 +21,8 @@ export const formatPercent = (ratio: number): string => current.percent(ratio);
 export const formatDayLong = (date: string): string => current.dayLong(date);
 /** A local calendar day, e.g. "Mon, 23 Nov". */
 export const formatDay = (date: string): string => current.day(date);
-/** A compact day for chart axes, e.g. "23/11". */
-export const formatDayNumeric = (date: string): string => current.dayNumeric(date);
+/** A day for a chart's axis, e.g. "23 Nov" ("Nov 23" in en-US). */
+export const formatDayMonth = (date: string): string => current.dayMonth(date);
 
 /** A milestone's deadline after "by": "noon" (English), "17:00", "5:00 PM"; null = end of day. */
 export const formatDeadline = (by: string | null): string => current.deadline(by);

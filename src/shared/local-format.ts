@@ -15,8 +15,8 @@ export interface LocalFormat {
   dayLong(date: LocalDate): string;
   /** "Mon 23 Nov" (en-GB), "Mon, Nov 23" (en-US). */
   day(date: LocalDate): string;
-  /** A compact day for chart axes, "23/11" (en-GB), "11/23" (en-US). */
-  dayNumeric(date: LocalDate): string;
+  /** A day for a chart's axis, "23 Nov" (en-GB), "Nov 23" (en-US). */
+  dayMonth(date: LocalDate): string;
   /** Two days as one range, "25 Nov – 1 Dec" (en-GB), "Nov 25 – Dec 1" (en-US). */
   dayRange(start: LocalDate, end: LocalDate): string;
   /**
@@ -75,7 +75,6 @@ function build(locale: string, timeZone: string): LocalFormat {
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const dayLong = inUtc({ weekday: 'long', day: 'numeric', month: 'long' });
   const dayShort = inUtc({ weekday: 'short', day: 'numeric', month: 'short' });
-  const dayNumeric = inUtc({ day: 'numeric', month: 'numeric' });
   const dayMonth = inUtc({ day: 'numeric', month: 'short' });
   // The locale's own short time ("09:05", "9:05 AM"); hour: 'numeric' would drop en-GB's zero.
   const wallTime = inUtc({ timeStyle: 'short' });
@@ -92,7 +91,7 @@ function build(locale: string, timeZone: string): LocalFormat {
     percent: (ratio) => percent.format(ratio),
     dayLong: (date) => dayLong.format(utcNoon(date)),
     day: (date) => plainSpaces(dayShort.format(utcNoon(date))),
-    dayNumeric: (date) => dayNumeric.format(utcNoon(date)),
+    dayMonth: (date) => plainSpaces(dayMonth.format(utcNoon(date))),
     dayRange: (start, end) => plainSpaces(dayMonth.formatRange(utcNoon(start), utcNoon(end))),
     deadline(by) {
       if (by === null) return 'end of day';

@@ -56,13 +56,13 @@ describe('instants, in the rep’s zone whatever the process’s', () => {
 });
 
 describe('calendar days', () => {
-  it('long, short, numeric and as a range, each in the locale’s order', () => {
+  it('long, short, for a chart axis and as a range, each in the locale’s order', () => {
     expect([gb.dayLong('2026-11-23'), us.dayLong('2026-11-23')]).toEqual([
       'Monday 23 November',
       'Monday, November 23',
     ]);
     expect([gb.day('2026-11-23'), us.day('2026-11-23')]).toEqual(['Mon 23 Nov', 'Mon, Nov 23']);
-    expect([gb.dayNumeric('2026-11-23'), us.dayNumeric('2026-11-23')]).toEqual(['23/11', '11/23']);
+    expect([gb.dayMonth('2026-11-23'), us.dayMonth('2026-11-23')]).toEqual(['23 Nov', 'Nov 23']);
     expect([
       gb.dayRange('2026-11-25', '2026-12-01'),
       us.dayRange('2026-11-25', '2026-12-01'),
