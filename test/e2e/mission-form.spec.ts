@@ -48,11 +48,11 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     // The folded part is closed and says what it holds, its plan once the mission is filled in.
     await expect(page.getByLabel('Monday')).toBeHidden();
-    await expect(page.getByTestId('fold-detail')).toHaveText('Mon–Fri · by 12:00, 17:00');
+    await expect(page.getByTestId('fold-detail')).toHaveText('Mon–Fri · by noon, 17:00');
     await page.getByLabel('Title').fill('Book 20 meetings this week');
     await page.getByLabel('Target', { exact: true }).fill('20');
     await expect(page.getByTestId('fold-detail')).toHaveText(
-      'Mon–Fri · by 12:00, 17:00 · 20 meetings over 5 days',
+      'Mon–Fri · by noon, 17:00 · 20 meetings over 5 days',
     );
     await expectUncovered(page, page.getByRole('checkbox', { name: /^Public/ }), 'Public');
     expect(await page.evaluate("document.querySelector('main').scrollTop")).toBe(0);
@@ -97,7 +97,7 @@ test('the fold opens and closes from the keyboard and stays as the rep left it',
   await page.getByLabel('Title').fill('Ten meetings');
   await page.getByLabel('Target', { exact: true }).fill('12');
   await expect(page.getByTestId('fold-detail')).toHaveText(
-    'Mon–Fri · by 12:00, 17:00 · 12 meetings over 5 days',
+    'Mon–Fri · by noon, 17:00 · 12 meetings over 5 days',
   );
   await expect(monday).toBeHidden();
 });
