@@ -21,7 +21,7 @@ export const ipcCallNames = {
   data: ['export'],
   settings: ['get', 'update'],
   app: ['pauseNotifications', 'openWindow', 'hideWindow', 'quit', 'desktop', 'openLogsFolder'],
-  sync: ['status', 'configure', 'setEnabled'],
+  sync: ['status', 'configure', 'setEnabled', 'preview'],
   team: ['view', 'cheer'],
   updates: ['offer', 'restartNow', 'later'],
 } as const;

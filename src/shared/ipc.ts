@@ -17,7 +17,15 @@ import {
 import { Settings, SettingsPatch } from './settings.ts';
 import { HistorySnapshot, Suggestion, TodaySnapshot } from './snapshot.ts';
 import { ClearTimeOffInput, MarkTimeOffInput } from './time-off.ts';
-import { CheerInput, CheerResult, SyncConfigureInput, SyncStatus, TeamView } from './team.ts';
+import {
+  CheerInput,
+  CheerResult,
+  SyncConfigureInput,
+  SyncStatus,
+  TeamPreview,
+  TeamPreviewInput,
+  TeamView,
+} from './team.ts';
 import { UpdateOffer } from './updates.ts';
 
 const MissionId = z.object({ id: z.string().min(1).max(64) });
@@ -100,6 +108,8 @@ export const ipcContract = {
     /** Turns sync on with the endpoint and, optionally, a new token. */
     configure: { input: SyncConfigureInput, output: SyncStatus },
     setEnabled: { input: z.object({ enabled: z.boolean() }), output: SyncStatus },
+    /** What the team endpoint receives (or would, for a draft), built as the engine sends it. */
+    preview: { input: TeamPreviewInput, output: TeamPreview },
   },
   /** Teammates' public missions, from the team endpoint. */
   team: {

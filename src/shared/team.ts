@@ -10,6 +10,7 @@ import {
   Instant,
   LocalDate,
   Metric,
+  MissionDraft,
   MissionStatus,
   ReflectionReason,
   Target,
@@ -214,3 +215,36 @@ export const SyncConfigureInput = z.object({
 export type SyncConfigureInput = z.infer<typeof SyncConfigureInput>;
 
 export const CheerInput = z.object({ missionId: TeamId });
+
+/**
+ * Which missions to preview as the team would receive them: one saved mission, the form's draft
+ * (a new mission, or `missionId` edited) as it would be saved, or every mission sync sends.
+ */
+export const TeamPreviewInput = z.discriminatedUnion('of', [
+  z.strictObject({ of: z.literal('mission'), missionId: TeamId }),
+  z.strictObject({ of: z.literal('draft'), missionId: TeamId.nullable(), draft: MissionDraft }),
+  z.strictObject({ of: z.literal('public') }),
+]);
+export type TeamPreviewInput = z.input<typeof TeamPreviewInput>;
+
+/** One mission as the sync engine sends it: the body of its PUT, built by the same function. */
+export const TeamPreviewItem = z.strictObject({
+  /** null: a mission not saved yet (its id is given when it is). */
+  missionId: TeamId.nullable(),
+  /** Where the PUT goes; null while no endpoint is set up or the mission has no id yet. */
+  url: z.string().nullable(),
+  /** The revision is null for a draft: it is numbered when saved. */
+  body: UpsertMissionBody.extend({ revision: z.int().min(1).nullable() }),
+  /** The mission has a reflection the rep chose not to share: it is not in the body. */
+  reflectionKept: z.boolean(),
+});
+export type TeamPreviewItem = z.infer<typeof TeamPreviewItem>;
+
+export const TeamPreview = z.strictObject({
+  sync: z.strictObject({ enabled: z.boolean(), endpoint: z.string().nullable() }),
+  /** What the team endpoint receives; empty when what was asked about is private. */
+  missions: z.array(TeamPreviewItem),
+  /** Of the missions asked about, how many stay on this computer (private or archived). */
+  keptPrivate: z.int().min(0),
+});
+export type TeamPreview = z.infer<typeof TeamPreview>;

@@ -1,14 +1,9 @@
 // The commands that change missions and the notices (time off: time-off-commands.ts): each checks (rules.ts),
 // makes its one durable write, then pushes the new snapshot.
 import type { IpcHandlers } from '../../shared/ipc.ts';
-import type { ParsedMissionDraft, Reflection } from '../../shared/mission.ts';
-import { orderedDeadlines, resolvePlan } from '../missions/planner.ts';
-import {
-  checkAbandonable,
-  checkEditable,
-  checkPlanDates,
-  checkReflectable,
-} from '../missions/rules.ts';
+import type { Reflection } from '../../shared/mission.ts';
+import { draftedMission } from '../missions/drafted-mission.ts';
+import { checkAbandonable, checkReflectable } from '../missions/rules.ts';
 import type { CommandContext } from './context.ts';
 
 type MissionCommands = Pick<
@@ -16,43 +11,16 @@ type MissionCommands = Pick<
   'create' | 'update' | 'archive' | 'abandon' | 'reflect' | 'dismissNotice'
 >;
 
-function definitionOf(draft: ParsedMissionDraft) {
-  return {
-    title: draft.title,
-    metric: draft.metric,
-    target: draft.target,
-    startDate: draft.startDate,
-    endDate: draft.endDate,
-    workingDays: draft.workingDays,
-    deadlines: orderedDeadlines(draft.deadlines),
-    visibility: draft.visibility,
-    objective: draft.objective,
-  };
-}
-
 export function missionCommands(ctx: CommandContext): MissionCommands {
   const { book, ledger, serial, catchUpQuietly, emit } = ctx;
-  /** The plan of a draft, with the dates a new or edited mission may have. */
-  const planFor = (draft: ParsedMissionDraft, keptStart?: string) => {
-    checkPlanDates(draft, ledger.today, keptStart);
-    return resolvePlan(draft);
-  };
   return {
     create: (draft) =>
       serial(async () => {
         await catchUpQuietly();
         const now = ctx.clock.now().toISOString();
-        const mission = await book.save({
-          id: ctx.newId(),
-          ...definitionOf(draft),
-          status: 'active',
-          archived: false,
-          plan: planFor(draft),
-          reflection: null,
-          createdAt: now,
-          updatedAt: now,
-          seq: 0,
-        });
+        const mission = await book.save(
+          draftedMission(draft, null, { id: ctx.newId(), now, today: ledger.today }),
+        );
         emit();
         return mission;
       }),
@@ -61,9 +29,10 @@ export function missionCommands(ctx: CommandContext): MissionCommands {
       serial(async () => {
         await catchUpQuietly();
         const mission = await book.byId(id);
-        checkEditable(mission);
-        const plan = planFor(draft, mission.startDate);
-        const saved = await book.save({ ...mission, ...definitionOf(draft), plan });
+        const now = ctx.clock.now().toISOString();
+        const saved = await book.save(
+          draftedMission(draft, mission, { id, now, today: ledger.today }),
+        );
         emit();
         return saved;
       }),

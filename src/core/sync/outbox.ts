@@ -83,6 +83,19 @@ function hashOf(state: TeamMissionState): string {
   return hash;
 }
 
+/**
+ * The upsert that sends `state` (a shareable candidate's) to a server that acknowledged `ack`:
+ * above the server's revision. The team preview shows what this builds.
+ */
+export function upsertOf(
+  c: SyncCandidate,
+  state: TeamMissionState,
+  ack: Ack | undefined,
+): Extract<Operation, { kind: 'upsert' }> {
+  const revision = Math.max(c.revision, ack ? ack.revision + 1 : 1);
+  return { kind: 'upsert', id: c.id, title: c.title, revision, hash: hashOf(state), state };
+}
+
 /** The work that brings the server to the local state, oldest revision first. */
 export function pendingOperations(doc: SyncDoc, candidates: readonly SyncCandidate[]): Operation[] {
   const ops: Operation[] = [];
@@ -90,10 +103,9 @@ export function pendingOperations(doc: SyncDoc, candidates: readonly SyncCandida
   for (const c of candidates) {
     if (!c.shareable || !c.state) continue;
     const ack = doc.missions[c.id];
-    const hash = hashOf(c.state);
-    if ((ack?.held && ack.hash === hash) || ack?.refused) continue;
-    const revision = Math.max(c.revision, ack ? ack.revision + 1 : 1);
-    ops.push({ kind: 'upsert', id: c.id, title: c.title, revision, hash, state: c.state });
+    const op = upsertOf(c, c.state, ack);
+    if ((ack?.held && ack.hash === op.hash) || ack?.refused) continue;
+    ops.push(op);
   }
   for (const [id, ack] of Object.entries(doc.missions)) {
     if (!ack.held) continue;

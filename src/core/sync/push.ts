@@ -14,7 +14,7 @@ import {
 } from './outbox.ts';
 import type { HttpRequest, HttpResponse } from './sync-ports.ts';
 import type { TeamCallDeps } from './team-client.ts';
-import type { WriteResult } from '../../shared/team.ts';
+import type { UpsertMissionBody, WriteResult } from '../../shared/team.ts';
 
 /** A pass ends here: the sync stops or retries, as `failure` says. */
 export class PassFailed extends Error {
@@ -26,6 +26,12 @@ export class PassFailed extends Error {
 }
 /** One mission refused for good; the others go on. */
 export class Refused extends Error {}
+
+/** The body of an upsert's PUT: what the team endpoint receives, and what the preview shows. */
+export const upsertBody = (op: Extract<Operation, { kind: 'upsert' }>): UpsertMissionBody => ({
+  revision: op.revision,
+  state: op.state,
+});
 
 const retry = (message: string, retryAfter: string | null) =>
   new PassFailed({ kind: 'network', message, retryAfter });
@@ -43,7 +49,7 @@ export function createPush(deps: TeamCallDeps & { store: StorePort; clock: Clock
             method: 'PUT',
             url: teamApiUrl(endpoint, segments),
             token,
-            body: { revision: op.revision, state: op.state },
+            body: upsertBody(op),
             timeoutMs: deps.timeoutMs,
           }
         : {

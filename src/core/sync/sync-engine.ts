@@ -10,6 +10,7 @@ import { PassFailed, Refused, createPush } from './push.ts';
 import type { HttpPort, SecretStorePort, SyncSettingsPort, TimerPort } from './sync-ports.ts';
 import { systemTimers } from './sync-ports.ts';
 import { createTeamClient } from './team-client.ts';
+import { createTeamPreview } from './team-preview.ts';
 import type { SyncSource } from './team-state.ts';
 import type { SyncStatus, WriteResult } from '../../shared/team.ts';
 
@@ -287,6 +288,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       return status();
     },
+
+    /** What the team endpoint receives for a mission, every public one, or a draft. */
+    preview: createTeamPreview({
+      source: deps.source,
+      acks: async () => (await push.read()).data,
+      settings: deps.settings,
+      clock: deps.clock,
+    }),
 
     team: teamClient.team,
     cheer: teamClient.cheer,

@@ -111,14 +111,17 @@ export function createStoreSyncSource(deps: {
       .filter((date) => (folded === null || date > folded || date >= recentFrom) && date <= today);
   }
 
-  async function read(): Promise<SyncCandidate[]> {
+  async function read(drafted?: (live: readonly Mission[]) => Mission): Promise<SyncCandidate[]> {
     const now = deps.clock.now();
     const timeZone = deps.clock.timeZone();
     const today = localDateOf(now, timeZone);
     const missionsDoc = await store.open(MISSIONS_DOC, specs.missions);
     const summaryDoc = await store.open(SUMMARY_DOC, specs.summary);
     const keep: object[] = [missionsDoc, summaryDoc];
-    const live = missionsDoc.data.missions;
+    const draft = drafted?.(missionsDoc.data.missions);
+    const live = draft
+      ? [...missionsDoc.data.missions.filter((m) => m.id !== draft.id), draft]
+      : missionsDoc.data.missions;
     const awayDates = awayDatesOf(missionsDoc.data.timeOff);
     const folded = summaryDoc.data.foldedThrough;
 
@@ -170,6 +173,7 @@ export function createStoreSyncSource(deps: {
         title: mission.title,
         shareable,
         revision: missionRevision(mission, wins.all),
+        reflectionKept: mission.reflection !== null && !mission.reflection.shareWithTeam,
         state: shareable
           ? teamStateOf({
               mission,
@@ -197,18 +201,22 @@ export function createStoreSyncSource(deps: {
       if (copy.seq > (liveSeq.get(id) ?? -1)) candidates.push(copy.candidate);
     }
 
+    if (draft) return candidates;
     archived = known;
     lastLive = new Map(live.map((m) => [m.id, yearOf(m.endDate)]));
     held.splice(0, held.length, ...keep);
     return candidates;
   }
 
+  // One run at a time: each builds on what the one before found.
+  const queued = (run: () => Promise<SyncCandidate[]>): Promise<SyncCandidate[]> => {
+    const result = queue.then(run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
   return {
-    // One run at a time: each builds on what the one before found.
-    candidates() {
-      const result = queue.then(read);
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    candidates: () => queued(() => read()),
+    whatIf: (drafted) => queued(() => read(drafted)),
   };
 }

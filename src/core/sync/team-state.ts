@@ -23,10 +23,17 @@ export interface SyncCandidate {
   revision: number;
   /** null unless shareable. */
   state: TeamMissionState | null;
+  /** It has a reflection the rep did not share (so the state has none). */
+  reflectionKept: boolean;
 }
 
 export interface SyncSource {
   candidates(): Promise<SyncCandidate[]>;
+  /**
+   * The candidates as they would be with `drafted(live missions)` saved in place of the mission
+   * with its id (or added): the team preview of a draft. Remembers nothing of the run.
+   */
+  whatIf(drafted: (live: readonly Mission[]) => Mission): Promise<SyncCandidate[]>;
 }
 
 export interface TeamStateInput {

@@ -8,6 +8,7 @@ export function createSyncHandlers(engine: SyncEngine): Pick<IpcHandlers, 'sync'
       status: async () => engine.status(),
       configure: (input) => engine.configure(input),
       setEnabled: (input) => engine.setEnabled(input.enabled),
+      preview: (input) => engine.preview(input),
     },
     team: {
       view: () => engine.team(),

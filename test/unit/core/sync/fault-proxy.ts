@@ -1,7 +1,8 @@
 // A loopback HTTP proxy in front of the real team server that misbehaves on cue: refuses a
 // connection, answers 500 or 503 with Retry-After itself, holds the server's answer past the
-// client's timeout, or sends one request to the server five times. It records every answer the
-// server gave, so a test can tell what actually reached the database.
+// client's timeout, or sends one request to the server five times. It records every request
+// body it was sent and every answer the server gave, so a test can tell what actually reached the
+// database.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -21,9 +22,17 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
   return text;
 }
 
+/** A request as it arrived: its JSON body parsed (null when it had none). */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
 export async function startFaultProxy(target: string, holdMs: number) {
   const faults: Fault[] = [];
   const answers: ServerAnswer[] = [];
+  const received: ReceivedRequest[] = [];
   let requests = 0;
 
   async function forward(req: IncomingMessage, body: string) {
@@ -50,6 +59,11 @@ export async function startFaultProxy(target: string, holdMs: number) {
     requests += 1;
     const fault = faults.shift() ?? 'pass';
     const body = await bodyOf(req);
+    received.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      body: body ? JSON.parse(body) : null,
+    });
     if (fault === 'down') {
       req.socket.destroy();
       return;
@@ -75,6 +89,7 @@ export async function startFaultProxy(target: string, holdMs: number) {
     url: `http://127.0.0.1:${port}`,
     faults,
     answers,
+    received,
     requests: () => requests,
     close: () =>
       new Promise<void>((resolve) => {

@@ -23,6 +23,7 @@ function candidate(id: string, overrides: Partial<SyncCandidate> = {}): SyncCand
     shareable: true,
     revision: 5,
     state: sampleState(),
+    reflectionKept: false,
     ...overrides,
   };
 }

@@ -107,6 +107,8 @@ const fieldsFor = (missionId: string) => ({
   ),
   kind: mostly(fc.constantFrom('holiday', 'training', 'field'), fc.constantFrom('party', '')),
   spread: mostly(fc.boolean(), fc.constantFrom('yes', 1)),
+  // sync.preview: a saved mission, every public one (a draft is missions.create's shape).
+  of: mostly(fc.constantFrom('mission', 'public'), fc.constantFrom('draft', 'all')),
 });
 const payloadFor = (missionId: string) => {
   const fields = fieldsFor(missionId);
