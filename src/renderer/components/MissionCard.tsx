@@ -3,6 +3,7 @@ import { metricLabel } from '../../shared/metric-label.ts';
 import type { MilestoneState, MissionToday } from '../../shared/snapshot.ts';
 import { formatDay, formatDeadline, formatNumber } from '../format.ts';
 import { ProgressBar } from './ProgressBar.tsx';
+import { TeamPreviewButton } from './TeamPreviewButton.tsx';
 
 const STATE_LABEL: Record<MilestoneState, string> = {
   done: 'Done',
@@ -35,7 +36,15 @@ export function MissionCard(props: {
               <span data-testid="mission-total">{formatNumber(props.item.total)}</span> of{' '}
               {formatNumber(mission.target)} {unit(mission.target)}
             </span>
-            {mission.visibility === 'public' && <span className="chip chip-quiet">Team</span>}
+            {mission.visibility === 'public' && (
+              <TeamPreviewButton
+                className="chip chip-quiet chip-action"
+                label={`Team: what your team sees of ${mission.title}`}
+                request={() => ({ of: 'mission', missionId: mission.id })}
+              >
+                Team
+              </TeamPreviewButton>
+            )}
           </p>
           {mission.objective && <p className="mission-objective">For {mission.objective}</p>}
         </div>

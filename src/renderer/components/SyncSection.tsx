@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../shared/team.ts';
 import { api } from '../api.ts';
 import { formatNumber, formatUntil } from '../format.ts';
 import { Field, fieldProps } from './Field.tsx';
+import { TeamPreviewButton } from './TeamPreviewButton.tsx';
 
 const STATE_LABEL: Record<SyncStatus['state'], string> = {
   off: 'Off',
@@ -58,6 +59,11 @@ export function SyncSection(props: {
         />
         Sync public missions with my team
       </label>
+      <p className="small">
+        <TeamPreviewButton className="link-button" request={() => ({ of: 'public' })}>
+          {status.enabled ? 'See what your team receives' : 'See what your team would receive'}
+        </TeamPreviewButton>
+      </p>
       <form
         className="sync-form"
         onSubmit={(e) => {

@@ -15,6 +15,7 @@ import { api } from '../api.ts';
 import { Field, fieldProps } from '../components/Field.tsx';
 import { WeekdayPicker } from '../components/WeekdayPicker.tsx';
 import { PlanEditor } from '../components/PlanEditor.tsx';
+import { TeamPreviewButton } from '../components/TeamPreviewButton.tsx';
 import { formatDeadline, formatNumber } from '../format.ts';
 import {
   METRIC_NAMES,
@@ -284,6 +285,24 @@ export function MissionForm(props: {
           Public <span className="muted">— shared with your team when sync is on</span>
         </span>
       </label>
+      {form.visibility === 'public' && (
+        <p className="field-hint team-preview-hint">
+          {parsed.ok ? (
+            <TeamPreviewButton
+              className="link-button"
+              request={() => ({
+                of: 'draft',
+                missionId: props.editing?.id ?? null,
+                draft: parsed.draft,
+              })}
+            >
+              See what your team will see
+            </TeamPreviewButton>
+          ) : (
+            'Fill in the mission to see what your team will see of it.'
+          )}
+        </p>
+      )}
 
       <details
         className={`form-fold${foldError ? ' form-fold-invalid' : ''}`}

@@ -8,6 +8,7 @@ import { api } from '../api.ts';
 import { formatDay, formatNumber } from '../format.ts';
 import { MissionForm } from './MissionForm.tsx';
 import { TimeOffSection } from '../components/TimeOffSection.tsx';
+import { TeamPreviewButton } from '../components/TeamPreviewButton.tsx';
 import type { MissionsMode } from '../window-state.ts';
 
 export function MissionsView(props: {
@@ -77,6 +78,14 @@ export function MissionsView(props: {
               </p>
             </div>
             <div className="row-actions">
+              {mission.visibility === 'public' && (
+                <TeamPreviewButton
+                  className="button button-quiet"
+                  request={() => ({ of: 'mission', missionId: mission.id })}
+                >
+                  Team preview<span className="visually-hidden"> of {mission.title}</span>
+                </TeamPreviewButton>
+              )}
               <button
                 type="button"
                 className="button button-quiet"

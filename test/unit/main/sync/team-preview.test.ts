@@ -9,7 +9,7 @@ import type { MissionTrayCore } from '../../../../src/core/mission-tray.ts';
 import type { TeamSync } from '../../../../src/main/sync/team-sync.ts';
 import { MissionDraft, ReflectionInput } from '../../../../src/shared/mission.ts';
 import { API_PREFIX, TeamPreview, UpsertMissionBody } from '../../../../src/shared/team.ts';
-import type { FakeClock } from '../../../fakes/clock.ts';
+import { TEST_LOCALE, type FakeClock } from '../../../fakes/clock.ts';
 import { openAppParts } from '../../../fakes/app-parts.ts';
 import { startTeamServer, type TeamServerFixture } from '../../server/team-server-fixture.ts';
 import { weekDraft } from '../../week-draft.ts';
@@ -31,8 +31,8 @@ let token: string;
 beforeEach(async () => {
   server = await startTeamServer();
   proxy = await startFaultProxy(server.url, 0);
-  server.db.addTeam('North');
-  token = server.db.addRep('North', 'Ann').token;
+  await server.store.accounts.addTeam('North');
+  token = (await server.store.accounts.addRep('North', 'Ann')).token;
   dir = await tempDir();
   clock = newClock();
   timers = createManualTimers(clock);
@@ -44,6 +44,7 @@ beforeEach(async () => {
     dataDir: join(dir, 'data'),
     settingsDir: dir,
     clock,
+    locale: TEST_LOCALE,
     timers: timers.timers,
   }));
   await sync.start();
@@ -144,7 +145,7 @@ describe('the team preview', () => {
     });
     expect(asDraft.missions).toEqual([]);
     expect(proxy.received.filter((r) => r.method === 'PUT')).toEqual([]);
-    expect(server.rows('missions')).toEqual([]);
+    expect(await server.rows('missions')).toEqual([]);
   });
 
   it("shows a draft as it would be sent once saved: the form's values over the mission's wins", async () => {
