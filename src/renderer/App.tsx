@@ -16,6 +16,7 @@ import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { Toast } from './components/Toast.tsx';
 import { adoptFormat, formatDayLong, formatNumber } from './format.ts';
 import { milestoneHits } from './milestone-hits.ts';
+import { remoteWinToAnnounce } from './remote-win.ts';
 import { useLive, type LiveValue } from './live-value.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { TodayView } from './views/TodayView.tsx';
@@ -92,6 +93,25 @@ export function App(props: {
     if (newHits.length > 0) dispatch({ type: 'hits', hits: newHits });
   }, [snapshot]);
 
+  // A win a link or the command line logged: the same toast as a +1, with its Undo.
+  const announced = useRef<string | null>(null);
+  useEffect(() => {
+    if (!snapshot) return;
+    const win = remoteWinToAnnounce(snapshot, announced.current);
+    if (!win) return;
+    announced.current = win.id;
+    const mission = snapshot.missions.find((m) => m.mission.id === win.missionId)?.mission;
+    const from = win.source === 'link' ? 'from a link' : 'from the command line';
+    dispatch({
+      type: 'toast',
+      message: {
+        kind: 'win',
+        text: `Logged ${formatNumber(win.amount)} ${mission ? metricLabel(mission.metric, win.amount) : 'win'}`,
+        detail: `${win.missionTitle} — ${from}`,
+      },
+    });
+  }, [snapshot]);
+
   // Stable, so the overlays' timers are not restarted by every new snapshot.
   const endCelebration = useCallback(() => dispatch({ type: 'hits', hits: [] }), []);
   const closeToast = useCallback(() => dispatch({ type: 'toast', message: null }), []);
@@ -104,6 +124,24 @@ export function App(props: {
 
   // A notification the rep clicked brings the window to the view it is about.
   useEffect(() => api().on.navigate(go), [go]);
+  // A missiontray://open/mission/<id> link: Today, with that mission's card in view and focused.
+  useEffect(
+    () =>
+      api().on.showMission((missionId) => {
+        go('today');
+        // Two frames: after Today is drawn and after go() has focused the view.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const card = document.querySelector<HTMLElement>(
+              `[data-mission-id="${CSS.escape(missionId)}"]`,
+            );
+            card?.scrollIntoView({ block: 'nearest' });
+            card?.focus();
+          }),
+        );
+      }),
+    [go],
+  );
   useEffect(
     () => api().on.reflect((missionId) => dispatch({ type: 'reflect-now', missionId })),
     [],

@@ -1,6 +1,6 @@
 // What the core computes and every view (window, tray, harness) shows.
 import { z } from 'zod';
-import { DayPlan, Instant, LocalDate, LocalTime, Mission } from './mission.ts';
+import { DayPlan, Instant, LocalDate, LocalTime, Mission, WinSource } from './mission.ts';
 import { TimeOffDay } from './time-off.ts';
 
 export const MilestoneState = z.enum(['done', 'on-track', 'at-risk', 'missed', 'upcoming']);
@@ -63,6 +63,8 @@ export const LastWin = z.object({
   missionTitle: z.string(),
   amount: z.int().min(1),
   at: Instant,
+  /** Where it was logged: the window announces a link's or a command line's with its Undo. */
+  source: WinSource,
 });
 export type LastWin = z.infer<typeof LastWin>;
 

@@ -76,6 +76,8 @@ export interface MissionTrayHarness {
   reload(): Promise<void>;
   /** Quits and starts again on the same data directory (core, store and settings reopened). */
   restart(): Promise<void>;
+  /** The OS hands the app a missiontray:// link (macOS open-url; a second instance elsewhere). */
+  openLink(url: string): Promise<void>;
   /** Moves the clock and runs the shell's periodic check, as its poll timer does. */
   advance(ms: number): Promise<void>;
   setNow(instant: string): Promise<void>;
@@ -95,6 +97,8 @@ interface Running {
   clickNotification(notification: DesktopNotification): void;
   /** The shell's own periodic check (its poll timer and wake from sleep run the same). */
   tick(): Promise<void>;
+  /** Where links reach the shell (its remote intake). */
+  link(url: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -275,6 +279,7 @@ export async function launchMissionTray(
       ipcMain,
       clickNotification: (notification) => clickListeners.forEach((l) => l(notification)),
       tick: shell.tick,
+      link: shell.remote.link,
       async stop() {
         updates?.stop();
         shell.stop();
@@ -333,6 +338,7 @@ export async function launchMissionTray(
       await page.reload();
       await ready();
     },
+    openLink: (url) => running.link(url),
     // The shell's own tick, not just the core's: what becomes due with time alone (a reminder,
     // the "Mission ended" invitation) is shown as the shell's poll would show it.
     async advance(ms) {

@@ -87,6 +87,7 @@ export function buildTodaySnapshot(input: TodaySnapshotInput): TodaySnapshot {
       missionTitle: lastMission?.title ?? '',
       amount: last.amount,
       at: last.at,
+      source: last.source,
     },
     streak: streakWithToday(
       input.closedStreak,

@@ -27,7 +27,12 @@ export function MissionCard(props: {
   const titleId = `mission-${mission.id}-title`;
 
   return (
-    <article className="card mission-card" aria-labelledby={titleId}>
+    <article
+      className="card mission-card"
+      aria-labelledby={titleId}
+      data-mission-id={mission.id}
+      tabIndex={-1}
+    >
       <div className="mission-head">
         <div className="mission-heading">
           <h2 id={titleId}>{mission.title}</h2>

@@ -51,6 +51,7 @@ function today(): TodaySnapshot {
       missionTitle: 'Book 10 meetings',
       amount: 1,
       at: '2026-11-23T09:00:00Z',
+      source: 'tray',
     },
   };
 }
