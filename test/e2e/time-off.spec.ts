@@ -1,6 +1,7 @@
 // Time off planned ahead, as a rep sees it: a holiday marked from the window, no reminder on those
 // days, the streak kept and pace leaving them out; the past refused; "today" from the tray; a
 // range taken back with its plan spread again.
+import { checkView } from './check-view.ts';
 import { createMission } from './drafts.ts';
 import { expect, test } from './harness.ts';
 
@@ -120,3 +121,51 @@ test('the past is refused with a sentence, today comes from the tray, a range is
   expect(await onDisk()).toEqual([]);
   expect(app.problems).toEqual([]);
 });
+
+// The Time off section and Today on a day off, light and dark, in the 560 px window: axe finds
+// no serious violation, and the screenshots are saved (test-results/screenshots/time-off-*.png).
+for (const scheme of ['light', 'dark'] as const) {
+  test(`time off, ${scheme}: the planned ranges, the form, and Today on a day off`, async ({
+    app,
+  }) => {
+    await createMission(app, { endDate: '2026-12-04', visibility: 'public' });
+    const { missions } = app.core.handlers;
+    await missions.markTimeOff({
+      from: '2026-11-23',
+      to: '2026-11-23',
+      kind: 'holiday',
+      spread: false,
+    });
+    await missions.markTimeOff({
+      from: '2026-11-26',
+      to: '2026-11-27',
+      kind: 'training',
+      spread: true,
+    });
+    await missions.markTimeOff({
+      from: '2026-12-02',
+      to: '2026-12-02',
+      kind: 'field',
+      spread: true,
+    });
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Today is time off (Holiday)' }),
+    ).toBeVisible();
+    await checkView(page, 'today-time-off', scheme);
+
+    await page.getByRole('button', { name: 'Missions' }).click();
+    const section = page.getByRole('region', { name: 'Time off' });
+    await section.scrollIntoViewIfNeeded();
+    await expect(section.getByRole('listitem')).toHaveCount(3);
+    await checkView(page, 'time-off', scheme);
+    // A refusal, as the rep would see it under the field.
+    await section.getByLabel('First day').fill('2026-11-20');
+    await section.getByRole('button', { name: 'Mark time off' }).click();
+    await expect(section.getByText(/the past stays as it was/)).toBeVisible();
+    await section.getByRole('button', { name: 'Mark time off' }).scrollIntoViewIfNeeded();
+    await checkView(page, 'time-off-refused', scheme);
+  });
+}

@@ -94,7 +94,7 @@ function Missions(props: {
               : 'Today is paused: no reminders, and your streak is kept.'}
           </span>
           <button type="button" className="button button-quiet" onClick={() => pauseToday(false)}>
-            Unpause
+            {awayKind && awayKind !== 'away' ? 'Work today' : 'Unpause'}
           </button>
         </div>
       )}
