@@ -1,11 +1,11 @@
 // The team endpoint (docs/PROTOCOL.md): Fastify with the framework's errors as sentences, the
 // per-instance request rate limit, and the route files per area — health (routes/health.ts), the
-// rep API under /api/v1 (routes/rep-api.ts) and the manager's board (routes/board.ts) — over
+// rep API under /api/v2 and /api/v1 (routes/rep-api.ts) and the manager's board (routes/board.ts) — over
 // the repositories of one store (store.ts).
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import { API_PREFIX, MAX_BODY_BYTES } from '../shared/team.ts';
+import { API_PREFIX, API_V1_PREFIX, MAX_BODY_BYTES } from '../shared/team.ts';
 import { DatabaseGoneError } from './db/connection.ts';
 import { createGroupCommit } from './group-commit.ts';
 import type { Rep } from './repositories/accounts.ts';
@@ -17,6 +17,14 @@ import { RequestInvalidError, useZodValidation } from './routes/zod.ts';
 import type { TeamStore } from './store.ts';
 
 export { CLOCK_SKEW_MS } from './routes/rep-api.ts';
+
+/** A v1 call's URL as its v2 twin (the same call); any other URL as it is. */
+export const v2UrlOf = (url: string): string =>
+  url === API_V1_PREFIX ||
+  url.startsWith(`${API_V1_PREFIX}/`) ||
+  url.startsWith(`${API_V1_PREFIX}?`)
+    ? API_PREFIX + url.slice(API_V1_PREFIX.length)
+    : url;
 
 export interface TeamServerOptions {
   store: TeamStore;
@@ -71,6 +79,8 @@ export function createTeamServer(options: TeamServerOptions) {
         }
       : false,
     bodyLimit: MAX_BODY_BYTES,
+    // Protocol v1 is v2 without the optional days away: apps of both are served by one API.
+    rewriteUrl: (req) => v2UrlOf(req.url ?? '/'),
     trustProxy,
     // A client that trickles its request is cut off: the whole request, body included, within
     // requestTimeout; an idle connection within twice that.

@@ -18,7 +18,13 @@ import {
   Weekday,
 } from './mission.ts';
 
-export const API_PREFIX = '/api/v1';
+/**
+ * The app speaks protocol v2 (v1 plus the days a rep is away). A server serves both; one older
+ * than v2 answers 404 under this prefix, and the app says so (core/sync/http-status.ts).
+ */
+export const API_PREFIX = '/api/v2';
+/** Protocol v1, for apps from before time off: the same calls, no `away`. */
+export const API_V1_PREFIX = '/api/v1';
 /** Largest request body the server reads; a year of daily progress fits in a third of it. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -100,6 +106,14 @@ export const TeamMissionState = z
     /** The latest wins (amount and time only: notes stay on the laptop). */
     recentWins: z.array(z.strictObject({ at: Instant, amount: Amount })).max(20),
     reflection: SharedReflection.nullable(),
+    /**
+     * v2: the mission's working days the rep is away (time off, past and planned), in order —
+     * only the dates: the kind and any reason stay on the laptop. Absent from v1 apps.
+     */
+    away: z
+      .array(LocalDate)
+      .max(MAX_PERIOD_DAYS + 1)
+      .optional(),
     /** When the app computed this state. */
     asOf: Instant,
   })
@@ -120,6 +134,13 @@ export const TeamMissionState = z
       sum += day.count;
     }
     if (s.total !== sum) fail(['total'], 'The total is not the sum of the days');
+    let before = '';
+    for (const [i, date] of (s.away ?? []).entries()) {
+      if (date <= before) return fail(['away', i], 'Days away are in order, each date once');
+      if (date < s.startDate || date > s.endDate)
+        return fail(['away', i], 'A day away falls outside the mission');
+      before = date;
+    }
     if (s.pace.actual !== s.total) fail(['pace', 'actual'], 'Pace counts a different total');
   });
 export type TeamMissionState = z.infer<typeof TeamMissionState>;

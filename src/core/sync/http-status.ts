@@ -2,7 +2,7 @@
 // mission aside, or pauses) and for a team call (the sentence the Team view shows).
 import type { ErrorCode } from '../../shared/ipc.ts';
 import type { HttpResponse } from './sync-ports.ts';
-import { ErrorBody, WriteResult } from '../../shared/team.ts';
+import { API_PREFIX, ErrorBody, WriteResult } from '../../shared/team.ts';
 
 /** The server's own sentence, or the status when it sent none. */
 export const serverMessage = (res: HttpResponse): string => {
@@ -44,6 +44,12 @@ export function writeOutcome(
       kind: 'retry',
       message: `The team server is busy or failing (${serverMessage(res)}); will retry.`,
       retryAfter: res.retryAfter,
+    };
+  // No write of protocol v2 answers 404: the route itself is unknown, on a server from before v2.
+  if (res.status === 404)
+    return {
+      kind: 'stop',
+      message: `The team server speaks an older protocol than this app (${API_PREFIX.slice(5)}), so “${op.title}” was not sent. Ask your manager to update the team server. Sync is paused.`,
     };
   if (res.status === 403 && op.kind === 'upsert')
     return {

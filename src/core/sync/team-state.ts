@@ -112,6 +112,8 @@ export function teamStateOf(input: TeamStateInput): TeamMissionState {
       .slice(0, RECENT_WINS)
       .map((win) => ({ at: win.at, amount: win.amount })),
     reflection,
+    // Dates only, of the mission's own working days: never the kind of time off.
+    away: mission.plan.map((day) => day.date).filter((date) => input.awayDates.has(date)),
     asOf: now.toISOString(),
   };
 }

@@ -54,11 +54,20 @@ describe('an answer to a mission write', () => {
   });
 
   it('a malformed payload, a body too large or a redirect stops sync with the server’s words', () => {
-    for (const status of [301, 400, 404, 413])
+    for (const status of [301, 400, 413])
       expect(writeOutcome(answer(status, { error: `Refused ${status}.` }), upsert)).toEqual({
         kind: 'stop',
         message: `The team server refused “Book 10 meetings”: Refused ${status}. Sync is paused.`,
       });
+  });
+
+  it('a 404 is a server from before protocol v2 (no write answers 404): sync stops and says so', () => {
+    const unknownRoute = { error: 'Route PUT:/api/v2/missions/m1 not found' };
+    expect(writeOutcome(answer(404, unknownRoute), upsert)).toEqual({
+      kind: 'stop',
+      message:
+        'The team server speaks an older protocol than this app (v2), so “Book 10 meetings” was not sent. Ask your manager to update the team server. Sync is paused.',
+    });
   });
 });
 
