@@ -9,6 +9,7 @@ import { MissionDraft } from '../../../src/shared/mission.ts';
 import { API_PREFIX, API_V1_PREFIX, UpsertMissionBody } from '../../../src/shared/team.ts';
 import { startRep, type RepApp } from '../core/sync/rep-fixture.ts';
 import { newClock } from '../core/sync/sync-fixture.ts';
+import { TEST_LOCALE } from '../../fakes/clock.ts';
 import {
   call,
   sampleState,
@@ -40,7 +41,7 @@ async function annsApp() {
     engine: { http: { request: (r) => (sent.push(r), real.request(r)) } },
   });
   apps.push(app);
-  const core = await createMissionTray({ store: app.store, clock });
+  const core = await createMissionTray({ store: app.store, clock, locale: TEST_LOCALE });
   return { app, core, clock, sent };
 }
 
