@@ -26,12 +26,12 @@ describe('the endpoint', () => {
 
   it('builds every API URL the same way, with or without a trailing slash', () => {
     for (const base of ['https://team.example.com', 'https://team.example.com//'])
-      expect(teamApiUrl(base, ['team'])).toBe('https://team.example.com/api/v1/team');
+      expect(teamApiUrl(base, ['team'])).toBe('https://team.example.com/api/v2/team');
     expect(teamApiUrl('https://t.example/acme/', ['missions', 'a b/c', 'cheers'])).toBe(
-      'https://t.example/acme/api/v1/missions/a%20b%2Fc/cheers',
+      'https://t.example/acme/api/v2/missions/a%20b%2Fc/cheers',
     );
     expect(teamApiUrl('http://127.0.0.1:4000', ['missions', 'm1'], { revision: 7 })).toBe(
-      'http://127.0.0.1:4000/api/v1/missions/m1?revision=7',
+      'http://127.0.0.1:4000/api/v2/missions/m1?revision=7',
     );
   });
 });
