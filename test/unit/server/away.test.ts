@@ -21,7 +21,7 @@ let server: TeamServerFixture;
 const apps: RepApp[] = [];
 beforeEach(async () => {
   server = await startTeamServer({ now: () => new Date('2026-11-24T10:30:00Z') });
-  server.db.addTeam('North');
+  await server.store.accounts.addTeam('North');
 });
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
@@ -30,7 +30,7 @@ afterEach(async () => {
 
 /** Ann's app: the real core and sync engine over one data directory, every request recorded. */
 async function annsApp() {
-  const { token } = server.db.addRep('North', 'Ann');
+  const { token } = await server.store.accounts.addRep('North', 'Ann');
   const sent: HttpRequest[] = [];
   const real = createFetchHttp();
   const clock = newClock(); // Monday 23 November 2026, 11:30 in Berlin
@@ -82,11 +82,11 @@ describe('time off on the team endpoint', () => {
     const everythingSent = JSON.stringify(sent.map((r) => r.body));
     expect(everythingSent).not.toMatch(/holiday|timeOff/i);
     expect(everythingSent).not.toContain('Private calls');
-    expect(JSON.stringify(server.rows('missions'))).not.toMatch(/holiday/i);
+    expect(JSON.stringify(await server.rows('missions'))).not.toMatch(/holiday/i);
   });
 
   it('still accepts an app of protocol v1, which sends no days away', async () => {
-    const bob = server.db.addRep('North', 'Bob');
+    const bob = await server.store.accounts.addRep('North', 'Bob');
     const res = await call(server.url, 'PUT', `${API_V1_PREFIX}/missions/m-bob`, bob.token, {
       revision: 1,
       state: sampleState({ title: 'Bob v1 mission' }),
@@ -97,7 +97,7 @@ describe('time off on the team endpoint', () => {
   });
 
   it('refuses days away out of order or outside the mission, in words', async () => {
-    const eve = server.db.addRep('North', 'Eve');
+    const eve = await server.store.accounts.addRep('North', 'Eve');
     for (const away of [['2026-11-26', '2026-11-25'], ['2026-12-01']]) {
       const res = await call(server.url, 'PUT', `${API_PREFIX}/missions/m-eve`, eve.token, {
         revision: 1,
