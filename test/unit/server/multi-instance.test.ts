@@ -21,6 +21,7 @@ import {
   startBalancer,
   startInstance,
 } from './instances.ts';
+import { createTestDatabase } from './postgres.ts';
 import { call, sampleState } from './team-server-fixture.ts';
 
 const PASSWORD = 'a manager password for two instances';
@@ -72,6 +73,13 @@ interface BackendKind {
 }
 const backends: BackendKind[] = [
   {
+    name: 'one PostgreSQL database',
+    async make() {
+      const database = await createTestDatabase();
+      return { backend: { databaseUrl: database.url }, drop: () => database.drop() };
+    },
+  },
+  {
     name: 'one SQLite file',
     async make() {
       const dir = mkdtempSync(join(tmpdir(), 'mt-instances-'));
@@ -92,6 +100,8 @@ describe.each(backends)('two instances on $name behind haproxy', (kind) => {
   let ann: { id: string; token: string };
   let bob: { id: string; token: string };
   let cy: { id: string; token: string };
+  /** A manager's session made before the sign-in limit is used up by the throttling test. */
+  let managerCookie = '';
 
   beforeAll(async () => {
     ({ backend, drop } = await kind.make());
@@ -108,6 +118,7 @@ describe.each(backends)('two instances on $name behind haproxy', (kind) => {
       startInstance('b', backend, ['--rate-limit', '100000']),
     ]);
     lb = await startBalancer([a, b]);
+    managerCookie = await signIn(lb.url);
   }, 300_000);
 
   afterAll(async () => {
@@ -178,6 +189,28 @@ describe.each(backends)('two instances on $name behind haproxy', (kind) => {
       const write = await put(url, cy.token, 'cy-week', 1, 'After revocation');
       expect(write.status).toBe(401);
     }
+  });
+
+  it('counts sign-in attempts in the database: the limit holds whichever instance a guess reaches', async () => {
+    const attempt = (url: string, password: string) =>
+      fetch(`${url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'mia@north.test', password }).toString(),
+      });
+    let refusedAt = 0;
+    for (let i = 1; i <= 40 && refusedAt === 0; i++) {
+      const res = await attempt(i % 2 ? a.url : b.url, 'not the password at all');
+      if (res.status === 429) refusedAt = i;
+      else expect(res.status).toBe(401);
+    }
+    // 10 a minute from one address: counted by each instance alone, guesses alternating between
+    // two would get 20 before either refused one.
+    expect(refusedAt).toBeGreaterThan(0);
+    expect(refusedAt).toBeLessThanOrEqual(10);
+    for (const url of [a.url, b.url, lb.url])
+      expect((await attempt(url, PASSWORD)).status).toBe(429);
   });
 
   it(
@@ -303,8 +336,7 @@ describe.each(backends)('two instances on $name behind haproxy', (kind) => {
           client.acked,
         ]);
       // …and so does the manager's board.
-      const cookie = await signIn(lb.url);
-      const page = await board(lb.url, cookie);
+      const page = await board(lb.url, managerCookie);
       expect(page.status).toBe(200);
       for (const client of clients)
         expect(page.html).toContain(titleOf(client.missionId, client.acked));
