@@ -1,12 +1,13 @@
-// Run by server.bench.ts as `node server-child.ts <db file>`: the team endpoint in its own process
-// (so the load generator does not share its event loop), rate limit raised out of the way,
-// no request logging. Prints the port once listening.
+// Run by server.bench.ts as `node server-child.ts <db file | postgres:// URL>`: the team endpoint
+// in its own process (so the load generator does not share its event loop), rate limit raised out
+// of the way, no request logging. Prints the port once listening.
 import { createTeamServer } from '../../src/server/app.ts';
+import { isPostgresUrl } from '../../src/server/db/connection.ts';
 import { openTeamStore } from '../../src/server/store.ts';
 
-const [file] = process.argv.slice(2);
-if (!file) throw new Error('usage: server-child.ts <db file>');
-const store = await openTeamStore({ file });
+const [where] = process.argv.slice(2);
+if (!where) throw new Error('usage: server-child.ts <db file | postgres:// URL>');
+const store = await openTeamStore(isPostgresUrl(where) ? { url: where } : { file: where });
 const app = createTeamServer({ store, rateLimitPerMinute: 1e9, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 // SIGUSR2: prints the CPU time this process has used, so the bench can tell the server's own cost
