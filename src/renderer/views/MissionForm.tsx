@@ -119,9 +119,12 @@ export function MissionForm(props: {
     if (!parsed.ok) {
       if (Object.keys(parsed.errors).some(isFoldedField)) setFoldOpen(true);
       // After the render that opens the fold: a folded field cannot take focus.
-      requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      // Centred, not merely scrolled to: at the bottom edge the sticky Create bar would cover it.
+      requestAnimationFrame(() => {
+        const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        field?.scrollIntoView({ block: 'center' });
+        field?.focus({ preventScroll: true });
+      });
       return;
     }
     setSaving(true);
