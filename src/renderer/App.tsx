@@ -260,6 +260,8 @@ export function App(props: {
                 onLogMore={(mission) => dispatch({ type: 'log-more', mission })}
                 onPauseToday={(paused) => void pauseToday(paused)}
                 onNewMission={newMission}
+                onStartFrom={(from) => dispatch({ type: 'missions', mode: { kind: 'new', from } })}
+                onReflect={(missionId) => dispatch({ type: 'reflect-now', missionId })}
               />
             )}
             {route.view === 'missions' && snapshot && settings.value && (

@@ -6,7 +6,11 @@ import type { Mission } from '../shared/mission.ts';
 import type { ToastMessage } from './components/Toast.tsx';
 import type { MilestoneHit } from './milestone-hits.ts';
 
-export type MissionsMode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; mission: Mission };
+export type MissionsMode =
+  | { kind: 'list' }
+  /** A new mission; `from` an ended one, to start the next from it. */
+  | { kind: 'new'; from?: Mission }
+  | { kind: 'edit'; mission: Mission };
 
 export type Route =
   { view: Exclude<WindowView, 'missions'> } | { view: 'missions'; mode: MissionsMode };

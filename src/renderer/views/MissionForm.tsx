@@ -24,6 +24,7 @@ import {
   formOf,
   isFoldedField,
   metricOf,
+  nextMissionForm,
   parseDraft,
   prefilled,
   singularShown,
@@ -38,11 +39,17 @@ export function MissionForm(props: {
   today: string;
   workingDays: number[];
   editing: Mission | null;
+  /** An ended mission the new one starts from. */
+  from?: Mission | undefined;
   onCancel: () => void;
   onSaved: (mission: Mission) => void;
 }) {
   const [initialForm] = useState<Form>(() =>
-    props.editing ? formOf(props.editing) : blankForm(props.today, props.workingDays),
+    props.editing
+      ? formOf(props.editing)
+      : props.from
+        ? nextMissionForm(props.from, props.today)
+        : blankForm(props.today, props.workingDays),
   );
   // The rep's form; what is shown also carries the suggested target until they pick one.
   const [ownForm, setForm] = useState<Form>(initialForm);
@@ -65,7 +72,8 @@ export function MissionForm(props: {
     [metricKind, customLabel, customUnit, customSingular, startDate, endDate, workingDays],
   );
   const [suggestion = null] = useSuggestions(ownInput);
-  const titleTouched = touched.has('title');
+  // Typed by the rep, not merely visited (a blur marks a field touched for its error).
+  const [titleTouched, setTitleTouched] = useState(false);
   const form = useMemo(
     () => (targetChosen ? ownForm : prefilled(ownForm, suggestion, titleTouched)),
     [ownForm, targetChosen, suggestion, titleTouched],
@@ -106,6 +114,7 @@ export function MissionForm(props: {
     } else {
       setForm((f) => ({ ...f, [key]: value }));
     }
+    if (key === 'title') setTitleTouched(true);
     setTouched((t) => new Set(t).add(key));
     setServerError(null);
   };

@@ -26,10 +26,11 @@ export function MissionsView(props: {
     const editing = mode.kind === 'edit' ? mode.mission : null;
     return (
       <MissionForm
-        key={editing?.id ?? 'new'}
+        key={editing?.id ?? (mode.kind === 'new' && mode.from ? `from:${mode.from.id}` : 'new')}
         today={props.snapshot.today}
         workingDays={props.settings.workingDays}
         editing={editing}
+        from={mode.kind === 'new' ? mode.from : undefined}
         onCancel={() => props.onMode({ kind: 'list' })}
         onSaved={(m) =>
           props.onSaved(editing ? `Saved “${m.title}”` : `Mission “${m.title}” created`)

@@ -8,7 +8,9 @@ import { hasMilestonesToday, missedToday } from '../../shared/today-days.ts';
 import { api } from '../api.ts';
 import { FlameIcon } from '../components/Icons.tsx';
 import { MissionCard } from '../components/MissionCard.tsx';
-import { formatNumber, formatTime, formatUntil } from '../format.ts';
+import { formatDay, formatNumber, formatTime, formatUntil } from '../format.ts';
+import { lastEnded, nextPeriodWords, type EndedMission } from '../last-mission.ts';
+import { useHistory } from '../use-history.ts';
 
 export function TodayView(props: {
   snapshot: TodaySnapshot;
@@ -20,6 +22,10 @@ export function TodayView(props: {
   /** Pauses today (ill, away) or takes the pause back. */
   onPauseToday: (paused: boolean) => void;
   onNewMission: () => void;
+  /** Opens the form for the next mission, from one that ended. */
+  onStartFrom: (mission: Mission) => void;
+  /** Shows an ended mission's reflection (again, after "Later"). */
+  onReflect: (missionId: string) => void;
 }) {
   const { snapshot } = props;
   const paused =
@@ -41,7 +47,12 @@ export function TodayView(props: {
         </div>
       )}
       {snapshot.missions.length === 0 ? (
-        <FirstMission onNewMission={props.onNewMission} />
+        <NoMissionRunning
+          snapshot={snapshot}
+          onNewMission={props.onNewMission}
+          onStartFrom={props.onStartFrom}
+          onReflect={props.onReflect}
+        />
       ) : (
         <Missions
           snapshot={snapshot}
@@ -51,6 +62,104 @@ export function TodayView(props: {
         />
       )}
     </>
+  );
+}
+
+/**
+ * Nothing running: a rep whose missions have ended sees where they stand and starts the next
+ * from the last; only a rep with no history at all sees the first-run screen.
+ */
+function NoMissionRunning(props: {
+  snapshot: TodaySnapshot;
+  onNewMission: () => void;
+  onStartFrom: (mission: Mission) => void;
+  onReflect: (missionId: string) => void;
+}) {
+  const { snapshot } = props;
+  const history = useHistory(snapshot);
+  // Nothing until history answers: the first-run screen must not flash before a rep's past.
+  if (!history.value && !history.error) return null;
+  const last = history.value ? lastEnded(history.value) : null;
+  if (!last && snapshot.streak.best === 0)
+    return <FirstMission onNewMission={props.onNewMission} />;
+  return (
+    <WhereYouStand
+      snapshot={snapshot}
+      last={last}
+      onNewMission={props.onNewMission}
+      onStartFrom={props.onStartFrom}
+      onReflect={props.onReflect}
+    />
+  );
+}
+
+const OUTCOME_WORDS = { hit: 'Hit', missed: 'Missed', abandoned: 'Abandoned' } as const;
+
+function WhereYouStand(props: {
+  snapshot: TodaySnapshot;
+  last: EndedMission | null;
+  onNewMission: () => void;
+  onStartFrom: (mission: Mission) => void;
+  onReflect: (missionId: string) => void;
+}) {
+  const { snapshot, last } = props;
+  const { current, best } = snapshot.streak;
+  const waiting = snapshot.awaitingReflection[0];
+  const start = last ? nextPeriodWords(last.mission, snapshot.today) : 'Start a mission';
+  return (
+    <section className="where-you-stand" aria-labelledby="stand-title">
+      <h2 id="stand-title">{last ? 'Your last mission has ended' : 'No mission running'}</h2>
+      {last && (
+        <div className="card last-mission" data-testid="last-mission">
+          <div className="last-mission-head">
+            <h3>{last.mission.title}</h3>
+            <span className={`chip outcome-${last.outcome}`}>{OUTCOME_WORDS[last.outcome]}</span>
+          </div>
+          <p>
+            Ended {formatNumber(last.total)} of {formatNumber(last.mission.target)}{' '}
+            {metricLabel(last.mission.metric, last.mission.target)}
+            <span className="muted"> · {formatDay(last.mission.endDate)}</span>
+          </p>
+        </div>
+      )}
+      <div className="streak" data-testid="streak">
+        <FlameIcon />
+        {current > 0 ? (
+          <span>
+            <strong>{formatNumber(current)}-day streak</strong> — it carries on with your next
+            mission
+          </span>
+        ) : (
+          <span>
+            No streak running
+            {best > 0 && <span className="muted"> · best {formatNumber(best)}</span>}
+          </span>
+        )}
+      </div>
+      {waiting && (
+        <div className="card reflection-waiting">
+          <p>A reflection on “{waiting.title}” is waiting: it shapes your next suggestion.</p>
+          <button type="button" className="button" onClick={() => props.onReflect(waiting.id)}>
+            Reflect now
+          </button>
+        </div>
+      )}
+      <div className="stand-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => (last ? props.onStartFrom(last.mission) : props.onNewMission())}
+        >
+          {start}
+        </button>
+        {last && (
+          <p className="muted small">
+            Pre-filled from “{last.mission.title}”, with a target from your history. Or press{' '}
+            <kbd>N</kbd> for a blank one.
+          </p>
+        )}
+      </div>
+    </section>
   );
 }
 

@@ -126,6 +126,18 @@ export const TEMPLATES: Template[] = [
   },
 ];
 
+/**
+ * The next mission after one that ended: the same metric, deadlines, visibility and title, over
+ * the week ahead (a one-day mission: today); its target is then the suggestion for it.
+ */
+export function nextMissionForm(last: Mission, today: string): MissionForm {
+  const period =
+    last.startDate === last.endDate
+      ? { startDate: today, endDate: today, workingDays: [getISODay(parseISO(today))] }
+      : { ...weekAhead(today, last.workingDays), workingDays: last.workingDays };
+  return { ...formOf(last), ...period };
+}
+
 /** What the core needs to suggest a target for the form's metric and period. */
 export const suggestInputOf = (
   form: Pick<
