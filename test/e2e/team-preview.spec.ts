@@ -39,6 +39,9 @@ test("the form's public switch shows what the team will receive of the draft", a
   await expect(page.getByRole('button', { name: 'See what your team will see' })).toHaveCount(0);
   await page.getByRole('checkbox', { name: /Public/ }).check();
   const open = page.getByRole('button', { name: 'See what your team will see' });
+  // Reached by keyboard it scrolls into view clear of the form's sticky buttons.
+  await open.focus();
+  await checkView(page, 'team-preview-form', 'light');
   await open.click();
 
   const dialog = dialogOf(page);
@@ -106,8 +109,10 @@ test('a public mission previews exactly what the team server then receives', asy
     await expect(dialogOf(page).getByRole('heading', { level: 3 })).toHaveText([mine.title]);
     await expect(dialogOf(page)).toContainText('1 mission is private or archived: not sent.');
     await expect(dialogOf(page)).not.toContainText('My private pipeline work');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await checkView(page, 'team-preview-preferences', 'dark');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await checkView(page, 'team-preview-preferences', scheme);
+    }
     await page.getByRole('button', { name: 'Close' }).click();
     await expect(dialogOf(page)).toHaveCount(0);
 
@@ -129,8 +134,10 @@ test('a public mission previews exactly what the team server then receives', asy
       1,
     );
     const shown = await shownBody(page);
-    await page.emulateMedia({ colorScheme: 'light' });
-    await checkView(page, 'team-preview-card', 'light');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await checkView(page, 'team-preview-card', scheme);
+    }
 
     const sent = proxy.received
       .filter((r) => r.method === 'PUT' && r.path === `${API_PREFIX}/missions/${mine.id}`)
