@@ -39,6 +39,7 @@ export async function startTeamServer(options: TeamServerFixtureOptions = {}) {
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
   const { db } = store.database;
+  const instances: (() => Promise<void>)[] = [];
   return {
     dialect,
     store,
@@ -69,7 +70,20 @@ export async function startTeamServer(options: TeamServerFixtureOptions = {}) {
             );
       return result.rows.map((row) => row.name);
     },
+    /** A second server process's worth: its own connection to the same database, its own port. */
+    async anotherInstance(more: Partial<Omit<TeamServerOptions, 'store'>> = {}) {
+      const other = await openTeamStore(target, { now: options.now });
+      const second = createTeamServer({ store: other, ...serverOptions, ...more });
+      await second.listen({ port: 0, host: '127.0.0.1' });
+      const at = second.server.address();
+      instances.push(async () => {
+        await second.close();
+        await other.close();
+      });
+      return `http://127.0.0.1:${typeof at === 'object' && at ? at.port : 0}`;
+    },
     async close() {
+      for (const stop of instances) await stop();
       await app.close();
       await store.close();
       await drop();
