@@ -61,14 +61,11 @@ test.describe('en-US', () => {
     await page.getByText('Today’s log · 1').click();
     await expect(page.locator('time').first()).toHaveText('8:00 AM');
     // On one line: "8:00" above "AM" in a column sized for "08:00" reads as two entries.
-    const lines = await page
-      .locator('.today-log-list time')
-      .first()
-      .evaluate((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      });
+    const lines = await page.evaluate(`(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('.today-log-list time'));
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    })()`);
     expect(lines).toBe(1);
 
     expect(app.tray.labels()).toContain(`${mission.title}: · 1/2 by noon  · 1/4 by 5:00 PM`);

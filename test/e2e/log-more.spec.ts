@@ -38,8 +38,8 @@ test('logs three meetings with a note in one go, and refuses zero', async ({ app
   const log = page.locator('details', { hasText: 'Today’s log' });
   await log.getByText('Today’s log · 4').click();
   await expect(log.getByRole('listitem')).toHaveText([
-    `9:00+1 meeting · ${mission.title}`,
-    `9:00+3 meetings · ${mission.title}Acme, Globex and Initech`,
+    `09:00+1 meeting · ${mission.title}`,
+    `09:00+3 meetings · ${mission.title}Acme, Globex and Initech`,
   ]);
 
   // Escape closes it without logging.
