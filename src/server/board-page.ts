@@ -68,6 +68,7 @@ function progressCell(m: BoardMission): string {
 }
 
 function paceCell(m: BoardMission): string {
+  if (m.awayToday) return '<span class="pace away">away today</span>';
   const cls = m.paceDelta < 0 ? 'behind' : m.paceDelta > 0 ? 'ahead' : 'on';
   return `<span class="pace ${cls}">${esc(m.paceLabel)}</span>`;
 }

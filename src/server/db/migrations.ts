@@ -93,6 +93,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 4,
+    name: 'protocol v2: the days a rep is away, so the board shows them away, not behind',
+    statements(dialect) {
+      const { text } = ddl(dialect);
+      return [`ALTER TABLE missions ADD COLUMN away ${text} NOT NULL DEFAULT '[]'`];
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

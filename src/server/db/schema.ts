@@ -48,6 +48,8 @@ export interface TeamSchema {
     wins: string;
     last_win_at: string | null;
     updated_at: string;
+    /** The days the rep is away (protocol v2's `away`), as a JSON array of dates. */
+    away: string;
   };
   cheers: { mission_id: string; from_rep_id: string; at: string };
   /** Sign-in attempts per key (an account or an address) in the current window. */

@@ -18,6 +18,8 @@ export interface BoardMission {
   status: MissionStatus;
   paceDelta: number;
   paceLabel: string;
+  /** The rep marked today as time off: the board shows them away, not behind. */
+  awayToday: boolean;
   streakCurrent: number;
   streakBest: number;
   endDate: string;
@@ -77,6 +79,7 @@ const BOARD_COLUMNS = [
   'm.reflection_note',
   'm.reflection_next',
   'm.weeks',
+  'm.away',
 ] as const;
 type BoardRow = Pick<
   TeamSchema['missions'],
@@ -96,6 +99,7 @@ type BoardRow = Pick<
   | 'reflection_reason'
   | 'reflection_note'
   | 'reflection_next'
+  | 'away'
 >;
 const WeeksColumn = z.array(z.tuple([z.string(), z.int(), z.int()]));
 const WinsColumn = z.array(z.tuple([z.string(), z.int()]));
@@ -139,6 +143,9 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
     return metric;
   }
 
+  // The server does not know each rep's zone: "today" is the server's UTC date, so around
+  // midnight a rep far east or west is shown away a few hours early or late.
+  const todayQuoted = (): string => `"${now().toISOString().slice(0, 10)}"`;
   function missionOf(row: BoardRow): BoardMission {
     const reason = row.reflection_reason;
     return {
@@ -150,6 +157,7 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
       status: MissionStatus.parse(row.status),
       paceDelta: row.pace_delta,
       paceLabel: row.pace_label,
+      awayToday: row.away.includes(todayQuoted()),
       streakCurrent: row.streak_current,
       streakBest: row.streak_best,
       endDate: row.end_date,
@@ -291,7 +299,9 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
       const behindWhere = missionsOf()
         .where('m.team_id', '=', teamId)
         .where('m.status', '=', 'active')
-        .where('m.pace_delta', '<', 0);
+        .where('m.pace_delta', '<', 0)
+        // Away today is not behind: a manager never coaches someone on holiday.
+        .where('m.away', 'not like', `%${todayQuoted()}%`);
       const behindCount = await behindWhere
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirst();

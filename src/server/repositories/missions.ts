@@ -69,6 +69,7 @@ const MISSION_ROW: TeamSchema['missions'] = {
   wins: '',
   last_win_at: '',
   updated_at: '',
+  away: '',
 };
 
 /** The mission row the board reads, from a parsed state. */
@@ -109,6 +110,7 @@ function rowOf(
     wins: JSON.stringify(wins.map((w) => [w.at, w.amount])),
     last_win_at: wins[0]?.at ?? null,
     updated_at: at.toISOString(),
+    away: JSON.stringify(state.away ?? []),
   };
 }
 
@@ -174,6 +176,7 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
             wins: eb.ref('excluded.wins'),
             last_win_at: eb.ref('excluded.last_win_at'),
             updated_at: eb.ref('excluded.updated_at'),
+            away: eb.ref('excluded.away'),
           })),
         ),
     ),

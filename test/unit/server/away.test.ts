@@ -19,6 +19,7 @@ import {
 
 let server: TeamServerFixture;
 const apps: RepApp[] = [];
+const PASSWORD = 'correct horse battery staple';
 beforeEach(async () => {
   server = await startTeamServer({ now: () => new Date('2026-11-24T10:30:00Z') });
   await server.store.accounts.addTeam('North');
@@ -83,6 +84,44 @@ describe('time off on the team endpoint', () => {
     expect(everythingSent).not.toMatch(/holiday|timeOff/i);
     expect(everythingSent).not.toContain('Private calls');
     expect(JSON.stringify(await server.rows('missions'))).not.toMatch(/holiday/i);
+  });
+
+  it('shows the rep away today on the board, not behind, while a teammate behind is listed', async () => {
+    const { app, core } = await annsApp();
+    // Monday 11:30: Ann logged nothing yet (behind by 1), and Tuesday and Wednesday are time off.
+    await core.handlers.missions.create(draft('public'));
+    await core.handlers.missions.markTimeOff({
+      from: '2026-11-24',
+      to: '2026-11-25',
+      kind: 'sick',
+      spread: false,
+    });
+    app.engine.changed();
+    await app.fire();
+    const bob = await server.store.accounts.addRep('North', 'Bob');
+    const behind = { expected: 4, actual: 1, delta: -3, label: 'behind by 3' };
+    const bobState = sampleState({ title: 'Bob calls', total: 1, pace: behind });
+    await call(server.url, 'PUT', `${API_V1_PREFIX}/missions/m-bob`, bob.token, {
+      revision: 1,
+      state: bobState,
+    });
+    await server.store.accounts.addManager('North', 'mia@north.test', PASSWORD);
+    const login = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'mia@north.test', password: PASSWORD }).toString(),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // The server's today is Tuesday 24: Ann is away; Bob (v1, nothing away) is behind.
+    const html = await (await fetch(`${server.url}/board`, { headers: { cookie } })).text();
+    const annRow = /<tr><th scope="row">Ann<\/th>.*?<\/tr>/s.exec(html)?.[0] ?? '';
+    expect(annRow).toContain('away today');
+    expect(annRow).not.toContain('behind');
+    const behindSection = /id="behind-h".*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(behindSection).toContain('Bob');
+    expect(behindSection).not.toContain('Ann');
+    expect(html).not.toMatch(/sick/i);
   });
 
   it('still accepts an app of protocol v1, which sends no days away', async () => {
