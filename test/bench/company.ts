@@ -96,6 +96,7 @@ const columns = {
     wins: 'same',
     last_win_at: 'same',
     updated_at: 'same',
+    away: 'same',
   },
 } satisfies {
   [T in 'teams' | 'reps' | 'mission_heads' | 'missions']: Record<
