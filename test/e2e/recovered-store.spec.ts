@@ -41,7 +41,10 @@ test('the rep is told that a damaged file was repaired from its backup', async (
 
   const notice = page.getByRole('region', { name: 'Data notices' }).getByRole('alert');
   await expect(notice).toContainText(/missions/i);
-  await expect(notice).toContainText('The damaged file was kept at');
+  await expect(notice).toContainText('the damaged file was kept as');
+  // Where it was kept is said once, not twice.
+  const said = (await notice.innerText()).split('missions.corrupt-').length - 1;
+  expect(said).toBe(1);
   // The mission from the backup is there to log on.
   await expect(page.getByRole('article', { name: 'Book 10 meetings' })).toBeVisible();
 
@@ -75,7 +78,7 @@ test.describe('a folder where the missions file should be', () => {
     await expect(notice).toContainText('Your missions file had a folder in its place');
     await expect(notice).not.toContainText(/disk refused|EISDIR|permissions/);
     // What was set aside is named for what it is, not "the damaged file".
-    await expect(notice).toContainText('The folder that was in its place was kept at');
+    await expect(notice).toContainText('the folder was kept as');
     await expect(notice).not.toContainText(/damaged file|was damaged/);
     await expect(page.getByRole('article', { name: 'Book 10 meetings' })).toBeVisible();
 

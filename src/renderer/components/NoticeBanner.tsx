@@ -1,14 +1,8 @@
 // What the store repaired at start-up (a corrupt file, or a folder or link in a document's place,
 // moved aside): the rep is told, once.
-import type { SetAside, StoreNotice } from '../../shared/snapshot.ts';
+// The store's message already names what was set aside (file, folder or link) and where it went.
+import type { StoreNotice } from '../../shared/snapshot.ts';
 import { api } from '../api.ts';
-
-/** What was moved out of the document's way, as the rep would name it. */
-const KEPT: Record<SetAside, string> = {
-  'damaged-file': 'The damaged file was kept at',
-  folder: 'The folder that was in its place was kept at',
-  link: 'The link that was in its place was kept at',
-};
 
 export function NoticeBanner(props: { notices: StoreNotice[] }) {
   return (
@@ -17,9 +11,6 @@ export function NoticeBanner(props: { notices: StoreNotice[] }) {
         <div key={notice.id} className="notice" role="alert">
           <p>
             <strong>{notice.message}</strong>
-            <span className="notice-detail">
-              {KEPT[notice.setAside]} {notice.movedTo}
-            </span>
           </p>
           <button
             type="button"

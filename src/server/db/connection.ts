@@ -1,6 +1,6 @@
 // The one connection every repository shares: embedded SQLite by default (Node's built-in
 // node:sqlite, WAL, one writer), or PostgreSQL when given a postgres:// URL (node-postgres, a
-// pool), both behind Kysely so each query is written once (docs/decisions/0009). Only public
+// pool), both behind Kysely so each query is written once (docs/decisions/0010). Only public
 // mission state ever reaches either.
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';

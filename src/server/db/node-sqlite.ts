@@ -1,4 +1,4 @@
-// Kysely's SQLite dialect over Node's built-in node:sqlite (docs/decisions/0009): Kysely ships a
+// Kysely's SQLite dialect over Node's built-in node:sqlite (docs/decisions/0010): Kysely ships a
 // dialect shaped on better-sqlite3's API, which DatabaseSync nearly matches; this adapts the
 // rest (parameters spread, `reader` from the statement's columns) and prepares each SQL text
 // once, where Kysely's driver would prepare it again on every run.
