@@ -266,11 +266,13 @@ export async function launch(
     execPath: process.execPath,
     appFolder: process.argv[1] === undefined ? undefined : resolve(process.argv[1]),
   });
-  // Only the arguments given: Electron's defaults stand for the ones left out.
+  // Only the arguments given: Electron's defaults stand for the ones left out. Reviewed against
+  // electronegativity's PROTOCOL_HANDLER_JS_CHECK: a link reaches only core/remote's zod parser,
+  // which logs a bounded win at most, never undoes or reads, 5 a minute (docs/decisions/0009).
   const registered =
     client?.path === undefined
-      ? client && app.setAsDefaultProtocolClient(client.scheme)
-      : app.setAsDefaultProtocolClient(client.scheme, client.path, client.args);
+      ? client && app.setAsDefaultProtocolClient(client.scheme) // eng-disable PROTOCOL_HANDLER_JS_CHECK
+      : app.setAsDefaultProtocolClient(client.scheme, client.path, client.args); // eng-disable PROTOCOL_HANDLER_JS_CHECK
   if (client && !registered) {
     log(`Could not register ${client.scheme}:// links with the OS`);
   }
