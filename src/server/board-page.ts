@@ -27,29 +27,111 @@ const when = (iso: string): string =>
 
 const amountOf = (n: number, metric: Metric): string => `${n} ${esc(metricLabel(metric, n))}`;
 
-function page(title: string, body: string): string {
+/** Who the page is for, as the header needs it (the accounts' roles map onto this). */
+export interface LayoutSession {
+  /** The session's CSRF token: the Sign out form carries it. */
+  csrf: string;
+  /** Shown in the header so a manager on a shared laptop sees whose board it is. */
+  email: string;
+  /** The manager's team, or null for an admin with no team. */
+  teamName: string | null;
+  /** Sees Board and Team. */
+  manager: boolean;
+  /** Sees Admin. */
+  admin: boolean;
+}
+
+/** The nav entry the page belongs to (marked aria-current), or null for none. */
+export type NavKey = 'board' | 'team' | 'admin' | null;
+
+export interface LayoutOptions {
+  /** The document's <title>; also the page's h1 unless `heading` is given. */
+  title: string;
+  session: LayoutSession | null;
+  /** The page's main content, already escaped HTML (the h1 is the layout's). */
+  body: string;
+  nav?: NavKey;
+  /** The h1, when it differs from the title. */
+  heading?: string;
+  /** Extra attributes for <main>, already escaped (e.g. the board's data-live-*). */
+  mainAttributes?: string;
+  /** A narrow page (sign-in, set a password). */
+  narrow?: boolean;
+}
+
+function navOf(session: LayoutSession, current: NavKey): string {
+  const item = (key: Exclude<NavKey, null>, href: string, label: string) =>
+    `<li><a href="${href}"${current === key ? ' aria-current="page"' : ''}>${label}</a></li>`;
+  const items = [
+    session.manager ? item('board', '/board', 'Board') : '',
+    session.manager ? item('team', '/board/team', 'Team') : '',
+    session.admin ? item('admin', '/admin', 'Admin') : '',
+  ].join('');
+  return `<nav class="site-nav" aria-label="Main"><ul>${items}</ul>
+<p class="who">${esc(session.email)}${session.teamName ? ` <span class="muted">· ${esc(session.teamName)}</span>` : ''}</p>
+<form method="post" action="/logout"><input type="hidden" name="csrf" value="${esc(session.csrf)}"><button type="submit">Sign out</button></form></nav>`;
+}
+
+/**
+ * Every page of the board and the admin area: a skip link, the header with the nav the session's
+ * roles allow and Sign out (a CSRF-carrying POST), one h1 and the main content. Light or dark
+ * follows the system (board.css); the page carries no inline script or style.
+ */
+export function layout(options: LayoutOptions): string {
+  const {
+    title,
+    session,
+    body,
+    nav = null,
+    heading,
+    mainAttributes = '',
+    narrow = false,
+  } = options;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>${esc(title)}</title>
 <link rel="stylesheet" href="/board.css">
 <script src="/board.js" defer></script>
 </head>
 <body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header">
+<p class="brand">Mission Tray</p>
+${session ? navOf(session, nav) : ''}
+</header>
+<main id="main" tabindex="-1"${narrow ? ' class="narrow"' : ''}${mainAttributes ? ` ${mainAttributes}` : ''}>
+<h1>${esc(heading ?? title)}</h1>
 ${body}
+</main>
 </body>
 </html>
 `;
 }
 
+/** A board session (a manager's) as the layout sees it. */
+export const managerLayoutSession = (session: {
+  csrf: string;
+  email: string;
+  teamName: string;
+}): LayoutSession => ({
+  csrf: session.csrf,
+  email: session.email,
+  teamName: session.teamName,
+  manager: true,
+  admin: false,
+});
+
 export function renderLoginPage(error: string | null): string {
-  return page(
-    'Mission Tray — manager sign-in',
-    `<main class="login">
-<h1>Team board</h1>
-<p>Sign in as a manager to see your team.</p>
+  return layout({
+    title: 'Mission Tray — sign in',
+    heading: 'Team board',
+    session: null,
+    narrow: true,
+    body: `<p>Sign in to see your team.</p>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 <form method="post" action="/login">
 <label for="email">Email</label>
@@ -57,9 +139,8 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
-</form>
-</main>`,
-  );
+</form>`,
+  });
 }
 
 function progressCell(m: BoardMission): string {
@@ -157,15 +238,13 @@ export function renderBoardContent(data: BoardData): string {
 <section aria-labelledby="feed-h"><h2 id="feed-h">Recent wins</h2>${feed}</section>`;
 }
 
-export function renderBoardPage(data: BoardData, csrf: string): string {
-  return page(
-    `Team board — ${data.team}`,
-    `<header>
-<h1>Team board — ${esc(data.team)}</h1>
-<form method="post" action="/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button type="submit">Sign out</button></form>
-</header>
-<main id="board" data-refresh-seconds="30">
+export function renderBoardPage(data: BoardData, session: LayoutSession): string {
+  return layout({
+    title: `Team board — ${data.team}`,
+    session,
+    nav: 'board',
+    body: `<div id="board" data-refresh-seconds="30">
 ${renderBoardContent(data)}
-</main>`,
-  );
+</div>`,
+  });
 }

@@ -8,7 +8,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import { z } from 'zod';
 import { hashPassword, newToken, sameSecret, verifyPassword } from '../auth.ts';
-import { renderBoardContent, renderBoardPage, renderLoginPage } from '../board-page.ts';
+import {
+  managerLayoutSession,
+  renderBoardContent,
+  renderBoardPage,
+  renderLoginPage,
+} from '../board-page.ts';
 import type { Manager } from '../repositories/accounts.ts';
 import type { SignInLimits } from '../repositories/sign-in-throttle.ts';
 import type { TeamStore } from '../store.ts';
@@ -29,7 +34,8 @@ const CSP =
 const asset = (name: string): string =>
   readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8');
 
-function htmlHeaders(reply: FastifyReply): FastifyReply {
+/** The headers of every HTML page of the board and the admin area (their CSP above). */
+export function htmlHeaders(reply: FastifyReply): FastifyReply {
   return reply
     .type('text/html; charset=utf-8')
     .header('content-security-policy', CSP)
@@ -184,7 +190,7 @@ export function boardRoutes({
             session.teamName,
             request.query.page,
           );
-          return htmlHeaders(reply).send(renderBoardPage(data, session.csrf));
+          return htmlHeaders(reply).send(renderBoardPage(data, managerLayoutSession(session)));
         });
 
         pages.get('/content', { schema: { querystring: BoardQuery } }, async (request, reply) => {
