@@ -97,6 +97,8 @@ const columns = {
     last_win_at: 'same',
     updated_at: 'same',
     away: 'same',
+    daily: 'same',
+    working_days: 'same',
   },
 } satisfies {
   [T in 'teams' | 'reps' | 'mission_heads' | 'missions']: Record<

@@ -101,6 +101,17 @@ export const MIGRATIONS: readonly Migration[] = [
       return [`ALTER TABLE missions ADD COLUMN away ${text} NOT NULL DEFAULT '[]'`];
     },
   },
+  {
+    version: 5,
+    name: "the board's wins per day against plan: each mission's wins per day and working days",
+    statements(dialect) {
+      const { text } = ddl(dialect);
+      return [
+        `ALTER TABLE missions ADD COLUMN daily ${text} NOT NULL DEFAULT '[]'`,
+        `ALTER TABLE missions ADD COLUMN working_days ${text} NOT NULL DEFAULT '[1,2,3,4,5]'`,
+      ];
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -50,6 +50,10 @@ export interface TeamSchema {
     updated_at: string;
     /** The days the rep is away (protocol v2's `away`), as a JSON array of dates. */
     away: string;
+    /** [[date, wins], …] of the days with wins, oldest first, as JSON. */
+    daily: string;
+    /** The mission's working days (1 = Monday … 7 = Sunday), as JSON. */
+    working_days: string;
   };
   cheers: { mission_id: string; from_rep_id: string; at: string };
   /** Sign-in attempts per key (an account or an address) in the current window. */

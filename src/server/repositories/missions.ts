@@ -70,6 +70,8 @@ const MISSION_ROW: TeamSchema['missions'] = {
   last_win_at: '',
   updated_at: '',
   away: '',
+  daily: '',
+  working_days: '',
 };
 
 /** The mission row the board reads, from a parsed state. */
@@ -111,6 +113,8 @@ function rowOf(
     last_win_at: wins[0]?.at ?? null,
     updated_at: at.toISOString(),
     away: JSON.stringify(state.away ?? []),
+    daily: JSON.stringify(state.days.filter((d) => d.count > 0).map((d) => [d.date, d.count])),
+    working_days: JSON.stringify(state.workingDays),
   };
 }
 
@@ -177,6 +181,8 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
             last_win_at: eb.ref('excluded.last_win_at'),
             updated_at: eb.ref('excluded.updated_at'),
             away: eb.ref('excluded.away'),
+            daily: eb.ref('excluded.daily'),
+            working_days: eb.ref('excluded.working_days'),
           })),
         ),
     ),
