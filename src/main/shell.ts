@@ -185,8 +185,7 @@ export function startShell(deps: ShellDeps) {
     openWindow: () => window.open(),
     openReflection: (missionId) => {
       window.open();
-      // A window just created asks for the snapshot itself and shows the reflection anyway.
-      window.send(eventChannelOf('reflect'), missionId);
+      window.request(eventChannelOf('reflect'), missionId);
     },
     ...(deps.traySync ? { toggleSync: deps.traySync.toggle } : {}),
     notifier,
@@ -203,8 +202,10 @@ export function startShell(deps: ShellDeps) {
     notifier,
     openWindow: (missionId) => {
       window.open();
-      window.send(eventChannelOf('navigate'), 'today');
-      if (missionId !== null) window.send(eventChannelOf('showMission'), missionId);
+      // showMission brings the window to Today itself: a 'navigate' as well would move the focus
+      // from the mission's card to the view.
+      if (missionId === null) window.request(eventChannelOf('navigate'), 'today');
+      else window.request(eventChannelOf('showMission'), missionId);
     },
     reply: deps.reply ?? (async () => undefined),
     log,
@@ -255,7 +256,7 @@ export function startShell(deps: ShellDeps) {
   notifier.onClick((notification) => {
     try {
       window.open();
-      window.send(eventChannelOf('navigate'), 'today');
+      window.request(eventChannelOf('navigate'), 'today');
     } catch (error) {
       log(`Could not open the window for the notification "${notification.title}"`, error);
     }

@@ -1,6 +1,15 @@
 // The window: one header, five views, and the overlays every view shares (notices, reflection,
 // toast, celebration). State comes only from the core's snapshots; actions go only through `api`.
-import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import { metricLabel } from '../shared/metric-label.ts';
 import type { WindowView } from '../shared/ipc.ts';
 import type { LogWinInput } from '../shared/mission.ts';
@@ -17,7 +26,7 @@ import { Toast } from './components/Toast.tsx';
 import { adoptFormat, formatDayLong, formatNumber } from './format.ts';
 import { milestoneHits } from './milestone-hits.ts';
 import { remoteWinToAnnounce } from './remote-win.ts';
-import { useLive, type LiveValue } from './live-value.ts';
+import { useLive, type LiveValue, type PendingRequest } from './live-value.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { TodayView } from './views/TodayView.tsx';
 import { initialWindowState, routeKey, windowReducer, type MissionsMode } from './window-state.ts';
@@ -59,6 +68,8 @@ export function App(props: {
   today: LiveValue<TodaySnapshot>;
   settings: LiveValue<Settings>;
   sync: LiveValue<SyncStatus>;
+  /** A missiontray://open/mission/<id> link's mission, until its card is shown. */
+  showMission: PendingRequest<string>;
 }) {
   const today = useLive(props.today);
   const settings = useLive(props.settings);
@@ -125,23 +136,25 @@ export function App(props: {
   // A notification the rep clicked brings the window to the view it is about.
   useEffect(() => api().on.navigate(go), [go]);
   // A missiontray://open/mission/<id> link: Today, with that mission's card in view and focused.
-  useEffect(
-    () =>
-      api().on.showMission((missionId) => {
-        go('today');
-        // Two frames: after Today is drawn and after go() has focused the view.
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            const card = document.querySelector<HTMLElement>(
-              `[data-mission-id="${CSS.escape(missionId)}"]`,
-            );
-            card?.scrollIntoView({ block: 'nearest' });
-            card?.focus();
-          }),
-        );
-      }),
-    [go],
-  );
+  // It may come before the first snapshot (the link opened this window): it waits for the card.
+  const { showMission } = props;
+  const missionToShow = useSyncExternalStore(showMission.subscribe, showMission.get);
+  useEffect(() => {
+    if (missionToShow === null) return;
+    // Not go(): it would move the focus to the view, away from the card.
+    if (view !== 'today') {
+      dispatch({ type: 'go', view: 'today' });
+      return;
+    }
+    if (!snapshot) return;
+    const card = document.querySelector<HTMLElement>(
+      `[data-mission-id="${CSS.escape(missionToShow)}"]`,
+    );
+    card?.scrollIntoView({ block: 'nearest' });
+    card?.focus();
+    // A mission no longer on Today (it ended since the link was made) leaves Today as it is.
+    showMission.done(missionToShow);
+  }, [missionToShow, view, snapshot, showMission]);
   useEffect(
     () => api().on.reflect((missionId) => dispatch({ type: 'reflect-now', missionId })),
     [],

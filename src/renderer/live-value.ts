@@ -51,3 +51,37 @@ export function createLiveValue<T>(
 
 export const useLive = <T>(live: LiveValue<T>): Live<T> =>
   useSyncExternalStore(live.subscribe, live.get);
+
+/**
+ * A request the app pushed to the window (show this mission's card), held until a view has
+ * carried it out. Subscribed before the first render (main.tsx): the app sends it as soon as the
+ * page has loaded, before React has drawn anything, let alone the card it is about.
+ */
+export interface PendingRequest<T> {
+  get(): T | null;
+  subscribe(listener: () => void): () => void;
+  /** Carried out (or found moot): cleared, unless a newer request came meanwhile. */
+  done(value: T): void;
+}
+
+export function createPendingRequest<T>(
+  onPush: (listener: (value: T) => void) => unknown,
+): PendingRequest<T> {
+  let pending: T | null = null;
+  const listeners = new Set<() => void>();
+  const set = (next: T | null) => {
+    pending = next;
+    for (const listener of listeners) listener();
+  };
+  onPush((value) => set(value));
+  return {
+    get: () => pending,
+    done(value) {
+      if (pending === value) set(null);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -52,6 +52,15 @@ export interface AppOptions {
   seed?: (dataDir: string) => Promise<unknown>;
   /** The desktop the shell runs on: shortcuts other apps hold, a development run, a logs folder. */
   desktop?: { takenShortcuts?: string[]; loginUnavailable?: string; logsFolder?: string };
+  /**
+   * The app starts to the tray with no window (as at login), and the first window the shell
+   * opens loads this page as Electron's loadURL does: resolving at the page's load event, with
+   * what the shell sent before then lost. Otherwise the window exists from the start and the
+   * spec loads the page with `app.open()`.
+   */
+  startsInTray?: boolean;
+  /** The page's calls are answered this much later, as on a busy machine (0 by default). */
+  answerDelayMs?: number;
   /** Updates (src/main/updates) for each start, over its settings and clock; none by default. */
   updates?: (deps: { settings: SettingsPort; clock: FakeClock; notifier: NotifierPort }) => Updates;
 }
@@ -235,8 +244,19 @@ export async function launchMissionTray(
       // The shell's window is this page: what it sends to the window reaches the page.
       createWindow: (windowOptions) => {
         const window = new FakeBrowserWindow(windowOptions);
-        window.webContents.send = (channel: string, ...args: unknown[]) =>
-          void push(channel, ipcClone(args[0], 'Failed to serialize arguments'));
+        let pageLoaded = !options.startsInTray;
+        window.webContents.send = (channel: string, ...args: unknown[]) => {
+          const value = ipcClone(args[0], 'Failed to serialize arguments');
+          if (pageLoaded) void push(channel, value);
+        };
+        if (options.startsInTray) {
+          window.loadURL = async (url) => {
+            window.loaded.push(url);
+            pageLoaded = false;
+            await page.goto(url);
+            pageLoaded = true;
+          };
+        }
         return window;
       },
       workArea: () => ({ x: 0, y: 0, width: 1920, height: 1080 }),
@@ -271,7 +291,7 @@ export async function launchMissionTray(
     });
     updates?.start();
     void teamSync.start();
-    shell.window.open('normal');
+    if (!options.startsInTray) shell.window.open('normal');
     return {
       core,
       settings,
@@ -298,6 +318,7 @@ export async function launchMissionTray(
     '__missionTrayInvoke',
     async (source, channel: unknown, input: unknown) => {
       if (typeof channel !== 'string') throw new Error('An IPC channel is a string');
+      if (options.answerDelayMs) await new Promise((r) => setTimeout(r, options.answerDelayMs));
       return JSON.stringify(await running.ipcMain.invoke(channel, source.frame.url(), input));
     },
   );

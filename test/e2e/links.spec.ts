@@ -68,3 +68,40 @@ test('open/mission/<id> shows Today with that mission’s card focused', async (
   await expect(page.getByRole('article', { name: 'Book 5 demos' })).toBeFocused();
   await expect(page.getByRole('article', { name: 'Book 5 demos' })).toBeInViewport();
 });
+
+test.describe('with no window yet (the app started to the tray, as at login)', () => {
+  test.use({
+    appOptions: {
+      now: '2026-11-23T08:00:00Z',
+      timeZone: 'Europe/Berlin',
+      startsInTray: true,
+      // Today's first snapshot reaches the new page well after the link's request does.
+      answerDelayMs: 400,
+    },
+  });
+
+  test('open/mission/<id> opens the window on Today with that mission’s card focused', async ({
+    app,
+  }) => {
+    await createMission(app);
+    await createMission(app, { title: 'Make 40 calls', metric: { kind: 'calls' }, target: 40 });
+    await createMission(app, { title: 'Send 15 follow-ups', metric: { kind: 'follow-ups' } });
+    // Last on Today, below the fold of a 560-pixel window.
+    const demos = await createMission(app, {
+      title: 'Book 5 demos',
+      metric: { kind: 'demos' },
+      target: 5,
+    });
+    const { page } = app;
+
+    await app.openLink(`missiontray://open/mission/${demos.id}`);
+
+    const card = page.getByRole('article', { name: 'Book 5 demos' });
+    await expect(card).toBeFocused();
+    await expect(card).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Today', exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  });
+});

@@ -40,9 +40,17 @@ export function ipcClone<T>(value: T, failure: string): T {
 
 export class FakeWebContents
   extends EventEmitter
-  implements Pick<WebContents, 'send' | 'setWindowOpenHandler' | 'isDestroyed'>
+  implements Pick<WebContents, 'send' | 'setWindowOpenHandler' | 'isDestroyed' | 'isLoading'>
 {
+  /** What the page received: only what was sent once it had finished loading. */
   sent: { channel: string; value: unknown }[] = [];
+  /**
+   * What was sent before the page had finished loading (did-finish-load): Electron delivers it
+   * to no listener, since the page's scripts have not subscribed yet. Recorded so a test can
+   * tell a message lost from one never sent.
+   */
+  dropped: { channel: string; value: unknown }[] = [];
+  private pageLoaded = false;
   private destroyed = false;
   private openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
 
@@ -52,10 +60,23 @@ export class FakeWebContents
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw destroyedError();
     // Electron: "Failed to serialize arguments" for a value the structured clone rejects.
-    this.sent.push({ channel, value: ipcClone(args[0], 'Failed to serialize arguments') });
+    const message = { channel, value: ipcClone(args[0], 'Failed to serialize arguments') };
+    (this.pageLoaded ? this.sent : this.dropped).push(message);
+  }
+  /** The page has loaded (its scripts ran): what is sent from now on reaches it. */
+  finishLoad(): void {
+    this.pageLoaded = true;
+    this.emit('did-finish-load');
+  }
+  /** A new navigation starts: the old page and its listeners are gone. */
+  startLoad(): void {
+    this.pageLoaded = false;
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  isLoading(): boolean {
+    return !this.pageLoaded;
   }
   destroy(): void {
     this.destroyed = true;
@@ -173,13 +194,22 @@ export class FakeBrowserWindow
   get bounds(): Rectangle {
     return this.rect;
   }
+  /**
+   * As Electron's: resolves once the page has finished loading (did-finish-load), which is never
+   * at once; rejects when it fails (did-fail-load). Until then the page takes no messages.
+   */
   async loadURL(url: string): Promise<void> {
     this.alive();
     this.loaded.push(url);
+    this.contents.startLoad();
+    await new Promise((resolve) => setImmediate(resolve));
     if (this.behaviour.loadError !== undefined) {
       this.contents.emit('did-fail-load', {}, -102, this.behaviour.loadError, url, true);
       throw new Error(`${this.behaviour.loadError} loading '${url}'`);
     }
+    // A window destroyed while loading has no page to finish.
+    if (this.dead) return;
+    this.contents.finishLoad();
   }
   show(): void {
     this.alive();

@@ -76,6 +76,10 @@ export function createMainWindow(deps: MainWindowDeps) {
   let hiddenByBlurAt = -Infinity;
   let win: WindowLike | null = null;
   let loadFailed = false;
+  /** Whether `win`'s page has finished loading: before that, a message reaches no listener. */
+  let pageLoaded = false;
+  /** Requests for the page (show this mission) made while it loads, in order. */
+  let waiting: { channel: string; value: unknown }[] = [];
   let mode: Mode = deps.settings.get().window.mode;
 
   const alive = (): WindowLike | null => (win && !win.isDestroyed() ? win : null);
@@ -114,10 +118,24 @@ export function createMainWindow(deps: MainWindowDeps) {
     // A page that failed to load (the dev server not up yet, a missing file) would stay blank:
     // the next open makes a new window, which loads it again.
     loadFailed = false;
-    created.loadURL(deps.url).catch((error: unknown) => {
-      if (win === created) loadFailed = true;
-      deps.log(`Could not load ${deps.url}: ${String(error)}`);
-    });
+    pageLoaded = false;
+    // loadURL resolves on did-finish-load: the page's scripts have run and subscribed, so the
+    // requests made meanwhile (a link's "show this mission") can reach it now.
+    created.loadURL(deps.url).then(
+      () => {
+        if (win !== created || created.isDestroyed()) return;
+        pageLoaded = true;
+        for (const { channel, value } of waiting.splice(0))
+          created.webContents.send(channel, value);
+      },
+      (error: unknown) => {
+        if (win === created) {
+          loadFailed = true;
+          waiting = [];
+        }
+        deps.log(`Could not load ${deps.url}: ${String(error)}`);
+      },
+    );
     win = created;
     return created;
   }
@@ -154,9 +172,22 @@ export function createMainWindow(deps: MainWindowDeps) {
     hide(): void {
       alive()?.hide();
     },
-    /** Pushes an event to the window, if it exists. */
+    /**
+     * Pushes the app's state (a snapshot, preferences) to the window, if it exists. A page still
+     * loading misses it, which is fine: a page asks for the current state itself once it starts.
+     */
     send(channel: string, value: unknown): void {
       alive()?.webContents.send(channel, value);
+    },
+    /**
+     * Asks the window for something once (show this mission, this reflection): at once if its
+     * page has loaded, else as soon as it has. Electron drops what is sent before.
+     */
+    request(channel: string, value: unknown): void {
+      const target = alive();
+      if (!target) return;
+      if (pageLoaded) target.webContents.send(channel, value);
+      else waiting.push({ channel, value });
     },
     destroy(): void {
       alive()?.destroy();

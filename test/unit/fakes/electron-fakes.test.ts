@@ -55,6 +55,7 @@ describe('ipcMain and webContents, as Electron', () => {
     await expect(ipc.invoke('none', 'app://x/')).rejects.toThrow(/No handler registered/);
 
     const contents = new FakeWebContents();
+    contents.finishLoad();
     expect(() => contents.send('c', { f: () => 1 })).toThrow(/Failed to serialize arguments/);
     contents.send('c', new Point(3));
     expect(contents.sent[0]?.value).not.toBeInstanceOf(Point);
@@ -77,6 +78,21 @@ describe('globalShortcut, as Electron', () => {
 });
 
 describe('windows, as Electron', () => {
+  it('loadURL resolves once the page has loaded, never at once; what is sent before is lost', async () => {
+    const win = new FakeBrowserWindow({ show: false });
+    let finished = false;
+    win.webContents.on('did-finish-load', () => (finished = true));
+    const loading = win.loadURL('app://mission-tray/index.html');
+    expect(win.webContents.isLoading()).toBe(true);
+    win.webContents.send('early', 1);
+    await loading;
+    expect(finished).toBe(true);
+    expect(win.webContents.isLoading()).toBe(false);
+    win.webContents.send('late', 2);
+    expect(win.webContents.sent).toEqual([{ channel: 'late', value: 2 }]);
+    expect(win.webContents.dropped).toEqual([{ channel: 'early', value: 1 }]);
+  });
+
   it('loadURL can reject, and a destroyed window throws on use', async () => {
     const win = new FakeBrowserWindow(
       { show: false },

@@ -235,6 +235,8 @@ describe('the tray app, assembled', () => {
   it('pushes changed preferences to the window and applies launch at login', async () => {
     h = await startHarness();
     h.shell.window.open();
+    // A page still loading takes no messages (it asks for the preferences itself once it starts).
+    await eventually(() => expect(h.windows[0]?.webContents.isLoading()).toBe(false));
     await h.shell.handlers.settings.update({ launchAtLogin: true, theme: 'dark' });
     const pushed = h.windows[0]?.webContents.sent.filter(
       (s) => s.channel === eventChannelOf('settings'),
