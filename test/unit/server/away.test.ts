@@ -12,6 +12,7 @@ import { newClock } from '../core/sync/sync-fixture.ts';
 import { TEST_LOCALE } from '../../fakes/clock.ts';
 import {
   call,
+  DIALECTS,
   sampleState,
   startTeamServer,
   type TeamServerFixture,
@@ -20,14 +21,6 @@ import {
 let server: TeamServerFixture;
 const apps: RepApp[] = [];
 const PASSWORD = 'correct horse battery staple';
-beforeEach(async () => {
-  server = await startTeamServer({ now: () => new Date('2026-11-24T10:30:00Z') });
-  await server.store.accounts.addTeam('North');
-});
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-  await server.close();
-});
 
 /** Ann's app: the real core and sync engine over one data directory, every request recorded. */
 async function annsApp() {
@@ -58,7 +51,16 @@ const draft = (visibility: 'public' | 'private') =>
     visibility,
   });
 
-describe('time off on the team endpoint', () => {
+describe.each(DIALECTS)('time off on the team endpoint, on %s', (dialect) => {
+  beforeEach(async () => {
+    server = await startTeamServer({ dialect, now: () => new Date('2026-11-24T10:30:00Z') });
+    await server.store.accounts.addTeam('North');
+  });
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+    await server.close();
+  });
+
   it('sends the days away of a public mission, never their kind, over protocol v2', async () => {
     const { app, core, sent } = await annsApp();
     const mission = await core.handlers.missions.create(draft('public'));
