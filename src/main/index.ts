@@ -4,7 +4,7 @@ import { app, dialog } from 'electron';
 import { DESKTOP_NAME } from './app-identity.ts';
 import { commandWords } from '../core/remote/remote-request.ts';
 import { launch, registerAppScheme } from './electron-app.ts';
-import { forwardedCommand, printAnswer } from './remote/forward.ts';
+import { answerWithoutApp, forwardedCommand, printAnswer } from './remote/forward.ts';
 import { createLinkInbox } from './remote/remote-intake.ts';
 import { newReplyId, replyFolder } from './remote/reply-files.ts';
 import { TEST_BUILD } from './test-build.ts';
@@ -24,7 +24,14 @@ app.on('open-url', (event, url) => {
 // `mission-tray status`, `mission-tray log …`, or a link the OS started us with.
 const command = commandWords(process.argv, app.isPackaged);
 const forwarded = forwardedCommand(command, newReplyId);
-if (!app.requestSingleInstanceLock(forwarded)) {
+const first = app.requestSingleInstanceLock(forwarded);
+// No Mission Tray runs: `status` says so and leaves (exiting releases the lock); other commands
+// start the tray app and are done by it.
+const alone = first ? answerWithoutApp(command) : null;
+if (alone) {
+  // Exit once the line is out: a pipe on macOS is written asynchronously.
+  process.stderr.write(alone.text, () => app.exit(alone.exitCode));
+} else if (!first) {
   // Another Mission Tray is running: it takes the words ('second-instance'), or opens its window.
   const { replyTo } = forwarded;
   if (replyTo === undefined) app.quit();

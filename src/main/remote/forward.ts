@@ -2,7 +2,7 @@
 // It hands its words to the running app through Electron's single-instance lock (additionalData,
 // which Electron passes on as the second instance gave it, unlike argv) and prints the answer.
 import { z } from 'zod';
-import { LINK_SCHEME, MAX_LINK_LENGTH } from '../../core/remote/remote-request.ts';
+import { commandLineCall, LINK_SCHEME, MAX_LINK_LENGTH } from '../../core/remote/remote-request.ts';
 import { awaitReply, ReplyId } from './reply-files.ts';
 
 /** What a second instance sends with the lock request. `replyTo`: it waits for an answer. */
@@ -44,4 +44,24 @@ export async function printAnswer(deps: {
   }
   (reply.ok ? deps.out : deps.err)(reply.text === '' ? '' : `${reply.text}\n`);
   return reply.ok ? 0 : 1;
+}
+
+/** `mission-tray status`'s exit code when no Mission Tray runs (0 answered, 1 refused, 2 silent). */
+export const NOT_RUNNING_EXIT = 3;
+
+/**
+ * What a command says itself when no Mission Tray runs (this process took the lock), or null:
+ * start as the tray app and do it (docs/decisions/0009). `status` only reads, and a command line
+ * must answer and return: starting the tray app would keep the terminal attached to it.
+ */
+export function answerWithoutApp(
+  words: readonly string[],
+): { text: string; exitCode: number } | null {
+  const call = commandLineCall(words);
+  if (!call.ok || call.value.origin !== 'command-line' || call.value.route !== 'status')
+    return null;
+  return {
+    text: 'Mission Tray is not running, so there is no status to show. Start Mission Tray, then ask again.\n',
+    exitCode: NOT_RUNNING_EXIT,
+  };
 }

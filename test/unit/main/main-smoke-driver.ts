@@ -31,6 +31,7 @@ if (fakeElectron.lockTaken && forwarded.success && forwarded.data.replyTo) {
 }
 const started = await until(
   () =>
+    fakeElectron.exited ||
     fakeElectron.calls.includes('app.quit') ||
     (fakeElectron.trays[0] !== undefined && ipcMain.handlers.size > 0),
   8000,

@@ -39,7 +39,12 @@ afterAll(() => {
 });
 
 const Report = z
-  .object({ started: z.boolean(), calls: z.array(z.string()), stdout: z.string() })
+  .object({
+    started: z.boolean(),
+    calls: z.array(z.string()),
+    stdout: z.string(),
+    stderr: z.string(),
+  })
   .passthrough();
 function start(env: Record<string, string> = {}) {
   const out = spawnSync(
@@ -60,7 +65,7 @@ function start(env: Record<string, string> = {}) {
   if (out.status !== 0 || !last.startsWith('{'))
     throw new Error(`main did not run:\n${out.stderr}\n${out.stdout}`);
   const printed = z.record(z.string(), z.unknown()).parse(JSON.parse(last));
-  return Report.parse({ ...printed, stdout: out.stdout });
+  return Report.parse({ ...printed, stdout: out.stdout, stderr: out.stderr });
 }
 
 describe('the main process, started against a fake Electron', () => {
@@ -124,6 +129,23 @@ describe('the main process, started against a fake Electron', () => {
     ]);
     expect(report.stdout).toContain('answer to status\n');
     expect(report.calls).toEqual(['app.exit 0']);
+  });
+
+  it('`mission-tray status` with no app running: one line on stderr, exit 3, no tray or window', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'mt-userdata-'));
+    const report = start({
+      FAKE_ELECTRON_ARGS: JSON.stringify(['status']),
+      FAKE_ELECTRON_USER_DATA: fresh,
+    });
+    rmSync(fresh, { recursive: true, force: true });
+    expect(report.started).toBe(false);
+    expect(report.stderr).toBe(
+      'Mission Tray is not running, so there is no status to show. Start Mission Tray, then ask again.\n',
+    );
+    expect(report.calls).toEqual(['app.exit 3']);
+    // Nothing was started: no data folder opened, nothing printed on stdout but the report.
+    expect(report['files']).toEqual([]);
+    expect(report.stdout.trim().split('\n')).toHaveLength(1);
   });
 
   it('a link beside a running app is forwarded and waits for nothing', () => {

@@ -9,7 +9,12 @@ import { addDays, format } from 'date-fns';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { launch } from '../../../../src/main/electron-app.ts';
-import { forwardedCommand, printAnswer } from '../../../../src/main/remote/forward.ts';
+import {
+  answerWithoutApp,
+  forwardedCommand,
+  NOT_RUNNING_EXIT,
+  printAnswer,
+} from '../../../../src/main/remote/forward.ts';
 import { createLinkInbox } from '../../../../src/main/remote/remote-intake.ts';
 import { replyFolder } from '../../../../src/main/remote/reply-files.ts';
 import { APP_INDEX_URL } from '../../../../src/main/window/app-protocol.ts';
@@ -198,6 +203,20 @@ describe('the command line, forwarded to the running app', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/^Mission Tray is running but did not answer/);
+  });
+});
+
+describe('the command line with no Mission Tray running', () => {
+  it('`status` answers itself (not running, exit 3); log, undo and links start the app', () => {
+    expect(answerWithoutApp(['status'])).toEqual({
+      text: expect.stringMatching(/^Mission Tray is not running, .*\n$/),
+      exitCode: NOT_RUNNING_EXIT,
+    });
+    expect(answerWithoutApp(['Status'])?.exitCode).toBe(3);
+    expect(answerWithoutApp(['log', '--mission', 'Book 10 meetings'])).toBeNull();
+    expect(answerWithoutApp(['undo'])).toBeNull();
+    expect(answerWithoutApp(['missiontray://open/today'])).toBeNull();
+    expect(answerWithoutApp([])).toBeNull();
   });
 });
 
