@@ -283,10 +283,11 @@ describe('the tray app, assembled', () => {
     await eventually(() =>
       expect(h.shown.map((n) => n.title)).toContain('Target reached: Book 10 meetings'),
     );
+    // Each step waits for the shell's own check (what a wake from sleep runs) to finish: a fixed
+    // 20 ms pause was sometimes too short on a busy machine, and the week had not been closed yet.
     for (const t of ['2026-11-28T09:00:00Z', '2026-11-30T07:30:00Z', '2026-11-30T08:30:00Z']) {
       h.clock.set(t); // the week ends Friday; the weekend, then Monday morning
-      h.wake();
-      await settle();
+      await h.shell.tick();
     }
     expect(h.core.recentlyCompleted().map((c) => c.mission.title)).toEqual(['Book 10 meetings']);
     expect(h.shown.filter((n) => /Target reached|Mission complete/.test(n.title))).toHaveLength(1);
@@ -305,8 +306,7 @@ describe('the tray app, assembled', () => {
     // Friday night the week ends: quiet hours, then a weekend off; Monday 08:00 the rep is back.
     for (const t of ['2026-11-27T23:00:30Z', '2026-11-28T09:00:00Z', '2026-11-30T06:30:00Z']) {
       h.clock.set(t);
-      h.wake();
-      await settle();
+      await h.shell.tick();
     }
     expect(h.shown).toEqual([]);
     h.clock.set('2026-11-30T07:00:00Z');
@@ -325,14 +325,13 @@ describe('the tray app, assembled', () => {
     h = await startHarness({ now: '2026-11-23T05:00:00Z' }); // 06:00 Berlin, before the workday
     await withMission(h);
     h.shell.window.open();
-    await settle();
+    await eventually(() => expect(h.windows[0]?.webContents.isLoading()).toBe(false));
     const pushes = () =>
       h.windows[0]?.webContents.sent.filter((s) => s.channel === eventChannelOf('today')).length ??
       0;
     const before = pushes();
     h.clock.set('2026-11-23T05:00:30Z'); // 30 s later: nothing but the instant changed
-    h.wake();
-    await settle();
+    await h.shell.tick();
     expect(pushes()).toBe(before);
     h.clock.set('2026-11-23T11:30:00Z'); // 12:30 Berlin: the noon milestone has passed unmet
     h.wake();
