@@ -214,6 +214,7 @@ export async function launch(
     quit: () => app.quit(),
     log,
     areas: teamSync.areas,
+    teamJoin: teamSync.join,
     traySync: teamSync.traySync,
     onSyncStatus: (listener) => teamSync.engine.subscribe(listener),
     updates,

@@ -9,7 +9,9 @@ import { createScheduler } from '../core/notifications/scheduler.ts';
 import type { MissionTrayCore } from '../core/mission-tray.ts';
 import { sameView } from '../core/today/same-view.ts';
 import type { TrayPlatform } from '../core/tray/tray-menu.ts';
+import { inviteLink, type Invite } from '../shared/invite.ts';
 import { eventChannelOf } from '../shared/ipc.ts';
+import { REVOKED_DETAIL } from '../shared/team-access.ts';
 import type { IpcHandlers } from '../shared/ipc.ts';
 import type { SettingsPort } from '../shared/settings.ts';
 import type { TodaySnapshot } from '../shared/snapshot.ts';
@@ -83,6 +85,14 @@ export interface ShellDeps {
   onSyncStatus?: (listener: (status: SyncStatus) => void) => () => void;
   /** Links and the command line: the answer a waiting `mission-tray …` prints (reply-files.ts). */
   reply?: (id: string, reply: Reply) => Promise<void>;
+  /**
+   * Joining a team: where a missiontray://join link's invite waits for the window's confirm
+   * screen, and the one-time news that the team's manager removed this rep.
+   */
+  teamJoin?: {
+    offer(invite: Invite): void;
+    onRevoked(listener: (message: string) => void): () => void;
+  };
 }
 
 const noUpdates: IpcHandlers['updates'] = {
@@ -207,6 +217,12 @@ export function startShell(deps: ShellDeps) {
       if (missionId === null) window.request(eventChannelOf('navigate'), 'today');
       else window.request(eventChannelOf('showMission'), missionId);
     },
+    // The window asks the rep: nothing is joined until they say Join there.
+    openJoin: (invite) => {
+      deps.teamJoin?.offer(invite);
+      window.open();
+      window.send(eventChannelOf('join'), { invite: inviteLink(invite.server, invite.secret) });
+    },
     reply: deps.reply ?? (async () => undefined),
     log,
   });
@@ -248,6 +264,11 @@ export function startShell(deps: ShellDeps) {
     }) ?? (() => undefined),
     deps.updates?.subscribe((offer) => window.send(eventChannelOf('update'), offer)) ??
       (() => undefined),
+    deps.teamJoin?.onRevoked((message) => {
+      void notifier
+        .show({ title: 'Mission Tray', body: `${message} ${REVOKED_DETAIL}` })
+        .catch((error: unknown) => log('Could not say that team access was removed', error));
+    }) ?? (() => undefined),
   ];
   // macOS and Windows: a left click opens the compact window. Linux trays only open the menu.
   deps.tray.onClick(() => window.toggle());

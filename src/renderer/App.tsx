@@ -8,6 +8,7 @@ import {
   useLayoutEffect,
   useReducer,
   useRef,
+  useState,
   useSyncExternalStore,
 } from 'react';
 import { metricLabel } from '../shared/metric-label.ts';
@@ -21,6 +22,7 @@ import { Celebration } from './components/Celebration.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { MissionMark } from './components/Icons.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
+import { RevokedBanner } from './components/RevokedBanner.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { Toast } from './components/Toast.tsx';
 import { adoptFormat, formatDayLong, formatNumber } from './format.ts';
@@ -45,6 +47,9 @@ const PreferencesView = lazy(() =>
 );
 const LogWinDialog = lazy(() =>
   import('./views/LogWinDialog.tsx').then((m) => ({ default: m.LogWinDialog })),
+);
+const JoinDialog = lazy(() =>
+  import('./components/JoinDialog.tsx').then((m) => ({ default: m.JoinDialog })),
 );
 const ReflectionDialog = lazy(() =>
   import('./views/ReflectionDialog.tsx').then((m) => ({ default: m.ReflectionDialog })),
@@ -80,6 +85,10 @@ export function App(props: {
   const { view } = route;
   const previous = useRef<TodaySnapshot | null>(null);
   const mainRef = useRef<HTMLElement>(null);
+  /** The invite a missiontray://join link brought, shown for the rep to confirm. */
+  const [joining, setJoining] = useState<string | null>(null);
+  /** Bumped by "Join again": Preferences' invite field takes focus. */
+  const [focusJoin, setFocusJoin] = useState(0);
 
   // One scrolling area serves every view: a new view (or form) starts at its top, not where the
   // last one was left (a long form scrolled to Create left Today's first card out of view).
@@ -159,6 +168,24 @@ export function App(props: {
     () => api().on.reflect((missionId) => dispatch({ type: 'reflect-now', missionId })),
     [],
   );
+  // A join link: its confirm screen, also when the link started the app before this window.
+  useEffect(() => {
+    let pushed = false;
+    const unsubscribe = api().on.join((value) => {
+      pushed = true;
+      setJoining(value.invite);
+    });
+    void api()
+      .join.pending()
+      .then((r) => {
+        if (!pushed && r.ok && r.value) setJoining(r.value.invite);
+      });
+    return unsubscribe;
+  }, []);
+  const joinAgain = useCallback(() => {
+    setFocusJoin((n) => n + 1);
+    go('preferences');
+  }, [go]);
 
   const newMission = useCallback(() => dispatch({ type: 'missions', mode: { kind: 'new' } }), []);
   const setMissionsMode = useCallback(
@@ -256,6 +283,7 @@ export function App(props: {
       </nav>
       {snapshot && snapshot.notices.length > 0 && <NoticeBanner notices={snapshot.notices} />}
       <UpdateBanner />
+      <RevokedBanner status={sync.value} onJoinAgain={joinAgain} />
       {/* In the tab order: a view with no control (History) still scrolls from the keyboard. */}
       <main ref={mainRef} tabIndex={0} className="main" aria-label={labelOf(view)}>
         {today.error && (
@@ -299,6 +327,7 @@ export function App(props: {
                 snapshot={snapshot}
                 sync={sync.value}
                 onSyncStatus={acceptSync}
+                focusJoin={focusJoin}
               />
             )}
           </Suspense>
@@ -326,6 +355,16 @@ export function App(props: {
                 message: { kind: 'info', text: 'Reflection saved — thank you' },
               })
             }
+          />
+        </Suspense>
+      )}
+      {joining && (
+        <Suspense fallback={null}>
+          <JoinDialog
+            key={joining}
+            invite={joining}
+            onClose={() => setJoining(null)}
+            onJoined={acceptSync}
           />
         </Suspense>
       )}

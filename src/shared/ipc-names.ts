@@ -23,6 +23,7 @@ export const ipcCallNames = {
   app: ['pauseNotifications', 'openWindow', 'hideWindow', 'quit', 'desktop', 'openLogsFolder'],
   sync: ['status', 'configure', 'setEnabled', 'preview'],
   team: ['view', 'cheer'],
+  join: ['preview', 'accept', 'pending', 'dismiss'],
   updates: ['offer', 'restartNow', 'later'],
 } as const;
 
@@ -34,6 +35,7 @@ export const ipcEventNames = [
   'reflect',
   'update',
   'showMission',
+  'join',
 ] as const;
 
 export type IpcCallNames = typeof ipcCallNames;

@@ -20,6 +20,8 @@ import { ClearTimeOffInput, MarkTimeOffInput } from './time-off.ts';
 import {
   CheerInput,
   CheerResult,
+  JoinInput,
+  JoinPreview,
   SyncConfigureInput,
   SyncStatus,
   TeamPreview,
@@ -116,6 +118,17 @@ export const ipcContract = {
     view: { input: None, output: TeamView },
     cheer: { input: CheerInput, output: CheerResult },
   },
+  /** Joining a team with a manager's invite (link or code); the token never comes out. */
+  join: {
+    /** The team, server and what would be shared, for the rep to confirm. Uses nothing up. */
+    preview: { input: JoinInput, output: JoinPreview },
+    /** Join: the invite is exchanged for the rep's token and sync turns on there. */
+    accept: { input: JoinInput, output: SyncStatus },
+    /** The invite a link brought that the window has not answered yet. */
+    pending: { input: None, output: JoinInput.nullable() },
+    /** Cancel: the link's invite is forgotten. */
+    dismiss: { input: None, output: z.null() },
+  },
   /** A downloaded update: the banner's offer (null: none), restart now, or later (on quit). */
   updates: {
     offer: { input: None, output: UpdateOffer.nullable() },
@@ -141,6 +154,8 @@ export const ipcEvents = {
   update: UpdateOffer.nullable(),
   /** A missiontray://open/mission/<id> link: Today, with this mission's card in view. */
   showMission: z.string(),
+  /** A missiontray://join link: show its confirm screen (Join / Cancel). */
+  join: JoinInput,
 } as const satisfies Record<IpcEventName, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;

@@ -74,6 +74,10 @@ export const Settings = z.object({
     .object({
       enabled: z.boolean().default(false),
       endpoint: z.url({ error: 'Enter the team endpoint as a full URL' }).nullable().default(null),
+      /** The team's name as the server said when the rep joined; null when set up by token. */
+      team: z.string().max(200).nullable().default(null),
+      /** The team's manager removed this rep: nothing is sent until the rep joins again. */
+      revoked: z.boolean().default(false),
     })
     .prefault({}),
   /** Updates: on by default; `url` is a company's own update host (electron-updater generic). */
@@ -129,11 +133,16 @@ export const SettingsPatch = z.object({
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 
+/**
+ * What the app itself may change: a view's patch, and also what sync records of the team (its
+ * name, a removed access), which no view may send (SettingsPatch has no such keys).
+ */
+export type SettingsChange = z.output<typeof SettingsPatch> & {
+  sync?: Partial<Settings['sync']>;
+};
+
 /** Applies a patch: each group merged key by key, then the whole parsed again. */
-export function applySettingsPatch(
-  current: Settings,
-  patch: z.output<typeof SettingsPatch>,
-): Settings {
+export function applySettingsPatch(current: Settings, patch: SettingsChange): Settings {
   return Settings.parse({
     ...current,
     ...patch,
@@ -150,7 +159,7 @@ export function applySettingsPatch(
 export interface SettingsPort {
   get(): Settings;
   /** Merges the patch, writes it, tells every subscriber; throws StorageError if the disk refuses. */
-  update(patch: z.output<typeof SettingsPatch>): Settings;
+  update(patch: SettingsChange): Settings;
   subscribe(listener: (settings: Settings) => void): () => void;
   /** A damaged preferences file found at start-up and moved aside. */
   notices(): StoreNotice[];

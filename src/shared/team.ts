@@ -218,8 +218,34 @@ export const SyncStatus = z.object({
   /** Missions left on the previous server by the last switch of server or token, in words. */
   leftBehind: z.string().nullable(),
   nextAttemptAt: Instant.nullable(),
+  /** The team's name, when the rep joined by invite (a token set up by hand has none). */
+  team: z.string().nullable(),
+  /** The team's manager removed this rep's access: sync stopped until they join again. */
+  revoked: z.boolean(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** An invite as the rep pasted it or a link brought it: the link or the `MT1-…` code. */
+export const JoinInput = z.strictObject({
+  invite: z
+    .string()
+    .max(2048, { error: 'That is too long for an invite. Paste only the link or the code.' }),
+});
+export type JoinInput = z.infer<typeof JoinInput>;
+
+/** The confirm screen: whom the rep is about to join and what Mission Tray will send there. */
+export const JoinPreview = z.strictObject({
+  /** The team server's origin, as the invite names it. */
+  server: z.string(),
+  team: z.string(),
+  rep: z.string(),
+  expiresAt: Instant,
+  /** The titles of the rep's public missions now: all that is sent (none: nothing yet). */
+  shares: z.array(z.string()),
+  /** The team the rep is on now, which joining replaces; null when sync was never set up. */
+  current: z.strictObject({ endpoint: z.string(), team: z.string().nullable() }).nullable(),
+});
+export type JoinPreview = z.infer<typeof JoinPreview>;
 
 export const SyncConfigureInput = z.object({
   endpoint: z.url({

@@ -285,6 +285,7 @@ export async function launchMissionTray(
       log: (message, cause) => console.error(`[shell] ${message}`, cause ?? ''),
       pollMs: 0,
       areas: teamSync.areas,
+      teamJoin: teamSync.join,
       traySync: teamSync.traySync,
       onSyncStatus: (listener) => teamSync.engine.subscribe(listener),
       ...(updates ? { updates } : {}),

@@ -1,6 +1,7 @@
 // Carries out a parsed link or command line over the same handlers the tray and the window use,
 // and says what happened in one sentence (or a few lines for `status`). Everything that can be
 // refused is checked before the one write: a refused request writes nothing.
+import type { Invite } from '../../shared/invite.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 import { metricLabel } from '../../shared/mission.ts';
 import type { MissionToday, TodaySnapshot } from '../../shared/snapshot.ts';
@@ -20,6 +21,8 @@ export type RemoteAnswer =
       open?: { missionId: string | null };
       /** The win just logged, for the shell to offer Undo beside it. */
       logged?: { winId: string; missionId: string };
+      /** An invite to show in the window for the rep to confirm or cancel (nothing joined yet). */
+      join?: Invite;
     }
   /** `silent`: the rate limit already said so once in this burst. */
   | { ok: false; text: string; silent?: boolean };
@@ -157,6 +160,16 @@ export function createRemoteCommands(deps: RemoteCommandsDeps) {
           }
           return { ok: true, text: '', open: { missionId } };
         }
+        case 'join':
+          // The window asks the rep first: a link from any page can only show the invite.
+          return {
+            ok: true,
+            text:
+              origin === 'link'
+                ? ''
+                : `Mission Tray shows the invite to ${request.invite.server} in its window: join or cancel there.`,
+            join: request.invite,
+          };
       }
     } catch (error) {
       return refusal(error);

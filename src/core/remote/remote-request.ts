@@ -1,9 +1,9 @@
 // What a `missiontray://` link or a `mission-tray <command>` line asks for. Both arrive as strings
 // from outside the app (any web page can open a link), so both become one RemoteCall — a route
 // name and its string parameters — and one zod parse turns that into a RemoteRequest or one
-// sentence saying what is wrong. A new link (issue #14's `missiontray://join?…`) is one entry in
-// `routes`, not a new branch.
+// sentence saying what is wrong. A new link is one entry in `routes`, not a new branch.
 import { z } from 'zod';
+import { type Invite, parseInvite } from '../../shared/invite.ts';
 import { firstIssue, WinNote } from '../../shared/mission.ts';
 
 /** Where a request came from: a link from any web page, or the rep's own command line. */
@@ -18,7 +18,9 @@ export type RemoteRequest =
   | { kind: 'log'; mission: string; amount: number; note?: string }
   | { kind: 'undo' }
   | { kind: 'status' }
-  | { kind: 'open'; missionId: string | null };
+  | { kind: 'open'; missionId: string | null }
+  /** An invite to a team: only ever shown for the rep to confirm, never joined by itself. */
+  | { kind: 'join'; invite: Invite };
 
 /** A route name ('log', 'open/today', 'open/mission') and its parameters, all strings. */
 export const RemoteCall = z.object({
@@ -52,6 +54,9 @@ interface Route {
   /** For the refusal when a link asks for it. */
   linkRefusal?: string;
 }
+
+const INCOMPLETE_INVITE =
+  'That invite link is incomplete: it needs the server and the code. Copy the whole link again.';
 
 const noParams = <R extends RemoteRequest>(request: R) =>
   z.strictObject({}).transform((): RemoteRequest => request);
@@ -94,6 +99,24 @@ export const routes: Record<string, Route> = {
       })
       .transform(({ id }): RemoteRequest => ({ kind: 'open', missionId: id })),
   },
+  // missiontray://join?server=<origin>&code=<secret>, read by the invite's own parser (the same
+  // one the pasted code goes through), so a link and a code are refused in the same words.
+  join: {
+    from: ['link', 'command-line'],
+    params: z
+      .strictObject({
+        server: z.string({ error: INCOMPLETE_INVITE }),
+        code: z.string({ error: INCOMPLETE_INVITE }),
+      })
+      .transform(({ server, code }, ctx): RemoteRequest => {
+        const parsed = parseInvite(
+          `${LINK_SCHEME}://join?server=${encodeURIComponent(server)}&code=${encodeURIComponent(code)}`,
+        );
+        if (parsed.ok) return { kind: 'join', invite: parsed.value };
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }),
+  },
 };
 
 /** The one parser: a route and its parameters to a request, or what is wrong in one sentence. */
@@ -125,7 +148,7 @@ export function parseRemoteCall(input: unknown): Parsed<RemoteRequest> {
 }
 
 /** The command line's verbs, as `mission-tray <verb>` takes them. */
-export const COMMANDS = ['log', 'undo', 'status'] as const;
+export const COMMANDS = ['log', 'undo', 'status', 'join'] as const;
 
 /** Paths with an id after the route: `open/mission/<id>`. */
 const ID_ROUTES = ['open/mission'];

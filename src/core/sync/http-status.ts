@@ -2,6 +2,7 @@
 // mission aside, or pauses) and for a team call (the sentence the Team view shows).
 import type { ErrorCode } from '../../shared/ipc.ts';
 import type { HttpResponse } from './sync-ports.ts';
+import { REP_REVOKED_ERROR } from '../../shared/invite.ts';
 import { API_PREFIX, ErrorBody, WriteResult } from '../../shared/team.ts';
 
 /** The server's own sentence, or the status when it sent none. */
@@ -9,6 +10,13 @@ export const serverMessage = (res: HttpResponse): string => {
   const parsed = ErrorBody.safeParse(res.body);
   return parsed.success ? parsed.data.error : `HTTP ${res.status}`;
 };
+
+/**
+ * The team's manager removed this rep: the server answers every call with 401 and its own
+ * sentence for it (an unknown token has another), so sync can stop for good rather than retry.
+ */
+export const isRevoked = (res: HttpResponse): boolean =>
+  res.status === 401 && ErrorBody.safeParse(res.body).data?.error === REP_REVOKED_ERROR;
 
 export type WriteOutcome =
   | { kind: 'written'; result: WriteResult }
@@ -18,7 +26,9 @@ export type WriteOutcome =
   /** This mission refused for good on this account; the others go on. */
   | { kind: 'refused'; message: string }
   /** Sync pauses until the rep changes the settings. */
-  | { kind: 'stop'; message: string };
+  | { kind: 'stop'; message: string }
+  /** The team's manager removed the rep: sync stops until they join again. */
+  | { kind: 'revoked' };
 
 export const UNREACHABLE = 'The team server could not be reached; will retry.';
 export const UNREADABLE =
@@ -33,6 +43,7 @@ export function writeOutcome(
     const result = WriteResult.safeParse(res.body);
     return result.success ? { kind: 'written', result: result.data } : { kind: 'unreadable' };
   }
+  if (isRevoked(res)) return { kind: 'revoked' };
   if (res.status === 401)
     return {
       kind: 'stop',
@@ -63,10 +74,13 @@ export function writeOutcome(
 }
 
 export type TeamOutcome =
-  { kind: 'ok'; body: unknown } | { kind: 'error'; code: ErrorCode; message: string };
+  | { kind: 'ok'; body: unknown }
+  | { kind: 'error'; code: ErrorCode; message: string }
+  | { kind: 'revoked' };
 
 /** The answer to a team call (the team view, a cheer). */
 export function teamOutcome(res: HttpResponse): TeamOutcome {
+  if (isRevoked(res)) return { kind: 'revoked' };
   if (res.status === 401)
     return {
       kind: 'error',

@@ -26,6 +26,8 @@ export class PassFailed extends Error {
 }
 /** One mission refused for good; the others go on. */
 export class Refused extends Error {}
+/** The team's manager removed this rep: the pass ends and sync stops until they join again. */
+export class Revoked extends Error {}
 
 /** The body of an upsert's PUT: what the team endpoint receives, and what the preview shows. */
 export const upsertBody = (op: Extract<Operation, { kind: 'upsert' }>): UpsertMissionBody => ({
@@ -78,6 +80,8 @@ export function createPush(deps: TeamCallDeps & { store: StorePort; clock: Clock
         throw new Refused(outcome.message);
       case 'stop':
         throw new PassFailed({ kind: 'stop', message: outcome.message });
+      case 'revoked':
+        throw new Revoked(`${endpoint} removed this rep's access`);
     }
   }
 
@@ -155,6 +159,9 @@ export function createPush(deps: TeamCallDeps & { store: StorePort; clock: Clock
     token?: string | undefined;
     before: string | null;
     beforeToken: string | null;
+    /** The team's name (known when joined by invite), and whether the account stays revoked. */
+    team: string | null;
+    revoked: boolean;
   }): Promise<number> {
     const { before, beforeToken } = input;
     const token = input.token ?? beforeToken;
@@ -170,7 +177,12 @@ export function createPush(deps: TeamCallDeps & { store: StorePort; clock: Clock
     }
     if (input.token !== undefined) await deps.secrets.set(TOKEN_SECRET, input.token);
     try {
-      await deps.settings.write({ enabled: true, endpoint: input.endpoint });
+      await deps.settings.write({
+        enabled: true,
+        endpoint: input.endpoint,
+        team: input.team,
+        revoked: input.revoked,
+      });
     } catch (error) {
       // Keep the previous endpoint and token together: sync goes on there, and the next
       // pass sends back what was withdrawn.

@@ -6,12 +6,13 @@ import type { ClockPort, StorePort } from '../kernel/ports.ts';
 import { TOKEN_SECRET, accountOf, leftBehindNote, refuseBadInput } from './account.ts';
 import { type BackoffPolicy, afterFailure } from './backoff.ts';
 import { pendingOperations } from './outbox.ts';
-import { PassFailed, Refused, createPush } from './push.ts';
+import { PassFailed, Refused, Revoked, createPush } from './push.ts';
 import type { HttpPort, SecretStorePort, SyncSettingsPort, TimerPort } from './sync-ports.ts';
 import { systemTimers } from './sync-ports.ts';
 import { createTeamClient } from './team-client.ts';
 import { createTeamPreview } from './team-preview.ts';
 import type { SyncSource } from './team-state.ts';
+import { revokedMessage } from '../../shared/team-access.ts';
 import type { SyncStatus, WriteResult } from '../../shared/team.ts';
 
 export interface SyncEngineDeps {
@@ -49,8 +50,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const log = deps.log ?? ((message, detail) => console.warn(`[sync] ${message}`, detail ?? ''));
 
   const push = createPush({ ...deps, timeoutMs, log });
-  const teamClient = createTeamClient({ ...deps, timeoutMs, log });
+  const teamClient = createTeamClient({ ...deps, timeoutMs, log, onRevoked: () => revoked() });
   const listeners = new Set<(status: SyncStatus) => void>();
+  const revokedListeners = new Set<(message: string) => void>();
   let state: SyncStatus['state'] = 'idle';
   let pending = 0;
   let lastError: string | null = null;
@@ -79,6 +81,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastError,
       leftBehind,
       nextAttemptAt: nextAttemptAt?.toISOString() ?? null,
+      team: settings.team ?? null,
+      revoked: settings.revoked ?? false,
     };
   }
 
@@ -114,10 +118,36 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       : null;
   }
 
+  /**
+   * The server said the team's manager removed this rep: sync stops (no retry: every call would
+   * be refused) and remembers it across restarts; the rep hears it once. Nothing local changes.
+   */
+  async function revoked(): Promise<void> {
+    stopped = true;
+    state = 'stopped';
+    clearTimer();
+    const settings = deps.settings.read();
+    lastError = revokedMessage(settings);
+    if (settings.revoked) return;
+    try {
+      await deps.settings.write({ ...settings, revoked: true });
+    } catch (error) {
+      log('could not record that access was removed', error);
+    }
+    for (const listener of revokedListeners) listener(lastError);
+    emit();
+  }
+
   async function pass(): Promise<void> {
     const doc = await push.read();
     const settings = deps.settings.read();
     if (!settings.enabled || stopped || closed || switching) return;
+    if (settings.revoked) {
+      // Asking again would only be refused again: nothing is sent until the rep joins again.
+      stopped = true;
+      lastError = revokedMessage(settings);
+      return;
+    }
     if (!settings.endpoint) {
       stopped = true;
       lastError = 'Enter the team endpoint in Preferences to sync.';
@@ -168,6 +198,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           await pass();
           if (!stopped) state = 'idle';
         } catch (error) {
+          if (error instanceof Revoked) {
+            await revoked();
+            continue;
+          }
           if (!(error instanceof PassFailed)) log('sync pass failed', error);
           const failure = error instanceof PassFailed ? error.failure : { kind: 'local' as const };
           const next = afterFailure(backoff, failure, attempt, deps.clock.now());
@@ -233,6 +267,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return () => listeners.delete(listener);
     },
 
+    /** Called once when the server says the team's manager removed this rep, with the sentence. */
+    onRevoked(listener: (message: string) => void): () => void {
+      revokedListeners.add(listener);
+      return () => revokedListeners.delete(listener);
+    },
+
     changed,
     resume,
 
@@ -244,17 +284,42 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       while (running) await running;
     },
 
-    /** Turns sync on with an endpoint and, optionally, a new token. Stores nothing if refused. */
-    async configure(input: { endpoint: string; token?: string | undefined }): Promise<SyncStatus> {
+    /**
+     * Turns sync on with an endpoint and, optionally, a new token (and the team's name, when the
+     * token came from an invite). Stores nothing if refused.
+     */
+    async configure(input: {
+      endpoint: string;
+      token?: string | undefined;
+      team?: string | null;
+    }): Promise<SyncStatus> {
       await refuseBadInput(input, deps.secrets);
-      const before = deps.settings.read().endpoint;
+      const current = deps.settings.read();
+      const before = current.endpoint;
       const beforeToken = await deps.secrets.get(TOKEN_SECRET);
+      const sameToken = input.token === undefined;
+      const team =
+        input.team !== undefined
+          ? input.team
+          : sameToken && before === input.endpoint
+            ? (current.team ?? null)
+            : null;
+      // A new token is a new account; the old one stays revoked only with its own token.
+      const stillRevoked = sameToken && before === input.endpoint && (current.revoked ?? false);
       switching = true;
       try {
         clearTimer();
         // A push under way goes to the previous server: let it finish and be recorded first.
         while (running) await running;
-        const left = await push.switchAccount({ ...input, before, beforeToken });
+        const left = await push.switchAccount({
+          endpoint: input.endpoint,
+          token: input.token,
+          // A server that removed this rep refuses the withdrawals too: none is attempted.
+          before: current.revoked ? null : before,
+          beforeToken,
+          team,
+          revoked: stillRevoked,
+        });
         leftBehind = leftBehindNote(left, before);
       } finally {
         switching = false;

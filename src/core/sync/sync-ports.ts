@@ -4,8 +4,8 @@
 export interface HttpRequest {
   method: 'GET' | 'PUT' | 'DELETE' | 'POST';
   url: string;
-  /** The rep's bearer token. */
-  token: string;
+  /** The rep's bearer token; absent for the calls that come before one (an invite's). */
+  token?: string;
   body?: unknown;
   timeoutMs: number;
 }
@@ -35,6 +35,10 @@ export interface SecretStorePort {
 export interface SyncSettings {
   enabled: boolean;
   endpoint: string | null;
+  /** The team's name, known when the rep joined by invite. */
+  team?: string | null;
+  /** The team's manager removed this rep's access: sync sends nothing until they join again. */
+  revoked?: boolean;
 }
 
 /** The `sync` part of the rep's settings (src/shared/settings.ts); the token is never in it. */

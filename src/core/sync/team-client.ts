@@ -4,6 +4,7 @@ import { MissionTrayError } from '../kernel/errors.ts';
 import { TOKEN_SECRET, teamApiUrl } from './account.ts';
 import { teamOutcome } from './http-status.ts';
 import type { HttpPort, HttpResponse, SecretStorePort, SyncSettingsPort } from './sync-ports.ts';
+import { revokedMessage } from '../../shared/team-access.ts';
 import { CheerResult, TeamView } from '../../shared/team.ts';
 
 /** What a call to the team server needs: the way out, the account, and how long to wait. */
@@ -15,7 +16,12 @@ export interface TeamCallDeps {
   log: (message: string, detail?: unknown) => void;
 }
 
-export function createTeamClient(deps: TeamCallDeps) {
+export function createTeamClient(
+  deps: TeamCallDeps & {
+    /** The server said the team's manager removed this rep (sync stops). */
+    onRevoked(): Promise<void>;
+  },
+) {
   const { log } = deps;
 
   async function requireToken(): Promise<{ endpoint: string; token: string }> {
@@ -40,6 +46,10 @@ export function createTeamClient(deps: TeamCallDeps) {
       );
     }
     const outcome = teamOutcome(res);
+    if (outcome.kind === 'revoked') {
+      await deps.onRevoked();
+      throw new MissionTrayError('forbidden', revokedMessage(deps.settings.read()));
+    }
     if (outcome.kind === 'error') throw new MissionTrayError(outcome.code, outcome.message);
     return outcome.body;
   }

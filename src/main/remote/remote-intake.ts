@@ -5,6 +5,7 @@
 // command line's on the terminal that asked.
 import type { NotifierPort } from '../../core/notifications/notification-port.ts';
 import type { RemoteAnswer } from '../../core/remote/remote-commands.ts';
+import type { Invite } from '../../shared/invite.ts';
 import { LINK_SCHEME } from '../../core/remote/remote-request.ts';
 import { ForwardedCommand } from './forward.ts';
 import type { Reply } from './reply-files.ts';
@@ -17,6 +18,8 @@ export interface RemoteIntakeDeps {
   notifier: NotifierPort;
   /** Opens the window on Today, or on this mission's card. */
   openWindow(missionId: string | null): void;
+  /** Opens the window on the invite's confirm screen (Join / Cancel). */
+  openJoin(invite: Invite): void;
   /** Writes the answer a waiting second instance prints (reply-files.ts). */
   reply(id: string, reply: Reply): Promise<void>;
   log(message: string, cause?: unknown): void;
@@ -50,6 +53,7 @@ export function createRemoteIntake(deps: RemoteIntakeDeps) {
   /** A link's answer: the window it opens, or a notification. A burst past the limit says so once. */
   async function showLinkAnswer(answer: RemoteAnswer): Promise<void> {
     if (answer.ok && answer.open) deps.openWindow(answer.open.missionId);
+    if (answer.ok && answer.join) deps.openJoin(answer.join);
     if (answer.ok ? answer.text !== '' : !answer.silent) await notify(answer.text);
   }
 
@@ -79,6 +83,7 @@ export function createRemoteIntake(deps: RemoteIntakeDeps) {
         return;
       }
       const answer = await answerOf(words);
+      if (answer.ok && answer.join) deps.openJoin(answer.join);
       await deps.reply(replyTo, { ok: answer.ok, text: answer.text }).catch((error: unknown) => {
         deps.log('Could not answer the command line', error);
       });
@@ -95,6 +100,7 @@ export function createRemoteIntake(deps: RemoteIntakeDeps) {
       if (words.length === 0) return;
       if (isLink(words[0])) return link(words[0]);
       const answer = await answerOf(words);
+      if (answer.ok && answer.join) deps.openJoin(answer.join);
       (answer.ok ? print.out : print.err)(`${answer.text}\n`);
     },
   };

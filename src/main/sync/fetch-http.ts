@@ -19,7 +19,7 @@ export function createFetchHttp(fetchImpl: FetchLike = fetch): HttpPort {
       const res = await fetchImpl(url, {
         method,
         headers: {
-          authorization: `Bearer ${token}`,
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },

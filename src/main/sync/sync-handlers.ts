@@ -1,8 +1,12 @@
-// The `sync` and `team` IPC areas over the sync engine: given parsed input, one engine call each.
+// The `sync`, `team` and `join` IPC areas over the sync engine: given parsed input, one engine call each.
+import type { Join } from '../../core/sync/join.ts';
 import type { SyncEngine } from '../../core/sync/sync-engine.ts';
 import type { IpcHandlers } from '../../shared/ipc.ts';
 
-export function createSyncHandlers(engine: SyncEngine): Pick<IpcHandlers, 'sync' | 'team'> {
+export function createSyncHandlers(
+  engine: SyncEngine,
+  join: Join,
+): Pick<IpcHandlers, 'sync' | 'team' | 'join'> {
   return {
     sync: {
       status: async () => engine.status(),
@@ -13,6 +17,15 @@ export function createSyncHandlers(engine: SyncEngine): Pick<IpcHandlers, 'sync'
     team: {
       view: () => engine.team(),
       cheer: async (input) => ({ cheers: await engine.cheer(input.missionId) }),
+    },
+    join: {
+      preview: (input) => join.preview(input),
+      accept: (input) => join.accept(input),
+      pending: async () => join.pending(),
+      dismiss: async () => {
+        join.dismiss();
+        return null;
+      },
     },
   };
 }

@@ -2,6 +2,7 @@
 // shared with the core, safeStorage for the token, the rep's settings), its IPC areas and its
 // tray switch. Plain Node: Electron's safeStorage arrives as a narrow view, so tests pass a fake.
 import type { ClockPort, StorePort } from '../../core/kernel/ports.ts';
+import { createJoin } from '../../core/sync/join.ts';
 import { createSyncEngine, type SyncEngine } from '../../core/sync/sync-engine.ts';
 import type { HttpPort, SyncSettingsPort, TimerPort } from '../../core/sync/sync-ports.ts';
 import { createStoreSyncSource } from '../../core/sync/sync-source.ts';
@@ -33,19 +34,35 @@ export function syncSettingsOf(settings: SettingsPort): SyncSettingsPort {
   };
 }
 
+/** How long an invite's preview or exchange may take. */
+const JOIN_TIMEOUT_MS = 15_000;
+
 export function createTeamSync(deps: TeamSyncDeps) {
+  const http = deps.http ?? createFetchHttp();
+  const secrets = createSafeStorageSecrets({
+    safeStorage: deps.safeStorage,
+    store: deps.store,
+    platform: deps.platform,
+  });
+  const settings = syncSettingsOf(deps.settings);
+  const source = createStoreSyncSource({ store: deps.store, clock: deps.clock });
   const engine: SyncEngine = createSyncEngine({
     store: deps.store,
     clock: deps.clock,
-    http: deps.http ?? createFetchHttp(),
-    secrets: createSafeStorageSecrets({
-      safeStorage: deps.safeStorage,
-      store: deps.store,
-      platform: deps.platform,
-    }),
-    settings: syncSettingsOf(deps.settings),
-    source: createStoreSyncSource({ store: deps.store, clock: deps.clock }),
+    http,
+    secrets,
+    settings,
+    source,
     ...(deps.timers ? { timers: deps.timers } : {}),
+    log: deps.log,
+  });
+  const join = createJoin({
+    http,
+    secrets,
+    settings,
+    source,
+    configure: (input) => engine.configure(input),
+    timeoutMs: JOIN_TIMEOUT_MS,
     log: deps.log,
   });
   const unsubscribe = deps.onCoreChange(() => void engine.changed());
@@ -53,7 +70,9 @@ export function createTeamSync(deps: TeamSyncDeps) {
   return {
     engine,
     /** For ShellDeps.areas. */
-    areas: createSyncHandlers(engine),
+    areas: createSyncHandlers(engine, join),
+    /** For ShellDeps.teamJoin: a link's invite to confirm, and the news of a removed access. */
+    join: { offer: join.offer, onRevoked: engine.onRevoked },
     /** For ShellDeps.traySync: the switch shows once an endpoint is set up. */
     traySync: {
       state: () => {

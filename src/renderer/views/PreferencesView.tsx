@@ -21,6 +21,8 @@ export function PreferencesView(props: {
   snapshot: TodaySnapshot;
   sync: SyncStatus | null;
   onSyncStatus: (status: SyncStatus) => void;
+  /** Changes when the rep asked to join a team again: the invite field takes focus. */
+  focusJoin?: number;
 }) {
   const [errors, setErrors] = useState<Errors>({});
   const desktop = useDesktopStatus(props.settings);
@@ -256,7 +258,12 @@ export function PreferencesView(props: {
       <section className="card" aria-labelledby="pref-sync">
         <h2 id="pref-sync">Team sync</h2>
         <p className="muted small">Only missions you mark public are ever sent.</p>
-        <SyncSection status={props.sync} now={props.snapshot.at} onStatus={props.onSyncStatus} />
+        <SyncSection
+          status={props.sync}
+          now={props.snapshot.at}
+          onStatus={props.onSyncStatus}
+          {...(props.focusJoin ? { focusJoin: props.focusJoin } : {})}
+        />
       </section>
 
       <section className="card" aria-labelledby="pref-data">

@@ -142,6 +142,7 @@ export async function startHarness(
       log: (message) => logged.push(message),
       pollMs: 0,
       areas: teamSync.areas,
+      teamJoin: teamSync.join,
       ...(options.traySync ? { traySync: options.traySync } : {}),
     }),
     async close() {

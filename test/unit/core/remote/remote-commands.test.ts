@@ -180,7 +180,7 @@ describe('the command line', () => {
   it('a mistyped command or option gets one stderr line and writes nothing', async () => {
     const { remote, winsOnDisk } = await setUp();
     const cases = [
-      [['lgo'], 'Unknown command "lgo". Commands: log, undo, status.'],
+      [['lgo'], 'Unknown command "lgo". Commands: log, undo, status, join.'],
       [['log', 'demos'], 'Unexpected "demos". Options look like --mission "Title".'],
       [['log', '--mission'], '--mission needs a value.'],
       [

@@ -75,3 +75,59 @@ describe('commandWords', () => {
     ).toEqual(['missiontray://open/today']);
   });
 });
+
+describe('missiontray://join', () => {
+  const secret = 'x7Yc0123456789abcdefghijklmnopQR';
+  const link = (server: string, code = secret) =>
+    `missiontray://join?server=${encodeURIComponent(server)}&code=${code}`;
+
+  it.each([
+    [link('https://team.example.com'), 'https://team.example.com'],
+    // The origin alone: a trailing slash or an upper-case host is the same server.
+    [link('https://Team.Example.com/'), 'https://team.example.com'],
+    [link('http://127.0.0.1:8787'), 'http://127.0.0.1:8787'],
+    [link('http://localhost:8787'), 'http://localhost:8787'],
+    [link('http://[::1]:8787'), 'http://[::1]:8787'],
+    [
+      `MissionTray:JOIN?server=${encodeURIComponent('https://team.example.com')}&code=${secret}`,
+      'https://team.example.com',
+    ],
+  ])('%s is an invite to %s, to confirm', (text, server) => {
+    expect(parseLink(text)).toEqual({
+      ok: true,
+      value: { kind: 'join', invite: { server, secret } },
+    });
+  });
+
+  it.each([
+    // Plain http to another machine: the token would cross the network in the clear.
+    [link('http://team.example.com'), /must use https:\/\//],
+    [link('http://10.0.0.5:8787'), /must use https:\/\//],
+    [link('ftp://team.example.com'), /must use https:\/\//],
+    // A server with a path, credentials or a query is not an origin.
+    [link('https://team.example.com/api'), /must use https:\/\//],
+    [link('https://user:pw@team.example.com'), /must use https:\/\//],
+    [link('not a url'), /must use https:\/\//],
+    // The secret is 32 base64url characters: shorter, longer or other characters are a typo.
+    [link('https://team.example.com', secret.slice(1)), /incomplete or mistyped/],
+    [link('https://team.example.com', `${secret}A`), /incomplete or mistyped/],
+    [link('https://team.example.com', `${secret.slice(1)}%21`), /incomplete or mistyped/],
+    [`missiontray://join?code=${secret}`, /needs the server and the code/],
+    [`missiontray://join?server=https%3A%2F%2Fteam.example.com`, /needs the server and the code/],
+    [`${link('https://team.example.com')}&code=${secret}`, /says "code" twice/],
+    [`${link('https://team.example.com')}&token=abc`, /Unknown option "token" for join/],
+  ])('%s is refused: %s', (text, message) => {
+    const parsed = parseLink(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+
+  it('the command line takes the same invite (it opens the confirm screen too)', () => {
+    expect(
+      parseCommandLine(['join', '--server', 'https://team.example.com', '--code', secret]),
+    ).toEqual({
+      ok: true,
+      value: { kind: 'join', invite: { server: 'https://team.example.com', secret } },
+    });
+  });
+});

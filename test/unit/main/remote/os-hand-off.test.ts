@@ -2,7 +2,7 @@
 // the strict fake Electron: Windows and Linux start a second instance (its lock request's
 // additionalData reaches us in 'second-instance'), macOS sends 'open-url'. The real parser, core
 // and store (a temp user-data folder) do the rest.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, format } from 'date-fns';
@@ -151,6 +151,72 @@ describe('macOS: links come as open-url', () => {
       'The amount must be a whole number, like 2',
     ]);
     expect(await totalNow()).toBe(0);
+  });
+});
+
+describe('a missiontray://join link', () => {
+  const secret = 'x7Yc0123456789abcdefghijklmnopQR';
+  const joinLink = (server: string) =>
+    `missiontray://join?server=${encodeURIComponent(server)}&code=${secret}`;
+  const sent = (channel: string) =>
+    fakeElectron.windows.flatMap((w) =>
+      w.webContents.sent.filter((m) => m.channel === channel).map((m) => m.value),
+    );
+  /** Nothing of a team is stored: no endpoint, sync off, no secrets document. */
+  async function nothingStored(dir: string) {
+    expect(await invoke('sync', 'status')).toMatchObject({
+      ok: true,
+      value: { enabled: false, endpoint: null, team: null },
+    });
+    expect(existsSync(join(dir, 'data', 'secrets.json'))).toBe(false);
+    expect(readdirSync(join(dir, 'data')).filter((f) => f.startsWith('sync'))).toEqual([]);
+  }
+
+  it.each(['win32', 'linux'] as const)(
+    '%s: opens the window on its confirm screen and joins nothing by itself',
+    async (platform) => {
+      const dir = await start(platform);
+      const link = joinLink('https://team.example.com');
+      fakeElectron.secondInstance(
+        ['mission-tray', link],
+        forwardedCommand([link], () => 'x'),
+      );
+      await until(() => fakeElectron.windows.some((w) => w.visible));
+      await expect.poll(() => sent('mission-tray:event:join')).toEqual([{ invite: link }]);
+      // A window that was not loaded yet asks for it; Cancel forgets it.
+      expect(await invoke('join', 'pending')).toEqual({ ok: true, value: { invite: link } });
+      // The confirm screen speaks: no notification.
+      expect(fakeElectron.notifications.delivered).toEqual([]);
+      await nothingStored(dir);
+      expect(await invoke('join', 'dismiss')).toEqual({ ok: true, value: null });
+      expect(await invoke('join', 'pending')).toEqual({ ok: true, value: null });
+    },
+  );
+
+  it('macOS: a join link that started the app waits for the window', async () => {
+    const links = createLinkInbox();
+    const link = joinLink('http://127.0.0.1:8787');
+    links.push(link);
+    const dir = await start('darwin', { links });
+    await expect
+      .poll(async () => invoke('join', 'pending'))
+      .toEqual({ ok: true, value: { invite: link } });
+    expect(fakeElectron.windows.some((w) => w.visible)).toBe(true);
+    await nothingStored(dir);
+  });
+
+  it('an invite to a plain-http server elsewhere gets one notification and opens nothing', async () => {
+    const links = createLinkInbox();
+    const dir = await start('darwin', { links });
+    app.on('open-url', (_event: unknown, url: string) => links.push(url));
+    fakeElectron.openUrl(joinLink('http://team.example.com'));
+    await until(() => fakeElectron.notifications.delivered.length > 0);
+    expect(fakeElectron.notifications.delivered.map((n) => n.body)).toEqual([
+      'That invite names a team server Mission Tray will not join: it must use https:// (plain http only on this computer).',
+    ]);
+    expect(sent('mission-tray:event:join')).toEqual([]);
+    expect(await invoke('join', 'pending')).toEqual({ ok: true, value: null });
+    await nothingStored(dir);
   });
 });
 

@@ -91,7 +91,12 @@ describe('team sync in the app', () => {
   it('follows the core: public missions, wins, an undo, going private', async () => {
     const configured = await sync.areas.sync.configure({ endpoint: server.url, token });
     expect(configured).toMatchObject({ enabled: true, state: 'idle', pending: 0 });
-    expect(settings.get().sync).toEqual({ enabled: true, endpoint: server.url });
+    expect(settings.get().sync).toEqual({
+      enabled: true,
+      endpoint: server.url,
+      team: null,
+      revoked: false,
+    });
 
     const pub = await core.handlers.missions.create(draft({ visibility: 'public' }));
     await core.handlers.missions.create(draft({ title: 'My private goal' }));
