@@ -18,6 +18,8 @@ export async function openAppParts(options: {
   locale: string;
   /** Sync's timers; real ones unless a test drives them. */
   timers?: TimerPort;
+  /** The OS keychain; one that encrypts unless a test says otherwise. */
+  safeStorage?: FakeSafeStorage;
 }) {
   const { clock } = options;
   const store = await openStore(options.dataDir, { clock, log: () => undefined });
@@ -32,7 +34,7 @@ export async function openAppParts(options: {
     store,
     clock,
     settings,
-    safeStorage: new FakeSafeStorage(),
+    safeStorage: options.safeStorage ?? new FakeSafeStorage(),
     platform: 'linux',
     onCoreChange: (listener) => core.subscribe(listener),
     ...(options.timers ? { timers: options.timers } : {}),

@@ -25,7 +25,9 @@ export function createTeamClient(
   const { log } = deps;
 
   async function requireToken(): Promise<{ endpoint: string; token: string }> {
-    const { endpoint } = deps.settings.read();
+    const { endpoint, revoked } = deps.settings.read();
+    // The server would refuse it: said here, without asking again.
+    if (revoked) throw new MissionTrayError('forbidden', revokedMessage(deps.settings.read()));
     const token = await deps.secrets.get(TOKEN_SECRET);
     if (!deps.settings.read().enabled || !endpoint || !token)
       throw new MissionTrayError('invalid', 'Turn on team sync in Preferences to see your team.');
