@@ -221,7 +221,7 @@ export function startShell(deps: ShellDeps) {
     openJoin: (invite) => {
       deps.teamJoin?.offer(invite);
       window.open();
-      window.send(eventChannelOf('join'), { invite: inviteLink(invite.server, invite.secret) });
+      window.request(eventChannelOf('join'), { invite: inviteLink(invite.server, invite.secret) });
     },
     reply: deps.reply ?? (async () => undefined),
     log,
