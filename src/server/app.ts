@@ -12,7 +12,8 @@ import type { Rep } from './repositories/accounts.ts';
 import { DEFAULT_SIGN_IN_LIMITS } from './repositories/sign-in-throttle.ts';
 import { boardRoutes } from './routes/board.ts';
 import { healthRoutes } from './routes/health.ts';
-import { repApiRoutes } from './routes/rep-api.ts';
+import { joinRoutes } from './routes/join.ts';
+import { bearer, repApiRoutes } from './routes/rep-api.ts';
 import { RequestInvalidError, useZodValidation } from './routes/zod.ts';
 import type { TeamStore } from './store.ts';
 
@@ -35,6 +36,8 @@ export interface TeamServerOptions {
   loginLimitPerMinute?: number;
   /** Sign-in attempts per hour per account, counted in the database (every instance). */
   loginAccountLimitPerHour?: number;
+  /** Invite previews and joins per minute per address, counted in the database. */
+  inviteLimitPerMinute?: number;
   sessionTtlMs?: number;
   /** Structured JSON logs (Fastify's pino), to stdout or to `logStream`. */
   logger?: boolean;
@@ -51,14 +54,13 @@ export interface TeamServerOptions {
   requestTimeoutMs?: number;
 }
 
+/** A URL as logged: an invite's or a password link's secret replaced by "…". */
+export const withoutSecrets = (url: string): string =>
+  url.replace(/\/(invites|password)\/[^/?#]+/g, '/$1/…');
+
 /** Sign-in and sign-out forms are small. */
 export const FORM_BODY_BYTES = 4096;
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'];
-
-function bearer(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-}
 
 const kib = (bytes: number): string => `${bytes / 1024} KiB`;
 
@@ -76,6 +78,16 @@ export function createTeamServer(options: TeamServerOptions) {
           ...(options.logStream ? { stream: options.logStream } : {}),
           // The default serializers log no headers or bodies; this keeps it so if they change.
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          // Fastify's own request fields, with the one-time secrets in paths left out.
+          serializers: {
+            req: (req: FastifyRequest) => ({
+              method: req.method,
+              url: withoutSecrets(req.originalUrl),
+              host: req.host,
+              remoteAddress: req.ip,
+              remotePort: req.socket.remotePort,
+            }),
+          },
         }
       : false,
     bodyLimit: MAX_BODY_BYTES,
@@ -191,6 +203,9 @@ export function createTeamServer(options: TeamServerOptions) {
 
   app.register(healthRoutes(store));
   app.register(repApiRoutes({ store, writes, now, repOf }), { prefix: API_PREFIX });
+  app.register(joinRoutes({ store, perMinute: options.inviteLimitPerMinute ?? 30 }), {
+    prefix: API_PREFIX,
+  });
   app.register(
     boardRoutes({
       store,

@@ -6,6 +6,9 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 export const newToken = (prefix: string): string =>
   `${prefix}_${randomBytes(32).toString('base64url')}`;
 
+/** A one-time link's secret (invites, password links): 24 random bytes, 32 base64url characters. */
+export const newLinkSecret = (): string => randomBytes(24).toString('base64url');
+
 export const newId = (prefix: string): string =>
   `${prefix}_${randomBytes(9).toString('base64url')}`;
 

@@ -1,5 +1,6 @@
-// The team's data: one repository per aggregate (accounts, sessions, missions, cheers, board
-// reads, sign-in throttle), all over the one connection openDatabase makes.
+// The team's data: one repository per aggregate (accounts, admins, password links, invites,
+// sessions, missions, cheers, board reads, sign-in throttle), all over the one connection
+// openDatabase makes.
 import {
   type DatabaseTarget,
   type OpenDatabaseOptions,
@@ -7,9 +8,12 @@ import {
   type TeamDatabase,
 } from './db/connection.ts';
 import { createAccounts } from './repositories/accounts.ts';
+import { createAdminAccounts } from './repositories/admin-accounts.ts';
 import { createBoardReads } from './repositories/board-reads.ts';
 import { createCheers } from './repositories/cheers.ts';
+import { createInvites } from './repositories/invites.ts';
 import { createMissions } from './repositories/missions.ts';
+import { createPasswordLinks } from './repositories/password-links.ts';
 import { createSessions } from './repositories/sessions.ts';
 import { createSignInThrottle } from './repositories/sign-in-throttle.ts';
 
@@ -17,9 +21,13 @@ export type TeamStoreOptions = OpenDatabaseOptions;
 
 export function createTeamStore(database: TeamDatabase, options: TeamStoreOptions = {}) {
   const now = options.now ?? (() => new Date());
+  const accounts = createAccounts(database, now);
   return {
     database,
-    accounts: createAccounts(database, now),
+    accounts,
+    admins: createAdminAccounts(database, now),
+    passwordLinks: createPasswordLinks(database, now),
+    invites: createInvites(database, now, accounts.forgetTokens),
     sessions: createSessions(database, now),
     missions: createMissions(database, now),
     cheers: createCheers(database, now),

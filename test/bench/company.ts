@@ -71,6 +71,7 @@ const columns = {
     token_hash: 'id',
     revoked_at: 'same',
     created_at: 'same',
+    last_seen_at: 'same',
   },
   mission_heads: { id: 'id', rep_id: 'id', revision: 'same' },
   missions: {

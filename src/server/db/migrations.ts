@@ -112,6 +112,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 6,
+    name: 'admins, one-time password links, invites, and when each rep last synced',
+    statements(dialect) {
+      const { text, bigint } = ddl(dialect);
+      return [
+        // Admins are their own rows (no team); their board sessions their own table, so the
+        // sessions of managers keep their key and what reads them.
+        `CREATE TABLE admins (
+  id ${text} PRIMARY KEY, email ${text} NOT NULL UNIQUE, password_hash ${text} NOT NULL,
+  revoked_at ${text}, created_at ${text} NOT NULL)`,
+        `CREATE TABLE admin_sessions (
+  id_hash ${text} PRIMARY KEY, admin_id ${text} NOT NULL REFERENCES admins(id),
+  csrf ${text} NOT NULL, expires_at ${bigint} NOT NULL)`,
+        'CREATE INDEX admin_sessions_expiry ON admin_sessions(expires_at)',
+        // A link sets the password of exactly one account: an admin's or a manager's.
+        `CREATE TABLE password_links (
+  secret_hash ${text} PRIMARY KEY, admin_id ${text} REFERENCES admins(id),
+  manager_id ${text} REFERENCES managers(id), expires_at ${bigint} NOT NULL,
+  used_at ${text}, created_at ${text} NOT NULL,
+  CHECK ((admin_id IS NULL) <> (manager_id IS NULL)))`,
+        'CREATE INDEX password_links_manager ON password_links(manager_id)',
+        'CREATE INDEX password_links_admin ON password_links(admin_id)',
+        // rep_id is null for a new rep (made at the join) and set for a re-invite.
+        `CREATE TABLE invites (
+  id ${text} PRIMARY KEY, secret_hash ${text} NOT NULL UNIQUE, team_id ${text} NOT NULL REFERENCES teams(id),
+  rep_id ${text} REFERENCES reps(id), rep_name ${text} NOT NULL, created_by ${text},
+  created_at ${text} NOT NULL, expires_at ${bigint} NOT NULL, used_at ${text}, revoked_at ${text})`,
+        'CREATE INDEX invites_team ON invites(team_id, created_at)',
+        'CREATE INDEX invites_rep ON invites(rep_id)',
+        `ALTER TABLE reps ADD COLUMN last_seen_at ${text}`,
+      ];
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

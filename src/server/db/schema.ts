@@ -10,6 +10,8 @@ export interface TeamSchema {
     token_hash: string;
     revoked_at: string | null;
     created_at: string;
+    /** The time of the rep's last accepted API call, written at most once a minute. */
+    last_seen_at: string | null;
   };
   managers: {
     id: string;
@@ -56,6 +58,39 @@ export interface TeamSchema {
     working_days: string;
   };
   cheers: { mission_id: string; from_rep_id: string; at: string };
+  admins: {
+    id: string;
+    email: string;
+    /** '' until the admin sets a password through their link. */
+    password_hash: string;
+    revoked_at: string | null;
+    created_at: string;
+  };
+  admin_sessions: { id_hash: string; admin_id: string; csrf: string; expires_at: number };
+  /** One-time links that set an account's password (72 h); only the secret's hash is kept. */
+  password_links: {
+    secret_hash: string;
+    admin_id: string | null;
+    manager_id: string | null;
+    expires_at: number;
+    used_at: string | null;
+    created_at: string;
+  };
+  /** One-time invites of a rep (7 days); only the secret's hash is kept. */
+  invites: {
+    id: string;
+    secret_hash: string;
+    team_id: string;
+    /** Set for a re-invite: the join gives this rep a new token. */
+    rep_id: string | null;
+    rep_name: string;
+    /** The manager who made it. */
+    created_by: string | null;
+    created_at: string;
+    expires_at: number;
+    used_at: string | null;
+    revoked_at: string | null;
+  };
   /** Sign-in attempts per key (an account or an address) in the current window. */
   sign_in_attempts: { key: string; window_start: number; attempts: number };
 }

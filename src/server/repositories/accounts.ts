@@ -41,6 +41,15 @@ export const managerOf = (row: {
 // the database can tell (SQLite); PostgreSQL has other instances, so there it is never kept.
 const REP_CACHE_TTL_MS = 5000;
 const REP_CACHE_MAX = 10_000;
+/** A rep's last sync is written at most this often (the Team page shows it to the minute). */
+export const LAST_SEEN_EVERY_MS = 60_000;
+
+export interface TeamRep {
+  id: string;
+  name: string;
+  lastSeenAt: string | null;
+  createdAt: string;
+}
 
 export function createAccounts(database: TeamDatabase, now: () => Date) {
   const { db } = database;
@@ -53,6 +62,7 @@ export function createAccounts(database: TeamDatabase, now: () => Date) {
       .where('r.revoked_at', 'is', null),
   );
   const repCache = new Map<string, { rep: Rep; until: number }>();
+  const lastSeen = new Map<string, number>();
 
   async function teamId(name: string): Promise<string> {
     const row = await db
@@ -88,6 +98,7 @@ export function createAccounts(database: TeamDatabase, now: () => Date) {
           token_hash: sha256(token),
           revoked_at: null,
           created_at: now().toISOString(),
+          last_seen_at: null,
         })
         .execute();
       return { id, teamId: inTeam, token };
@@ -130,6 +141,13 @@ export function createAccounts(database: TeamDatabase, now: () => Date) {
             )
             .execute();
           await tx.deleteFrom('missions').where('rep_id', '=', id).execute();
+          await tx
+            .updateTable('invites')
+            .set({ revoked_at: now().toISOString() })
+            .where('rep_id', '=', id)
+            .where('used_at', 'is', null)
+            .where('revoked_at', 'is', null)
+            .execute();
         }
         return revoked;
       });
@@ -169,6 +187,88 @@ export function createAccounts(database: TeamDatabase, now: () => Date) {
       if (repCache.size >= REP_CACHE_MAX) repCache.clear();
       repCache.set(token, { rep, until: at + REP_CACHE_TTL_MS });
       return rep;
+    },
+
+    /** Whether `token` is a rep's that was revoked (not merely unknown): a different sentence. */
+    async isRevokedToken(token: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('reps')
+        .select('id')
+        .where('token_hash', '=', sha256(token))
+        .where('revoked_at', 'is not', null)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** The token cache answers for tokens that a join has just replaced: forget them all. */
+    forgetTokens(): void {
+      repCache.clear();
+    },
+
+    /**
+     * Records the rep's accepted API call: at most one write per rep per minute from this
+     * process, and none when another instance wrote it within the minute.
+     */
+    async touch(repId: string): Promise<void> {
+      const at = now();
+      const last = lastSeen.get(repId);
+      if (last !== undefined && at.getTime() - last < LAST_SEEN_EVERY_MS) return;
+      if (lastSeen.size >= REP_CACHE_MAX) lastSeen.clear();
+      lastSeen.set(repId, at.getTime());
+      await db
+        .updateTable('reps')
+        .set({ last_seen_at: at.toISOString() })
+        .where('id', '=', repId)
+        .where((eb) =>
+          eb.or([
+            eb('last_seen_at', 'is', null),
+            eb('last_seen_at', '<', new Date(at.getTime() - LAST_SEEN_EVERY_MS).toISOString()),
+          ]),
+        )
+        .execute();
+    },
+
+    /** The team's active reps for its Team page, by name. */
+    async teamReps(teamId: string): Promise<TeamRep[]> {
+      const rows = await db
+        .selectFrom('reps')
+        .select(['id', 'name', 'last_seen_at', 'created_at'])
+        .where('team_id', '=', teamId)
+        .where('revoked_at', 'is', null)
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        lastSeenAt: r.last_seen_at,
+        createdAt: r.created_at,
+      }));
+    },
+
+    /** Renames an active rep of `teamId`; false when the team has no such rep. */
+    async renameRep(teamId: string, repId: string, name: string): Promise<boolean> {
+      const result = await db
+        .updateTable('reps')
+        .set({ name })
+        .where('id', '=', repId)
+        .where('team_id', '=', teamId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      repCache.clear();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Whether `repId` is an active rep of `teamId` (a manager acts only on their own team). */
+    async isTeamRep(teamId: string, repId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('reps')
+        .select('id')
+        .where('id', '=', repId)
+        .where('team_id', '=', teamId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async managerForLogin(email: string): Promise<(Manager & { passwordHash: string }) | null> {

@@ -68,6 +68,12 @@ export function createSignInThrottle(database: TeamDatabase, now: () => Date) {
       const wait = Math.max(...waits);
       return wait > 0 ? { allowed: false, retryAfterS: wait } : { allowed: true };
     },
+
+    /** Counts one use of `key` (an invite preview or join from an address) against `limit`. */
+    async admitKey(key: string, limit: { max: number; windowMs: number }): Promise<SignInVerdict> {
+      const wait = await attempt(key, limit, now().getTime());
+      return wait > 0 ? { allowed: false, retryAfterS: wait } : { allowed: true };
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // each route declares what it accepts. The rep is always the token's, never the payload's.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { REP_REVOKED_ERROR } from '../../shared/invite.ts';
 import { TeamId, UpsertMissionBody, WithdrawQuery } from '../../shared/team.ts';
 import type { createGroupCommit } from '../group-commit.ts';
 import type { Rep } from '../repositories/accounts.ts';
@@ -13,6 +14,12 @@ import type { ZodTypeProvider } from './zod.ts';
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 const MissionParams = z.object({ missionId: TeamId });
+
+/** The request's `Authorization: Bearer <token>`, if any. */
+export function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+}
 
 /** The first win or state time beyond the allowance for clock skew, if any. */
 function futureInstant(state: UpsertMissionBody['state'], now: Date): string | null {
@@ -53,11 +60,26 @@ export function repApiRoutes({ store, writes, now, repOf }: RepApiDeps) {
     // context's onRequest hooks), so unknown tokens are counted too; before the schemas run.
     api.addHook('preValidation', async (request, reply) => {
       const rep = await repOf(request);
-      if (!rep)
+      if (!rep) {
+        // Only on the way out: a revoked rep's app says its access was removed and stops.
+        const token = bearer(request);
+        const revoked = token !== null && (await store.accounts.isRevokedToken(token));
         return reply.code(401).send({
-          error: 'This token is unknown or was revoked. Ask your manager for a new one.',
+          error: revoked
+            ? REP_REVOKED_ERROR
+            : 'This token is unknown to the team server (a newer invite may have replaced it). Ask your manager for an invite.',
         });
+      }
       reps.set(request, rep);
+    });
+
+    // The Team page's "last sync": after the answer is sent, at most one write a minute per rep.
+    api.addHook('onResponse', async (request, reply) => {
+      const rep = reps.get(request);
+      if (rep && reply.statusCode < 400)
+        await store.accounts
+          .touch(rep.id)
+          .catch((err: unknown) => request.log.warn({ err }, 'could not record the last sync'));
     });
 
     api.put(
