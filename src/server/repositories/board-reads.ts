@@ -1,11 +1,12 @@
 // What reps and managers read: the team view (in the app) and the board's data. Each is a handful
 // of queries over one team; the board reads denormalized columns, never the state JSON.
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import { format, startOfISOWeek, subWeeks } from 'date-fns';
 import { z } from 'zod';
 import { Metric, MissionStatus, ReflectionReason } from '../../shared/mission.ts';
 import type { TeamView } from '../../shared/team.ts';
 import type { TeamDatabase } from '../db/connection.ts';
+import { prepare } from '../db/prepared.ts';
 import type { TeamSchema } from '../db/schema.ts';
 import type { Rep } from './accounts.ts';
 
@@ -105,6 +106,29 @@ const WeeksColumn = z.array(z.tuple([z.string(), z.int(), z.int()]));
 const WinsColumn = z.array(z.tuple([z.string(), z.int()]));
 
 /**
+ * a < b as the databases order text, byte by byte in UTF-8 (SQLite's BINARY, PostgreSQL's "C";
+ * db/migrations.ts). JavaScript compares UTF-16 units, which agrees except where a character
+ * beyond U+FFFF (a surrogate pair) meets one from U+E000 to U+FFFF: those two are swapped back.
+ */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === length) return a.length - b.length;
+  const unit = (c: number) =>
+    c >= 0xd800 && c <= 0xdfff ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c;
+  return unit(a.charCodeAt(i)) - unit(b.charCodeAt(i));
+}
+
+/** A rep's missions on the board: latest end date first, then by title, then by id. */
+const latestFirst = (
+  a: Pick<BoardRow, 'end_date' | 'title' | 'id'>,
+  b: Pick<BoardRow, 'end_date' | 'title' | 'id'>,
+): number =>
+  compareText(b.end_date, a.end_date) || compareText(a.title, b.title) || compareText(a.id, b.id);
+
+/**
  * A JSON column as its schema reads it, or nothing: one row written by an older server with
  * numbers out of today's bounds must cost the board that row's tallies, never the whole page.
  */
@@ -117,6 +141,7 @@ function jsonColumn<T>(schema: z.ZodType<T>, text: string): T | [] {
   }
 }
 const FEED = 20;
+type ListPart = 'behind' | 'coaching' | 'feed';
 
 export function createBoardReads(database: TeamDatabase, now: () => Date = () => new Date()) {
   const { db } = database;
@@ -145,8 +170,8 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
 
   // The server does not know each rep's zone: "today" is the server's UTC date, so around
   // midnight a rep far east or west is shown away a few hours early or late.
-  const todayQuoted = (): string => `"${now().toISOString().slice(0, 10)}"`;
-  function missionOf(row: BoardRow): BoardMission {
+  const todayQuoted = (at: Date): string => `"${at.toISOString().slice(0, 10)}"`;
+  function missionOf(row: BoardRow, today: string): BoardMission {
     const reason = row.reflection_reason;
     return {
       id: row.id,
@@ -157,7 +182,7 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
       status: MissionStatus.parse(row.status),
       paceDelta: row.pace_delta,
       paceLabel: row.pace_label,
-      awayToday: row.away.includes(todayQuoted()),
+      awayToday: row.away.includes(today),
       streakCurrent: row.streak_current,
       streakBest: row.streak_best,
       endDate: row.end_date,
@@ -170,6 +195,95 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
         : null,
     };
   }
+
+  // The board's queries, compiled once (db/prepared.ts): building and compiling them cost the
+  // server more than PostgreSQL took to run them. A page of reps (by name), with how many there
+  // are in all.
+  const pageOfReps = (p: { teamId: string; offset: number }) =>
+    db
+      .selectFrom('reps')
+      .where('team_id', '=', p.teamId)
+      .where('revoked_at', 'is', null)
+      .orderBy('name')
+      .orderBy('id')
+      .limit(REPS_PER_PAGE)
+      .offset(p.offset);
+  const repsOnPage = prepare({ teamId: '', offset: 0 }, (p) =>
+    pageOfReps(p).select(['id', 'name', sql<number>`count(*) OVER ()`.as('rep_count')]),
+  );
+  // Their missions: the page's reps are this team's, so their ids alone pick the rows (a few
+  // ranges of the primary key). Ordered here (latestFirst), not by SQLite, whose sorter copies
+  // every wide row into a temporary b-tree: that sort was most of the query's time.
+  const missionsOnPage = prepare({ teamId: '', offset: 0 }, (p) =>
+    missionsOf()
+      .select([...BOARD_COLUMNS])
+      .where('m.rep_id', 'in', pageOfReps(p).select('id')),
+  );
+  const countReps = prepare({ teamId: '' }, (p) =>
+    db
+      .selectFrom('reps')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('team_id', '=', p.teamId)
+      .where('revoked_at', 'is', null),
+  );
+  // The team-wide lists, in one query: the furthest behind, the latest missed missions per
+  // reason, and the missions with the latest wins, each numbered (n) in its own order and with
+  // the size of its whole group, so no list needs a count of its own. Each is a subquery, as
+  // SQLite takes no ORDER BY or LIMIT on the members of a UNION.
+  const listsOf = prepare({ teamId: '', notAway: '' }, (p) => {
+    const listed = () =>
+      withReps()
+        .select([...BOARD_COLUMNS, 'm.wins', 'r.name'])
+        .where('m.team_id', '=', p.teamId);
+    const behind = listed()
+      .select([
+        sql<ListPart>`'behind'`.as('part'),
+        sql<number>`row_number() OVER (ORDER BY m.pace_delta, m.rep_id, m.id)`.as('n'),
+        sql<number>`count(*) OVER ()`.as('group_total'),
+      ])
+      .where('m.status', '=', 'active')
+      .where('m.pace_delta', '<', 0)
+      // Away today is not behind: a manager never coaches someone on holiday.
+      .where('m.away', 'not like', p.notAway)
+      .orderBy('m.pace_delta')
+      .orderBy('m.rep_id')
+      .orderBy('m.id')
+      .limit(LIST_LIMIT);
+    // group_total, not total: the missions' own total column is selected too.
+    const coaching = db
+      .selectFrom(
+        listed()
+          .select([
+            sql<ListPart>`'coaching'`.as('part'),
+            sql<number>`row_number() OVER (PARTITION BY m.reflection_reason ORDER BY m.end_date DESC, m.title, m.id)`.as(
+              'n',
+            ),
+            sql<number>`count(*) OVER (PARTITION BY m.reflection_reason)`.as('group_total'),
+          ])
+          .where('m.status', 'in', ['missed', 'abandoned'])
+          .as('c'),
+      )
+      .selectAll()
+      .where('c.n', '<=', LIST_LIMIT);
+    // The team's 20 latest wins are among the 20 missions with the latest wins.
+    const feed = listed()
+      .select([
+        sql<ListPart>`'feed'`.as('part'),
+        sql<number>`row_number() OVER (ORDER BY m.last_win_at DESC)`.as('n'),
+        // Not counted: the feed is the 20 latest, read from the index without the rest.
+        sql<number>`0`.as('group_total'),
+      ])
+      .where('m.last_win_at', 'is not', null)
+      .orderBy('m.last_win_at', 'desc')
+      .limit(FEED);
+    return db
+      .selectFrom(behind.as('b'))
+      .selectAll()
+      .unionAll(coaching)
+      .unionAll(db.selectFrom(feed.as('f')).selectAll());
+  });
+  const rowsOf = async <R>(query: CompiledQuery<R>): Promise<R[]> =>
+    (await db.executeQuery(query)).rows;
 
   return {
     async teamView(rep: Rep): Promise<TeamView> {
@@ -197,8 +311,9 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
         .orderBy('m.id')
         .execute();
       const byRep = new Map<string, TeamView['reps'][number]['missions']>();
+      const today = todayQuoted(now());
       for (const row of rows) {
-        const m = missionOf(row);
+        const m = missionOf(row, today);
         const list = byRep.get(row.rep_id) ?? [];
         list.push({
           missionId: m.id,
@@ -247,12 +362,35 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
 
     async board(teamId: string, teamName: string, page = 1): Promise<BoardData> {
       const at = now();
+      const today = todayQuoted(at);
       const firstWeek = format(startOfISOWeek(subWeeks(at, WEEKS - 1)), 'yyyy-MM-dd');
       const weeks = Array.from({ length: WEEKS }, (_, i) =>
         format(startOfISOWeek(subWeeks(at, WEEKS - 1 - i)), 'yyyy-MM-dd'),
       );
+      // Sent together: on PostgreSQL each query is a round trip to another process, and on a
+      // busy machine every round trip waits to be scheduled; sent one after another (the board
+      // made seven), those waits added up to most of the page's time.
+      const onPage = (n: number) => ({ teamId, offset: (n - 1) * REPS_PER_PAGE });
+      let current = Math.max(1, page);
+      const lists = rowsOf(listsOf({ teamId, notAway: `%${today}%` }));
+      let [repRows, missionRows] = await Promise.all([
+        rowsOf(repsOnPage(onPage(current))),
+        rowsOf(missionsOnPage(onPage(current))),
+        lists,
+      ]);
+      if (repRows.length === 0 && current > 1) {
+        // Past the last page: the last one (rare, so its count costs a query of its own).
+        const [count] = await rowsOf(countReps({ teamId }));
+        current = Math.max(1, Math.ceil(Number(count?.n ?? 0) / REPS_PER_PAGE));
+        [repRows, missionRows] = await Promise.all([
+          rowsOf(repsOnPage(onPage(current))),
+          rowsOf(missionsOnPage(onPage(current))),
+        ]);
+      }
+      const repCount = Number(repRows[0]?.rep_count ?? 0);
+      const pages = Math.max(1, Math.ceil(repCount / REPS_PER_PAGE));
       const reps = new Map<string, BoardRep>(
-        (await repsOf(teamId)).map((row) => [
+        repRows.map((row) => [
           row.id,
           {
             id: row.id,
@@ -262,31 +400,10 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
           },
         ]),
       );
-      const all = [...reps.values()];
-      const pages = Math.max(1, Math.ceil(all.length / REPS_PER_PAGE));
-      const current = Math.min(Math.max(1, page), pages);
-      const onPage = all.slice((current - 1) * REPS_PER_PAGE, current * REPS_PER_PAGE);
-      // The board reads only what it shows: the missions of one page of reps, the furthest
-      // behind, and the latest missed missions per reason, with counts — not every row of a big
-      // team. The page's reps are this team's (from `reps`), so their ids alone pick the rows.
-      const pageRows =
-        onPage.length === 0
-          ? []
-          : await missionsOf()
-              .select([...BOARD_COLUMNS])
-              .where(
-                'm.rep_id',
-                'in',
-                onPage.map((r) => r.id),
-              )
-              .orderBy('m.end_date', 'desc')
-              .orderBy('m.title')
-              .orderBy('m.id')
-              .execute();
-      for (const row of pageRows) {
+      for (const row of missionRows.sort(latestFirst)) {
         const rep = reps.get(row.rep_id);
         if (!rep) continue;
-        rep.missions.push(missionOf(row));
+        rep.missions.push(missionOf(row, today));
         for (const [week, hit, due] of jsonColumn(WeeksColumn, row.weeks)) {
           if (week < firstWeek) continue;
           const slot = rep.weeks.find((w) => w.week === week);
@@ -296,52 +413,32 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
           }
         }
       }
-      const behindWhere = missionsOf()
-        .where('m.team_id', '=', teamId)
-        .where('m.status', '=', 'active')
-        .where('m.pace_delta', '<', 0)
-        // Away today is not behind: a manager never coaches someone on holiday.
-        .where('m.away', 'not like', `%${todayQuoted()}%`);
-      const behindCount = await behindWhere
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirst();
-      const behind = await behindWhere
-        .innerJoin('reps as r', 'r.id', 'm.rep_id')
-        .select([...BOARD_COLUMNS, 'r.name'])
-        .orderBy('m.pace_delta')
-        .orderBy('m.rep_id')
-        .orderBy('m.id')
-        .limit(LIST_LIMIT)
-        .execute();
-      // group_total, not total: the missions' own total column is selected too.
-      const coachingRows = await db
-        .selectFrom(
-          withReps()
-            .select([
-              ...BOARD_COLUMNS,
-              'r.name',
-              sql<number>`row_number() OVER (PARTITION BY m.reflection_reason ORDER BY m.end_date DESC, m.title, m.id)`.as(
-                'n',
-              ),
-              sql<number>`count(*) OVER (PARTITION BY m.reflection_reason)`.as('group_total'),
-            ])
-            .where('m.team_id', '=', teamId)
-            .where('m.status', 'in', ['missed', 'abandoned'])
-            .as('c'),
-        )
-        .selectAll()
-        .where('c.n', '<=', LIST_LIMIT)
-        .orderBy('c.n')
-        .execute();
+
+      const behind: BoardData['behind'] = [];
+      let behindTotal = 0;
       const coaching = new Map<ReflectionReason | 'not-shared', BoardData['coaching'][number]>();
-      for (const row of coachingRows) {
-        const mission = missionOf(row);
+      const feed: BoardData['feed'] = [];
+      // Each list in its own order (n); the union's rows come in any order.
+      for (const row of (await lists).sort((a, b) => Number(a.n) - Number(b.n))) {
+        if (row.part === 'feed') {
+          for (const [winAt, amount] of jsonColumn(WinsColumn, row.wins))
+            feed.push({
+              rep: row.name,
+              mission: row.title,
+              metric: metricOf(row.metric),
+              amount,
+              at: winAt,
+            });
+          continue;
+        }
+        const mission = missionOf(row, today);
+        if (row.part === 'behind') {
+          behindTotal = Number(row.group_total);
+          behind.push({ rep: row.name, mission });
+          continue;
+        }
         const reason = mission.reflection?.reason ?? 'not-shared';
-        const group = coaching.get(reason) ?? {
-          reason,
-          items: [],
-          total: Number(row.group_total),
-        };
+        const group = coaching.get(reason) ?? { reason, items: [], total: Number(row.group_total) };
         group.items.push({ rep: row.name, mission });
         coaching.set(reason, group);
       }
@@ -349,36 +446,17 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
         ...ReflectionReason.options,
         'not-shared',
       ];
-      // The team's 20 latest wins are among the 20 missions with the latest wins.
-      const feedRows = await withReps()
-        .select(['r.name', 'm.title', 'm.metric', 'm.wins'])
-        .where('m.team_id', '=', teamId)
-        .where('m.last_win_at', 'is not', null)
-        .orderBy('m.last_win_at', 'desc')
-        .limit(FEED)
-        .execute();
       return {
         team: teamName,
         generatedAt: at.toISOString(),
         weeks,
-        reps: onPage,
+        reps: [...reps.values()],
         page: current,
         pages,
-        repCount: all.length,
-        behindTotal: Number(behindCount?.n ?? 0),
-        feed: feedRows
-          .flatMap((row) =>
-            jsonColumn(WinsColumn, row.wins).map(([winAt, amount]) => ({
-              rep: row.name,
-              mission: row.title,
-              metric: metricOf(row.metric),
-              amount,
-              at: winAt,
-            })),
-          )
-          .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-          .slice(0, FEED),
-        behind: behind.map((row) => ({ rep: row.name, mission: missionOf(row) })),
+        repCount,
+        behindTotal,
+        feed: feed.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, FEED),
+        behind,
         coaching: reasons.flatMap((r) => {
           const group = coaching.get(r);
           return group ? [group] : [];

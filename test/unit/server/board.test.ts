@@ -199,6 +199,12 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       const table2 = page2.slice(page2.indexOf('id="missions-h"'), page2.indexOf('id="rates-h"'));
       expect(table2).toContain('Mission of rep 59<');
       expect(table2).not.toContain('Mission of rep 0<');
+      // A page past the end (a bookmark from before reps left) shows the last one.
+      const past = await (
+        await fetch(`${server.url}/board/content?page=9`, { headers: { cookie } })
+      ).text();
+      expect(past).toContain('Reps 51–61 of 61.');
+      expect(past).toContain('Mission of rep 59<');
     });
   });
 });
