@@ -9,6 +9,7 @@ import {
 } from './db/connection.ts';
 import { createAccounts } from './repositories/accounts.ts';
 import { createAdminAccounts } from './repositories/admin-accounts.ts';
+import { createBoardCharts } from './repositories/board-charts.ts';
 import { createBoardReads } from './repositories/board-reads.ts';
 import { createCheers } from './repositories/cheers.ts';
 import { createInvites } from './repositories/invites.ts';
@@ -32,6 +33,7 @@ export function createTeamStore(database: TeamDatabase, options: TeamStoreOption
     missions: createMissions(database, now),
     cheers: createCheers(database, now),
     reads: createBoardReads(database, now),
+    charts: createBoardCharts(database, now),
     signIns: createSignInThrottle(database, now),
     close: () => database.close(),
   };

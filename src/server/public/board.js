@@ -1,26 +1,131 @@
-// Refreshes the board's content every 30 s while the tab is visible. Served as a file so the
-// page's Content-Security-Policy can forbid inline script.
-/* global document, window */
+// The board keeps itself current. While the tab is visible it asks /board/changes, every
+// data-live-ms, whether anything changed since the token the page was drawn at (one indexed
+// query on the server; 204 when nothing did). Only then it fetches the content and swaps the
+// sections that differ, keeping focus, scroll and open tables, and says a new win politely to
+// screen readers. Served as a file so the page's Content-Security-Policy can forbid inline
+// script. docs/decisions/0013-live-board.md says why polling and not a push channel.
+/* global document, window, CSS */
 const board = document.getElementById('board');
-const seconds = Number(board?.dataset.refreshSeconds ?? 30);
+const status = document.getElementById('live-status');
+const every = Math.max(250, Number(board?.dataset.liveMs ?? 1000));
+let token = board?.dataset.token ?? '';
+let timer = 0;
+let busy = false;
 
-async function refresh() {
-  if (!board || document.hidden) return;
-  try {
-    const res = await fetch(`/board/content${window.location.search}`, {
-      credentials: 'same-origin',
+const signIn = () => window.location.assign('/login');
+
+/** The latest win's words, without its time: "Ann Lee +2 meetings — Book 10 meetings". */
+function latestWin(root) {
+  const item = root.querySelector('#feed li');
+  if (!item) return '';
+  const copy = item.cloneNode(true);
+  for (const time of copy.querySelectorAll('time')) time.remove();
+  return copy.textContent.replace(/\s+/g, ' ').trim();
+}
+
+/** Where focus is, in words that survive a redraw of its section. */
+function focusKeyOf(element, section) {
+  if (!element || element === document.body || !section.contains(element)) return null;
+  if (element.id) return { id: element.id };
+  const same = [...section.querySelectorAll(element.tagName)];
+  return {
+    tag: element.tagName,
+    href: element.getAttribute('href'),
+    text: element.textContent,
+    index: same.indexOf(element),
+  };
+}
+
+function findByKey(key, section) {
+  if (key.id) return section.querySelector(`#${CSS.escape(key.id)}`);
+  const same = [...section.querySelectorAll(key.tag)];
+  return (
+    same.find((e) => key.href !== null && e.getAttribute('href') === key.href) ??
+    same.find((e) => e.textContent === key.text) ??
+    same[key.index] ??
+    null
+  );
+}
+
+function swap(html) {
+  if (!board) return;
+  const fresh = document.createElement('div');
+  fresh.innerHTML = html;
+  const before = latestWin(board);
+  const { scrollX, scrollY } = window;
+  for (const next of [...fresh.children]) {
+    const current = next.id ? document.getElementById(next.id) : null;
+    if (!current || !board.contains(current)) continue;
+    // A table the manager opened stays open, and a wide table keeps its sideways scroll.
+    for (const open of current.querySelectorAll('details[open]'))
+      next.querySelector(`#${CSS.escape(open.id)}`)?.setAttribute('open', '');
+    if (current.tagName === 'DETAILS' && current.open) next.setAttribute('open', '');
+    if (current.innerHTML === next.innerHTML) continue;
+    const scrolled = [...current.querySelectorAll('.scroll')].map((s) => s.scrollLeft);
+    const focus = focusKeyOf(document.activeElement, current);
+    current.replaceWith(next);
+    [...next.querySelectorAll('.scroll')].forEach((s, i) => {
+      s.scrollLeft = scrolled[i] ?? 0;
     });
-    if (res.status === 401) {
-      window.location.assign('/login');
-      return;
-    }
-    if (res.ok) board.innerHTML = await res.text();
-  } catch {
-    // Offline or the server restarts: keep showing the last board and try again next time.
+    if (focus) findByKey(focus, next)?.focus({ preventScroll: true });
+  }
+  window.scrollTo(scrollX, scrollY);
+  const after = latestWin(board);
+  if (status && after && after !== before) {
+    status.textContent = '';
+    // A fresh node is announced even when the same words come twice in a row.
+    setTimeout(() => {
+      status.textContent = `New win: ${after}`;
+    }, 50);
   }
 }
 
+async function poll() {
+  timer = 0;
+  if (!board || document.hidden || busy) return;
+  busy = true;
+  try {
+    const res = await fetch(`/board/changes?since=${encodeURIComponent(token)}`, {
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    if (res.status === 401) return signIn();
+    if (res.status === 200) {
+      const changed = await res.json();
+      const content = await fetch(`/board/content${window.location.search}`, {
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+      if (content.status === 401) return signIn();
+      if (content.ok) {
+        swap(await content.text());
+        token = content.headers.get('x-board-token') ?? changed.token ?? token;
+      }
+    }
+  } catch {
+    // Offline or the server restarts: keep showing the last board and ask again next time.
+  } finally {
+    busy = false;
+    schedule();
+  }
+}
+
+function schedule() {
+  if (timer || document.hidden) return;
+  timer = setTimeout(poll, every);
+}
+
 if (board) {
-  window.setInterval(refresh, seconds * 1000);
-  document.addEventListener('visibilitychange', refresh);
+  schedule();
+  // A hidden tab costs the server nothing; coming back asks at once.
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) {
+      clearTimeout(timer);
+      timer = 0;
+    } else if (!busy) {
+      clearTimeout(timer);
+      timer = 0;
+      void poll();
+    }
+  });
 }

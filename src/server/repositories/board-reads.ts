@@ -61,7 +61,7 @@ export const REPS_PER_PAGE = 50;
 /** Longest list in "behind pace" and in each coaching group. */
 const LIST_LIMIT = 25;
 
-const WEEKS = 4;
+const WEEKS = 8;
 const BOARD_COLUMNS = [
   'm.id',
   'm.rep_id',

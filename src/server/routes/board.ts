@@ -9,11 +9,18 @@ import cookie from '@fastify/cookie';
 import { z } from 'zod';
 import { hashPassword, newToken, sameSecret, verifyPassword } from '../auth.ts';
 import {
+  type BoardView,
+  boardCsv,
+  layout,
+  type LayoutSession,
   managerLayoutSession,
   renderBoardContent,
   renderBoardPage,
   renderLoginPage,
+  renderRepPage,
+  STATUS_FILTERS,
 } from '../board-page.ts';
+import { TeamId } from '../../shared/team.ts';
 import type { Manager } from '../repositories/accounts.ts';
 import type { SignInLimits } from '../repositories/sign-in-throttle.ts';
 import type { TeamStore } from '../store.ts';
@@ -24,8 +31,18 @@ export const SESSION_COOKIE = 'mt_session';
 const LoginForm = z.object({ email: z.string().max(200), password: z.string().max(200) });
 const LogoutForm = z.object({ csrf: z.string().max(200) });
 const BoardQuery = z
-  .object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) })
-  .catch({ page: 1 });
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).catch(1),
+    // A metric's key is its unit ("meetings", "proposals"); '' is every metric.
+    metric: z.string().trim().toLowerCase().max(60).catch('').default(''),
+    status: z.enum(STATUS_FILTERS).catch('all').default('all'),
+  })
+  .catch({ page: 1, metric: '', status: 'all' });
+type BoardQuery = z.infer<typeof BoardQuery>;
+const ChangesQuery = z.object({ since: z.string().max(200).catch('').default('') });
+const RepParams = z.object({ repId: z.string().max(100) });
+/** The routes a script calls (board.js): an expired session answers 401, not a redirect. */
+const SCRIPT_ROUTES = ['/board/content', '/board/changes', '/board/export.csv'];
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
@@ -177,30 +194,86 @@ export function boardRoutes({
         pages.addHook('onRequest', async (request, reply) => {
           const session = await sessionOf(request);
           if (!session)
-            return request.url.startsWith('/board/content')
+            return SCRIPT_ROUTES.some((route) => request.url.startsWith(route))
               ? reply.code(401).send({ error: 'Sign in again.' })
               : reply.redirect('/login', 303);
           sessions.set(request, session);
         });
 
+        /** One view of the board; the token is read first, so a later change is never missed. */
+        async function viewOf(session: Manager, query: BoardQuery): Promise<BoardView> {
+          const token = await store.charts.changeToken(session.teamId);
+          const metric = query.metric === '' ? null : query.metric;
+          const [data, metrics, week] = await Promise.all([
+            store.reads.board(session.teamId, session.teamName, query.page),
+            store.charts.metrics(session.teamId),
+            store.charts.winsThisWeek(session.teamId, metric),
+          ]);
+          return {
+            data,
+            filters: { metric, status: query.status },
+            metrics,
+            week,
+            today: data.generatedAt.slice(0, 10),
+            token,
+          };
+        }
+
         pages.get('/', { schema: { querystring: BoardQuery } }, async (request, reply) => {
           const session = theSession(request);
-          const data = await store.reads.board(
-            session.teamId,
-            session.teamName,
-            request.query.page,
-          );
-          return htmlHeaders(reply).send(renderBoardPage(data, managerLayoutSession(session)));
+          const view = await viewOf(session, request.query);
+          return htmlHeaders(reply).send(renderBoardPage(view, managerLayoutSession(session)));
         });
 
         pages.get('/content', { schema: { querystring: BoardQuery } }, async (request, reply) => {
+          const view = await viewOf(theSession(request), request.query);
+          return htmlHeaders(reply)
+            .header('x-board-token', view.token)
+            .send(renderBoardContent(view));
+        });
+
+        // The open boards' poll: one indexed query; 204 while nothing changed.
+        pages.get('/changes', { schema: { querystring: ChangesQuery } }, async (request, reply) => {
+          const token = await store.charts.changeToken(theSession(request).teamId);
+          reply.header('cache-control', 'no-store');
+          if (token === request.query.since) return reply.code(204).send();
+          return reply.send({ token });
+        });
+
+        pages.get(
+          '/export.csv',
+          { schema: { querystring: BoardQuery } },
+          async (request, reply) => {
+            const session = theSession(request);
+            const view = await viewOf(session, request.query);
+            const day = view.today;
+            const name = `${session.teamName.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'team'}-board-${day}.csv`;
+            return reply
+              .type('text/csv; charset=utf-8')
+              .header('content-disposition', `attachment; filename="${name}"`)
+              .header('x-content-type-options', 'nosniff')
+              .header('cache-control', 'no-store')
+              .send(boardCsv(view));
+          },
+        );
+
+        pages.get('/reps/:repId', { schema: { params: RepParams } }, async (request, reply) => {
           const session = theSession(request);
-          const data = await store.reads.board(
-            session.teamId,
-            session.teamName,
-            request.query.page,
-          );
-          return htmlHeaders(reply).send(renderBoardContent(data));
+          const id = TeamId.safeParse(request.params.repId);
+          const rep = id.success ? await store.charts.rep(session.teamId, id.data) : null;
+          const layoutSession: LayoutSession = managerLayoutSession(session);
+          if (!rep)
+            return htmlHeaders(reply)
+              .code(404)
+              .send(
+                layout({
+                  title: 'No such rep',
+                  session: layoutSession,
+                  nav: 'board',
+                  body: '<p>There is no rep with this address on your team. They may have been removed, or belong to another team.</p><p><a href="/board">Back to the team board</a></p>',
+                }),
+              );
+          return htmlHeaders(reply).send(renderRepPage(rep, session.teamName, layoutSession));
         });
       },
       { prefix: '/board' },

@@ -187,7 +187,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       expect(table1).toContain('Mission of rep 0<');
       expect(table1).not.toContain('Mission of rep 59<');
       expect(page1).toContain('The 25 furthest behind of 60.');
-      const rates = page1.slice(page1.indexOf('id="rates-h"'));
+      const rates = page1.slice(page1.indexOf('id="rates-table"'));
       const rowOf = (name: string) =>
         rates.slice(rates.indexOf(`${name}<`), rates.indexOf('</tr>', rates.indexOf(`${name}<`)));
       expect(rowOf('Rep 01')).toContain('100% <span class="muted">(1/1)</span>');
