@@ -166,10 +166,19 @@ export function createTeamServer(options: TeamServerOptions) {
     reply.code(404).send({ error: 'There is nothing at this address on the team server.' }),
   );
 
+  // Closing (SIGTERM): a request in flight is answered, and its connection closed after the
+  // answer. Kept alive, it would hold the close open until the client hung up (undici keeps
+  // connections for minutes), and the process would be killed mid-way instead of exiting.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   // HSTS once the proxy says the client came over HTTPS.
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https')
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (closing) reply.header('connection', 'close');
   });
 
   // The rep a request's token names, looked up once: the rate limit and the rep API both ask.
