@@ -2,7 +2,7 @@
 // answer never overwrites a newer push (the window would show a stale count).
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/ipc.ts';
-import { createLiveValue } from '../../../src/renderer/live-value.ts';
+import { createLiveValue, createPendingRequest } from '../../../src/renderer/live-value.ts';
 
 function deferred<T>() {
   let resolve: (value: T) => void = () => undefined;
@@ -65,5 +65,23 @@ describe('createLiveValue', () => {
     );
     live.accept(7);
     expect(live.get().value).toBe(7);
+  });
+});
+
+describe('createPendingRequest', () => {
+  it('holds a link’s mission until shown; a newer one is not cleared by the older being done', () => {
+    const channel = pushChannel<string>();
+    const pending = createPendingRequest(channel.onPush);
+    let changes = 0;
+    pending.subscribe(() => changes++);
+    expect(pending.get()).toBeNull();
+    channel.push('m1');
+    expect(pending.get()).toBe('m1');
+    channel.push('m2'); // a second link before the first card was shown
+    pending.done('m1');
+    expect(pending.get()).toBe('m2');
+    pending.done('m2');
+    expect(pending.get()).toBeNull();
+    expect(changes).toBe(3);
   });
 });

@@ -250,4 +250,54 @@ describe('the main window', () => {
     expect(windows).toHaveLength(1);
     expect(windows[0]?.visible).toBe(true);
   });
+
+  const untilLoaded = async (w: FakeBrowserWindow | undefined) => {
+    while (w?.webContents.isLoading()) await new Promise((r) => setImmediate(r));
+  };
+
+  it('a request made while the page loads reaches it once loaded, in order; state pushes do not wait', async () => {
+    const main = make();
+    main.open();
+    main.request('showMission', 'm1');
+    main.request('reflect', 'm2');
+    main.send('today', { at: 1 }); // the page asks for the state itself once it starts
+    expect(windows[0]?.webContents.sent).toEqual([]);
+    await untilLoaded(windows[0]);
+    await new Promise((r) => setImmediate(r));
+    expect(windows[0]?.webContents.sent).toEqual([
+      { channel: 'showMission', value: 'm1' },
+      { channel: 'reflect', value: 'm2' },
+    ]);
+    expect(windows[0]?.webContents.dropped).toEqual([{ channel: 'today', value: { at: 1 } }]);
+    main.request('showMission', 'm3');
+    expect(windows[0]?.webContents.sent.at(-1)).toEqual({ channel: 'showMission', value: 'm3' });
+  });
+
+  it('a page that fails to load drops what waited for it; the next open loads a new one', async () => {
+    const logged: string[] = [];
+    let fail = true;
+    const main = make(trayBounds, {
+      log: (m) => logged.push(m),
+      createWindow: (options) => {
+        const w = new FakeBrowserWindow(
+          options,
+          fail ? { loadError: 'ERR_CONNECTION_REFUSED (-102)' } : {},
+        );
+        windows.push(w);
+        return w;
+      },
+    });
+    main.open();
+    main.request('showMission', 'm1');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(logged).toEqual([expect.stringMatching(/^Could not load .*ERR_CONNECTION_REFUSED/)]);
+    fail = false;
+    main.open();
+    expect(windows).toHaveLength(2);
+    await untilLoaded(windows[1]);
+    await new Promise((r) => setImmediate(r));
+    // The request was for the page that failed: the new page starts on Today, asking for its state.
+    expect(windows[1]?.webContents.sent).toEqual([]);
+    expect(windows[0]?.destroyed).toBe(true);
+  });
 });
