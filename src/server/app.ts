@@ -174,6 +174,16 @@ export function createTeamServer(options: TeamServerOptions) {
     closing = true;
   });
 
+  // A rep's token opens the rep API only: the board and the admin area are for people.
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url;
+    const browserPage = /^\/(board|admin)(\/|\?|$)/.test(path);
+    if (browserPage && bearer(request) !== null)
+      return reply.code(401).send({
+        error: "A rep's token does not open the board or the admin area; sign in at /login.",
+      });
+  });
+
   // HSTS once the proxy says the client came over HTTPS.
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https')

@@ -9,7 +9,9 @@ import { openTeamStore } from './store.ts';
 
 const USAGE = `Usage: npm run team-server -- <command> [options]
 
-  init                                    create the database (once, on a first run)
+  init --email <admin's email>            create the database and the first admin; prints
+      --public-url http://127.0.0.1:8787  once the link where the admin sets their password
+                                          (the base URL managers will use; $MT_PUBLIC_URL)
   serve                                   start the endpoint (default command)
       --port 8787 --host 127.0.0.1
       --rate-limit 600                    requests/min per rep, per server process
@@ -47,6 +49,70 @@ async function readStdin(): Promise<string> {
   return text.replace(/\r?\n$/, '');
 }
 
+const InitOptions = z.object({
+  email: z.email({ error: '--email is the first admin’s email address.' }).optional(),
+  publicUrl: z
+    .url({
+      protocol: /^https?$/,
+      error: '--public-url is the server’s address, like https://team.example.com',
+    })
+    .transform((u) => new URL(u).origin),
+});
+
+/**
+ * `init`: the database, and with --email the first admin, whose one-time password link is
+ * printed once. Run again: says what exists and changes nothing.
+ */
+async function init(
+  target: DatabaseTarget,
+  where: string,
+  values: { db: string; email?: string | undefined; 'public-url': string },
+): Promise<number> {
+  const options = InitOptions.safeParse({ email: values.email, publicUrl: values['public-url'] });
+  if (!options.success) {
+    console.error(options.error.issues[0]?.message ?? USAGE);
+    return 2;
+  }
+  const { email, publicUrl } = options.data;
+  const existed = 'file' in target && existsSync(target.file);
+  if (existed && !email) {
+    console.log(`${values.db} already exists; nothing changed.`);
+    return 0;
+  }
+  let store;
+  try {
+    store = await openTeamStore(target, { create: true });
+  } catch (error) {
+    console.error(messageOf(error));
+    return 1;
+  }
+  try {
+    if (!existed) console.log(`Created the team database in ${where}.`);
+    if (!email) {
+      console.log('Add --email <address> to create the first admin.');
+      return 0;
+    }
+    if (await store.admins.hasAdmin()) {
+      console.log(
+        'This server already has an admin; nothing changed. An admin gives managers new password links at /admin.',
+      );
+      return 0;
+    }
+    const id = await store.admins.addAdmin(email);
+    const link = await store.passwordLinks.issue({ kind: 'admin', id });
+    console.log(
+      `Admin ${email.toLowerCase()} created. Open this link to choose the password (it works once, for 72 hours, and is shown only now):`,
+    );
+    console.log(`${publicUrl}/password/${link.secret}`);
+    return 0;
+  } catch (error) {
+    console.error(messageOf(error));
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -61,6 +127,10 @@ async function main(argv: string[]): Promise<number> {
       team: { type: 'string' },
       name: { type: 'string' },
       email: { type: 'string' },
+      'public-url': {
+        type: 'string',
+        default: process.env.MT_PUBLIC_URL ?? 'http://127.0.0.1:8787',
+      },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,20 +148,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const target: DatabaseTarget = url ? { url } : { file: values.db };
   const where = url ? 'the PostgreSQL database' : values.db;
-  if (command === 'init') {
-    if (!url && existsSync(values.db)) {
-      console.log(`${values.db} already exists; nothing changed.`);
-      return 0;
-    }
-    try {
-      await (await openTeamStore(target, { create: true })).close();
-    } catch (error) {
-      console.error(messageOf(error));
-      return 1;
-    }
-    console.log(`Created the team database in ${where}.`);
-    return 0;
-  }
+  if (command === 'init') return init(target, where, values);
   let store;
   try {
     store = await openTeamStore(target);

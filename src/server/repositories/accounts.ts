@@ -271,6 +271,26 @@ export function createAccounts(database: TeamDatabase, now: () => Date) {
       return row !== undefined;
     },
 
+    /** A manager's new password; their other sessions end (the one making the change stays). */
+    async changeManagerPassword(
+      id: string,
+      passwordHash: string,
+      keepSession: string,
+    ): Promise<void> {
+      await database.transaction(async (tx) => {
+        await tx
+          .updateTable('managers')
+          .set({ password_hash: passwordHash })
+          .where('id', '=', id)
+          .execute();
+        await tx
+          .deleteFrom('sessions')
+          .where('manager_id', '=', id)
+          .where('id_hash', '!=', sha256(keepSession))
+          .execute();
+      });
+    },
+
     async managerForLogin(email: string): Promise<(Manager & { passwordHash: string }) | null> {
       const row = await managerColumns(db)
         .select('m.password_hash')

@@ -68,17 +68,25 @@ export function createInvites(
     /**
      * A new invite for `teamId`: of a new rep by name, or a re-invite of one of its active reps
      * (whose earlier unused invites are withdrawn). The secret is returned once; null when the
-     * rep is not an active rep of the team.
+     * rep is not an active rep of the team; 'repeat' when an invite with this id was made.
      */
     async create(
       teamId: string,
       who: { repName: string } | { repId: string },
       managerId: string,
-    ): Promise<{ secret: string; expiresAt: Date; repName: string } | null> {
+      /** The id, made when the manager's form was drawn: a repeat of that form is 'repeat'. */
+      id: string = newId('inv'),
+    ): Promise<{ secret: string; expiresAt: Date; repName: string } | 'repeat' | null> {
       const secret = newLinkSecret();
       const created = now();
       const expiresAt = new Date(created.getTime() + INVITE_TTL_MS);
       return database.transaction(async (tx) => {
+        const seen = await tx
+          .selectFrom('invites')
+          .select('id')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (seen) return 'repeat';
         let repId: string | null = null;
         let repName: string;
         if ('repId' in who) {
@@ -103,7 +111,7 @@ export function createInvites(
         await tx
           .insertInto('invites')
           .values({
-            id: newId('inv'),
+            id,
             secret_hash: sha256(secret),
             team_id: teamId,
             rep_id: repId,

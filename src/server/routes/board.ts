@@ -22,6 +22,8 @@ import {
 } from '../board-page.ts';
 import { TeamId } from '../../shared/team.ts';
 import type { Manager } from '../repositories/accounts.ts';
+import { accountPages } from './admin.ts';
+import { teamAdminRoutes } from './team-admin.ts';
 import type { SignInLimits } from '../repositories/sign-in-throttle.ts';
 import type { TeamStore } from '../store.ts';
 import type { ZodTypeProvider } from './zod.ts';
@@ -65,7 +67,7 @@ export function htmlHeaders(reply: FastifyReply): FastifyReply {
  * Login CSRF: a browser marks a form posted from another site (Sec-Fetch-Site), and sends that
  * site's Origin; tools like curl send neither and are let through.
  */
-function sameOrigin(request: FastifyRequest): boolean {
+export function sameOrigin(request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site'];
   if (typeof site === 'string') return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;
@@ -127,8 +129,15 @@ export function boardRoutes({
     // Browsers ask for it on every page; an empty answer keeps their consoles quiet.
     board.get('/favicon.ico', (_request, reply) => reply.code(204).send());
 
+    /** An admin's session (admin_sessions), for /login and /logout. */
+    function adminSessionOf(request: FastifyRequest) {
+      const id = request.cookies[SESSION_COOKIE];
+      return id ? store.sessions.findAdmin(id) : Promise.resolve(null);
+    }
+
     board.get('/login', async (request, reply) => {
       if (await sessionOf(request)) return reply.redirect('/board', 303);
+      if (await adminSessionOf(request)) return reply.redirect('/admin', 303);
       return htmlHeaders(reply).send(renderLoginPage(null));
     });
 
@@ -144,17 +153,22 @@ export function boardRoutes({
           .code(429)
           .header('retry-after', String(verdict.retryAfterS))
           .send({ error: `Too many sign-in attempts; try again in ${verdict.retryAfterS} s.` });
+      // A manager's account or an admin's (one email, one account).
       const manager = form.success ? await store.accounts.managerForLogin(email) : null;
-      // The same scrypt work whether the email is a manager's or not.
+      const admin = form.success && !manager ? await store.admins.adminForLogin(email) : null;
+      const account = manager ?? admin;
+      // The same scrypt work whether the email is an account's, or one without a password yet.
       const passwordOk = await verifyPassword(
         form.success ? form.data.password : '',
-        manager?.passwordHash ?? (await decoyHash),
+        account?.passwordHash || (await decoyHash),
       );
-      if (!form.success || !manager || !passwordOk)
+      if (!form.success || !account || !passwordOk)
         return htmlHeaders(reply)
           .code(401)
           .send(renderLoginPage('That email and password do not match.'));
-      const session = await store.sessions.create(manager.id, sessionTtlMs);
+      const session = manager
+        ? await store.sessions.create(manager.id, sessionTtlMs)
+        : await store.sessions.createAdmin(account.id, sessionTtlMs);
       return reply
         .setCookie(SESSION_COOKIE, session.id, {
           path: '/',
@@ -163,11 +177,11 @@ export function boardRoutes({
           secure: secureCookies || request.protocol === 'https',
           maxAge: Math.floor(sessionTtlMs / 1000),
         })
-        .redirect('/board', 303);
+        .redirect(manager ? '/board' : '/admin', 303);
     });
 
     board.post('/logout', async (request, reply) => {
-      const session = await sessionOf(request);
+      const session = (await sessionOf(request)) ?? (await adminSessionOf(request));
       const form = LogoutForm.safeParse(request.body);
       if (
         !session ||
@@ -180,6 +194,10 @@ export function boardRoutes({
       if (id) await store.sessions.delete(id);
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
     });
+
+    // The accounts' pages (/admin, /password/<secret>, /board/team, /board/password).
+    await board.register(accountPages({ store }));
+    await board.register(teamAdminRoutes({ store }));
 
     // ── /board: a manager's session, resolved once by this hook.
     await board.register(
