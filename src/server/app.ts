@@ -197,7 +197,9 @@ export function createTeamServer(options: TeamServerOptions) {
     let rep = reps.get(request);
     if (rep === undefined) {
       const token = bearer(request);
-      rep = token ? store.accounts.repByToken(token) : Promise.resolve(null);
+      // PUT and DELETE are mission writes, which check revocation in their transaction.
+      const missionWrite = request.method === 'PUT' || request.method === 'DELETE';
+      rep = token ? store.accounts.repByToken(token, missionWrite) : Promise.resolve(null);
       reps.set(request, rep);
     }
     return rep;

@@ -1,10 +1,11 @@
-// Group commit: the mission writes of one event-loop turn share one transaction, each in its own
-// savepoint, and every caller is answered only after the COMMIT (docs/decisions/0008).
-import type { BatchOutcome, Missions, MissionWrites } from './repositories/missions.ts';
+// Group commit: the mission writes of one event-loop turn share one transaction, and every caller
+// is answered only after the COMMIT (docs/decisions/0008). The missions repository decides the
+// usual ones together, in a few statements for the whole group (repositories/missions.ts).
+import type { Missions, MissionWrite, WriteOutcome } from './repositories/missions.ts';
 
 type Pending = {
-  /** Runs the write; returns how to deliver its outcome once the transaction has committed. */
-  write: (tx: MissionWrites) => Promise<() => void>;
+  write: MissionWrite;
+  resolve: (outcome: WriteOutcome) => void;
   reject: (error: unknown) => void;
 };
 
@@ -14,7 +15,7 @@ export function createGroupCommit(missions: Pick<Missions, 'writeAll'>) {
   async function flush(): Promise<void> {
     const batch = queue;
     queue = [];
-    let outcomes: BatchOutcome<() => void>[];
+    let outcomes;
     try {
       outcomes = await missions.writeAll(batch.map((p) => p.write));
     } catch (error) {
@@ -25,7 +26,7 @@ export function createGroupCommit(missions: Pick<Missions, 'writeAll'>) {
     outcomes.forEach((outcome, i) => {
       const p = batch[i];
       if (!p) return;
-      if (outcome.ok) outcome.value();
+      if (outcome.ok) p.resolve(outcome.value);
       else p.reject(outcome.error);
     });
   }
@@ -33,17 +34,11 @@ export function createGroupCommit(missions: Pick<Missions, 'writeAll'>) {
 
   return {
     /** Runs `write` in the next shared transaction; settles once that transaction commits. */
-    write<T>(write: (tx: MissionWrites) => Promise<T>): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
+    write(write: MissionWrite): Promise<WriteOutcome> {
+      return new Promise<WriteOutcome>((resolve, reject) => {
         // setImmediate runs after the poll phase, so every request read in this turn joins.
         if (queue.length === 0) setImmediate(flushSoon);
-        queue.push({
-          write: async (tx) => {
-            const value = await write(tx);
-            return () => resolve(value);
-          },
-          reject,
-        });
+        queue.push({ write, resolve, reject });
       });
     },
   };

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { DatabaseTarget } from '../../src/server/db/connection.ts';
 import type { TeamSchema } from '../../src/server/db/schema.ts';
-import type { MissionWrites } from '../../src/server/repositories/missions.ts';
+import type { MissionWrite } from '../../src/server/repositories/missions.ts';
 import { openTeamStore } from '../../src/server/store.ts';
 import type { TeamMissionState } from '../../src/shared/team.ts';
 
@@ -52,8 +52,6 @@ export function stateFor(i: number, asOf = '2026-11-20T17:00:00.000Z'): TeamMiss
     asOf,
   };
 }
-
-type SeedWrites = MissionWrites;
 
 export interface LiveRep {
   token: string;
@@ -145,7 +143,7 @@ export async function seedCompany(
       const team = `Team ${t}`;
       const teamId = await store.accounts.addTeam(team);
       if (t === 0) teamZero = teamId;
-      const writes = [];
+      const writes: MissionWrite[] = [];
       for (let r = 0; r < REPS_PER_TEAM; r++) {
         const rep = await store.accounts.addRep(team, `Rep ${t}-${r}`);
         const missionIds: string[] = [];
@@ -153,9 +151,7 @@ export async function seedCompany(
           const i = (t * REPS_PER_TEAM + r) * MISSIONS_PER_REP + m;
           const id = `m-${t}-${r}-${m}`;
           missionIds.push(id);
-          writes.push((tx: Parameters<Parameters<typeof store.missions.writeAll>[0][number]>[0]) =>
-            tx.upsertMission(rep, id, 1, stateFor(i)),
-          );
+          writes.push({ kind: 'upsert', rep, missionId: id, revision: 1, state: stateFor(i) });
         }
         live.push({ token: rep.token, missionIds });
       }
@@ -170,11 +166,13 @@ export async function seedCompany(
       for (let r = 0; r < BIG_TEAM.reps; r++) {
         const rep = await store.accounts.addRep('Big', `Big rep ${r}`);
         await store.missions.writeAll(
-          Array.from(
-            { length: MISSIONS_PER_REP },
-            (_, m) => (tx: SeedWrites) =>
-              tx.upsertMission(rep, `big-${r}-${m}`, 1, stateFor(r * MISSIONS_PER_REP + m)),
-          ),
+          Array.from({ length: MISSIONS_PER_REP }, (_, m) => ({
+            kind: 'upsert' as const,
+            rep,
+            missionId: `big-${r}-${m}`,
+            revision: 1,
+            state: stateFor(r * MISSIONS_PER_REP + m),
+          })),
         );
       }
     }

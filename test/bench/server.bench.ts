@@ -30,8 +30,15 @@ import { type BenchReporter, percentile, type BenchSection } from './report.ts';
 
 const UPSERT_SECONDS = 10;
 const BASELINE_SECONDS = 3;
-const CONNECTIONS = 16;
+/**
+ * Keep-alive connections the load generator holds open: enough requests in flight that the
+ * server, not the client's wait for each answer, sets the rate (each answer waits for a commit,
+ * which on PostgreSQL waits for the WAL's flush).
+ */
+const CONNECTIONS = 64;
 const BOARD_REQUESTS = 100;
+/** Issue 13's budgets, upserts per second. */
+const BUDGETS = { sqlite: 8000, postgres: 3000 };
 
 async function startChild(where: string) {
   const child = spawn(
@@ -78,6 +85,9 @@ function createUpsertLoad(live: readonly LiveRep[]) {
   const state = JSON.stringify(stateFor(7));
   return async (url: string, children: readonly Child[]) => {
     const cpuBefore = await Promise.all(children.map((c) => c.cpu()));
+    // The load generator runs in this process: its own CPU tells whether it, not the server,
+    // was the limit (one core is all a single-threaded client can use).
+    const clientBefore = process.cpuUsage();
     const result = await autocannon({
       url,
       connections: CONNECTIONS,
@@ -102,14 +112,19 @@ function createUpsertLoad(live: readonly LiveRep[]) {
         },
       ],
     });
+    const client = process.cpuUsage(clientBefore);
     const cpuAfter = await Promise.all(children.map((c) => c.cpu()));
     const ok = result['2xx'];
+    const clientCpu = client.user + client.system;
     const cpu = cpuAfter.reduce((sum, after, i) => sum + after - (cpuBefore[i] ?? 0), 0);
     return {
       rate: ok / UPSERT_SECONDS,
       p99: result.latency.p99,
       failed: result.non2xx + result.errors + result.timeouts,
       cpuPerUpsert: cpu / Math.max(1, ok),
+      clientCpuPerUpsert: clientCpu / Math.max(1, ok),
+      /** The client's CPU over the run, as a share of one core. */
+      clientCore: clientCpu / (UPSERT_SECONDS * 1e6),
       load: load(),
     };
   };
@@ -175,6 +190,8 @@ function reportUpserts(
   report.figure(`server: ${label}: upsert p99 latency under load`, run.p99, 'ms');
   // Less sensitive to other work on the machine than the rate: the server's own CPU.
   report.figure(`server: ${label}: server CPU per upsert`, run.cpuPerUpsert, 'µs');
+  report.figure(`server: ${label}: load generator CPU per upsert`, run.clientCpuPerUpsert, 'µs');
+  report.figure(`server: ${label}: load generator busy (share of one core)`, run.clientCore, '×');
   report.figure(`server: ${label}: failed upserts`, run.failed, 'requests', 0);
   report.figure(`server: ${label}: machine load (1-min average) after`, run.load, '');
 }
@@ -223,9 +240,19 @@ export const serverBench: BenchSection = {
       const sqliteSeed = await seedCompany({ file }, { bigTeam: true });
       report.figure(`server: SQLite: seed ${company}`, sqliteSeed.seconds, 's');
       report.figure('server: SQLite: missions in the database', sqliteSeed.missions, '');
+      console.log(
+        `   load generator: autocannon in this process, ${CONNECTIONS} keep-alive connections on loopback, ` +
+          `${UPSERT_SECONDS} s per run; the server in a child process`,
+      );
       const sqlite = await startChild(file);
       stops.push(sqlite.stop);
-      await measureInstance(report, 'SQLite', sqlite, createUpsertLoad(sqliteSeed.live), 8000);
+      const sqliteRun = await measureInstance(
+        report,
+        'SQLite',
+        sqlite,
+        createUpsertLoad(sqliteSeed.live),
+        BUDGETS.sqlite,
+      );
       const big = await boardTimes(sqlite.url, BIG_TEAM.manager, 'Reps 1–50 of 1000');
       report.figure(
         'server: SQLite: board, a team of 1,000 reps × 5 missions, p95',
@@ -248,7 +275,13 @@ export const serverBench: BenchSection = {
       const pgLoad = createUpsertLoad(pgSeed.live);
       const one = await startChild(url.toString());
       stops.push(one.stop);
-      const oneRun = await measureInstance(report, 'PostgreSQL, 1 instance', one, pgLoad, 3000);
+      const oneRun = await measureInstance(
+        report,
+        'PostgreSQL, 1 instance',
+        one,
+        pgLoad,
+        BUDGETS.postgres,
+      );
       const two = await startChild(url.toString());
       stops.push(two.stop);
       const balancer = await startBalancer([
@@ -270,6 +303,14 @@ export const serverBench: BenchSection = {
         `server: live teams driving the load (of ${TEAMS.toLocaleString('en')})`,
         LIVE_TEAMS,
         '',
+      );
+      const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+      const rate = (r: { rate: number }) => `${Math.round(r.rate).toLocaleString('en')}/s`;
+      console.log(
+        `   budgets (issue 13), load ${load()}: ` +
+          `SQLite ≥ ${BUDGETS.sqlite.toLocaleString('en')} upserts/s ${verdict(sqliteRun.rate >= BUDGETS.sqlite)} (${rate(sqliteRun)}); ` +
+          `PostgreSQL, 1 instance ≥ ${BUDGETS.postgres.toLocaleString('en')}/s ${verdict(oneRun.rate >= BUDGETS.postgres)} (${rate(oneRun)}); ` +
+          `2 instances more than 1 ${verdict(twoRun.rate > oneRun.rate)} (${rate(twoRun)})`,
       );
     } finally {
       for (const stop of stops.reverse()) await stop().catch(() => {});

@@ -4,10 +4,19 @@
 // mission state ever reaches either.
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  type PostgresCursor,
+  type PostgresPool,
+  type PostgresQueryResult,
+  SqliteDialect,
+} from 'kysely';
 import pg from 'pg';
 import { assertSchemaCurrent, migrate } from './migrations.ts';
 import { sqliteDatabaseOf } from './node-sqlite.ts';
+import { statementName } from './prepared.ts';
 import type { DialectName, TeamSchema } from './schema.ts';
 
 export type DatabaseTarget = { file: string } | { url: string };
@@ -172,6 +181,44 @@ async function openSqlite(file: string, options: OpenDatabaseOptions): Promise<T
   };
 }
 
+/** The commands whose result Kysely reads (rows affected); BEGIN, SAVEPOINT and the like are none. */
+const COMMANDS = ['UPDATE', 'DELETE', 'INSERT', 'SELECT', 'MERGE', 'COMMIT', 'ROLLBACK'] as const;
+
+/** The pool as Kysely sees it, sending the statements run often as named ones (prepared.ts). */
+function namingStatements(pool: pg.Pool): PostgresPool {
+  return {
+    options: pool.options,
+    end: () => pool.end(),
+    async connect() {
+      const client = await pool.connect();
+      function query<R>(
+        sql: string,
+        parameters: ReadonlyArray<unknown>,
+      ): Promise<PostgresQueryResult<R>>;
+      function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+      function query<R>(
+        sql: string | PostgresCursor<R>,
+        parameters: ReadonlyArray<unknown> = [],
+      ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+        // Kysely passes a cursor only to .stream(), which the server never calls.
+        if (typeof sql !== 'string') throw new Error('The team server does not stream queries');
+        return client
+          .query<R & pg.QueryResultRow>({
+            text: sql,
+            values: [...parameters],
+            name: statementName(sql),
+          })
+          .then((result) => ({
+            command: COMMANDS.find((c) => c === result.command) ?? 'SELECT',
+            rowCount: result.rowCount ?? 0,
+            rows: result.rows,
+          }));
+      }
+      return { query, release: (destroy?: boolean) => client.release(destroy) };
+    },
+  };
+}
+
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<TeamDatabase> {
   const now = options.now ?? (() => new Date());
   const pool = new pg.Pool({
@@ -184,7 +231,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
         oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format),
     },
   });
-  const db = new Kysely<TeamSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<TeamSchema>({
+    dialect: new PostgresDialect({ pool: namingStatements(pool) }),
+  });
   try {
     await migrate(db, 'postgres', now);
   } catch (error) {

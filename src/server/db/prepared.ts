@@ -5,6 +5,19 @@ import type { Compilable, CompiledQuery } from 'kysely';
 
 type Value = string | number | null;
 
+// The statement texts run many times with new parameters: on PostgreSQL each is sent once per
+// connection as a named statement, so the server parses and plans it once, not on every run.
+const statementNames = new Map<string, string>();
+
+/** Marks `text` as run often; returns it. */
+export function runOften(text: string): string {
+  if (!statementNames.has(text)) statementNames.set(text, `mt_${statementNames.size + 1}`);
+  return text;
+}
+
+/** The name node-postgres prepares `text` under, if it is run often. */
+export const statementName = (text: string): string | undefined => statementNames.get(text);
+
 /**
  * Builds the query once with a stand-in for each parameter, then finds where each stand-in
  * landed in the compiled parameters. Values the query fixes itself (e.g. a status) stay.
@@ -22,6 +35,7 @@ export function prepare<P extends Record<string, Value>, R>(
   });
   // Our own stand-ins, shaped like P key for key.
   const compiled = build(standIns as P).compile();
+  runOften(compiled.sql);
   const slots = compiled.parameters.map((value) => {
     const key = keys.find((k) => standIns[k] === value);
     return key === undefined ? { value } : { key };

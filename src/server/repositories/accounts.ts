@@ -38,7 +38,8 @@ export const managerOf = (row: {
 
 // Token → rep, kept briefly so a request skips the hash and the query. A revocation in this
 // process clears it; one from another connection (the CLI) clears it on the next lookup where
-// the database can tell (SQLite); PostgreSQL has other instances, so there it is never kept.
+// the database can tell (SQLite). PostgreSQL has other instances, so there it serves only mission
+// writes, which check in their own transaction that the rep is not revoked (missions.ts).
 const REP_CACHE_TTL_MS = 5000;
 const REP_CACHE_MAX = 10_000;
 /** A rep's last sync is written at most this often (the Team page shows it to the minute). */
@@ -172,10 +173,16 @@ export function createAccounts(database: TeamDatabase, now: () => Date) {
       });
     },
 
-    async repByToken(token: string): Promise<Rep | null> {
-      if (database.othersChanged()) repCache.clear();
+    /**
+     * The rep a token names. `forMissionWrite`: the caller is a mission write, which checks
+     * revocation itself, so a token seen in the last seconds may answer from the cache even
+     * where other instances may have revoked it since.
+     */
+    async repByToken(token: string, forMissionWrite = false): Promise<Rep | null> {
+      const othersMayRevoke = database.dialect === 'postgres';
+      if (!othersMayRevoke && database.othersChanged()) repCache.clear();
       const at = Date.now();
-      const cached = repCache.get(token);
+      const cached = othersMayRevoke && !forMissionWrite ? undefined : repCache.get(token);
       if (cached && cached.until > at) return cached.rep;
       const row = (await db.executeQuery(repByHash({ hash: sha256(token) }))).rows[0];
       if (!row) {

@@ -1,19 +1,24 @@
 // Shared missions: the board's row of each public mission, and its head (owner and highest
 // revision seen) that outlives a withdrawal as a tombstone, so a delayed older upsert cannot
-// bring a withdrawn mission back. Writes run inside a transaction the caller holds: the group
-// commit's (group-commit.ts), each in its own savepoint.
+// bring a withdrawn mission back. A group commit's writes (group-commit.ts) share one transaction:
+// the usual ones, a new revision of a mission already on the board, are decided together in a
+// few statements for the whole group; the others (a new mission, a withdrawal, a mission sent
+// twice in one group) one by one, each in its own savepoint.
 import { CompiledQuery, type Kysely } from 'kysely';
 import { format, parseISO, startOfISOWeek } from 'date-fns';
 import type { TeamMissionState } from '../../shared/team.ts';
-import type { TeamDatabase } from '../db/connection.ts';
+import { messageOf, type TeamDatabase } from '../db/connection.ts';
 import { prepare } from '../db/prepared.ts';
 import type { TeamSchema } from '../db/schema.ts';
 import type { Rep } from './accounts.ts';
+import { postgresBatchStatements } from './mission-batch.ts';
 
 export type WriteOutcome =
   | { kind: 'ok'; revision: number; applied: boolean }
   | { kind: 'forbidden' }
   | { kind: 'not-found' }
+  /** The rep was revoked after their token was read: nothing is written for them. */
+  | { kind: 'revoked' }
   | { kind: 'full'; message: string };
 
 /** Public missions one rep can have on the board at once (a busy rep has a dozen). */
@@ -31,6 +36,17 @@ export interface MissionWrites {
   ): Promise<WriteOutcome>;
   withdrawMission(repId: string, missionId: string, revision: number): Promise<WriteOutcome>;
 }
+
+/** One write of a group commit. */
+export type MissionWrite =
+  | {
+      kind: 'upsert';
+      rep: Pick<Rep, 'id' | 'teamId'>;
+      missionId: string;
+      revision: number;
+      state: TeamMissionState;
+    }
+  | { kind: 'withdraw'; repId: string; missionId: string; revision: number };
 
 export type BatchOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -73,6 +89,13 @@ const MISSION_ROW: TeamSchema['missions'] = {
   daily: '',
   working_days: '',
 };
+
+const MISSION_COLUMNS = Object.keys(MISSION_ROW);
+const INTEGER_COLUMNS = new Set(
+  Object.entries(MISSION_ROW).flatMap(([column, value]) =>
+    typeof value === 'number' ? [column] : [],
+  ),
+);
 
 /** The mission row the board reads, from a parsed state. */
 function rowOf(
@@ -186,6 +209,21 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
           })),
         ),
     ),
+    // A write's rep (if not revoked), its mission's head and whether it is live, in one statement.
+    lookup: prepare({ repId: '', id: '' }, (p) =>
+      db
+        .selectFrom('reps as r')
+        .leftJoin('mission_heads as h', (join) => join.on('h.id', '=', p.id))
+        .leftJoin('missions as m', (join) =>
+          join.onRef('m.rep_id', '=', 'r.id').on('m.id', '=', p.id),
+        )
+        .select(['h.rep_id as owner', 'h.revision', 'm.id as live'])
+        .where('r.id', '=', p.repId)
+        .where('r.revoked_at', 'is', null),
+    ),
+    repActive: prepare({ repId: '' }, (p) =>
+      db.selectFrom('reps').select('id').where('id', '=', p.repId).where('revoked_at', 'is', null),
+    ),
     deleteMission: prepare({ repId: '', id: '' }, (p) =>
       db.deleteFrom('missions').where('rep_id', '=', p.repId).where('id', '=', p.id),
     ),
@@ -246,7 +284,9 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
   function writesOn(tx: Kysely<TeamSchema>): MissionWrites {
     return {
       async upsertMission(rep, missionId, revision, state) {
-        // The usual upsert is a mission already on the board: three statements.
+        // Revoked since their token was read (by another instance, or the CLI): nothing written.
+        if ((await tx.executeQuery(q.repActive({ repId: rep.id }))).rows.length === 0)
+          return { kind: 'revoked' };
         const live = (await tx.executeQuery(q.isLive({ repId: rep.id, id: missionId }))).rows;
         if (live.length === 0) {
           const refused =
@@ -261,6 +301,8 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
       },
 
       async withdrawMission(repId, missionId, revision) {
+        if ((await tx.executeQuery(q.repActive({ repId }))).rows.length === 0)
+          return { kind: 'revoked' };
         // An id the server never held leaves no tombstone: there is nothing to withdraw.
         if ((await tx.executeQuery(q.head({ id: missionId }))).rows.length === 0)
           return { kind: 'ok', revision: 0, applied: false };
@@ -271,6 +313,171 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
         return { kind: 'ok', revision, applied: true };
       },
     };
+  }
+
+  type Upsert = Extract<MissionWrite, { kind: 'upsert' }>;
+  type Found = { i: number; owner: string | null; revision: number | null; live: boolean };
+  type Row = TeamSchema['missions'] & { i: number; revision: number };
+
+  // How the group's upserts are looked up and applied: one statement per write on SQLite, one
+  // statement for the whole group on PostgreSQL (repositories/mission-batch.ts).
+  const perWrite = {
+    /** The writes whose rep is not revoked, with their mission's head and whether it is live. */
+    async lookup(tx: Kysely<TeamSchema>, upserts: readonly { i: number; write: Upsert }[]) {
+      const found: Found[] = [];
+      for (const { i, write } of upserts) {
+        const row = (await tx.executeQuery(q.lookup({ repId: write.rep.id, id: write.missionId })))
+          .rows[0];
+        if (row)
+          found.push({ i, owner: row.owner, revision: row.revision, live: row.live !== null });
+      }
+      return found;
+    },
+    /** Moves each head forward and writes its row; returns the ids it moved. */
+    async apply(tx: Kysely<TeamSchema>, rows: readonly Row[]) {
+      const moved = new Set<string>();
+      for (const row of rows) {
+        const result = await tx.executeQuery(
+          q.advanceHead({ id: row.id, repId: row.rep_id, revision: row.revision }),
+        );
+        if (Number(result.numAffectedRows ?? 0) === 0) continue;
+        moved.add(row.id);
+        await tx.executeQuery(q.upsertMission(row));
+      }
+      return moved;
+    },
+  };
+  const pgBatch = postgresBatchStatements(MISSION_COLUMNS, INTEGER_COLUMNS);
+  const run = <R>(tx: Kysely<TeamSchema>, text: string, value: unknown) =>
+    tx.executeQuery<R>(CompiledQuery.raw(text, [JSON.stringify(value)]));
+  const perGroup: typeof perWrite = {
+    async lookup(tx, upserts) {
+      const result = await run<{
+        i: number;
+        owner: string | null;
+        revision: number | null;
+        live: number;
+        active: number;
+      }>(
+        tx,
+        pgBatch.lookup,
+        upserts.map(({ i, write }) => ({ i, id: write.missionId, rep_id: write.rep.id })),
+      );
+      return result.rows
+        .filter((row) => row.active === 1)
+        .map((row) => ({
+          i: row.i,
+          owner: row.owner,
+          revision: row.revision,
+          live: row.live === 1,
+        }));
+    },
+    async apply(tx, rows) {
+      const result = await run<{ id: string }>(
+        tx,
+        pgBatch.advance,
+        rows.map((r) => ({ id: r.id, rep_id: r.rep_id, revision: r.revision })),
+      );
+      const moved = new Set(result.rows.map((r) => r.id));
+      const written = rows.filter((r) => moved.has(r.id));
+      if (written.length > 0) await run(tx, pgBatch.upsert, written);
+      return moved;
+    },
+  };
+  const group = database.dialect === 'postgres' ? perGroup : perWrite;
+
+  /**
+   * The group's upserts, each mission once, decided without a savepoint each: refused from their
+   * head, or applied if their mission is on the board. Returns the outcomes it decided; the rest
+   * (a mission new to the board, one another instance moved on meanwhile) are left for one by one.
+   */
+  async function together(
+    tx: Kysely<TeamSchema>,
+    upserts: readonly { i: number; write: Upsert }[],
+  ): Promise<Map<number, WriteOutcome>> {
+    const decided = new Map<number, WriteOutcome>();
+    // A write whose rep is not found was revoked after its token was read.
+    for (const { i } of upserts) decided.set(i, { kind: 'revoked' });
+    const byIndex = new Map(upserts.map(({ i, write }) => [i, write]));
+    const apply: Row[] = [];
+    const at = now();
+    for (const row of await group.lookup(tx, upserts)) {
+      const write = byIndex.get(row.i);
+      if (!write) continue;
+      decided.delete(row.i);
+      if (row.owner !== null && row.owner !== write.rep.id)
+        decided.set(row.i, { kind: 'forbidden' });
+      else if (row.owner !== null && write.revision <= Number(row.revision))
+        decided.set(row.i, { kind: 'ok', revision: Number(row.revision), applied: false });
+      else if (row.live)
+        apply.push({
+          ...rowOf(write.rep, write.missionId, write.state, at),
+          i: row.i,
+          revision: write.revision,
+        });
+    }
+    if (apply.length === 0) return decided;
+    const moved = await group.apply(tx, apply);
+    for (const r of apply)
+      if (moved.has(r.id)) decided.set(r.i, { kind: 'ok', revision: r.revision, applied: true });
+    return decided;
+  }
+
+  /** One write in its own savepoint: undone alone if it fails. */
+  async function alone(
+    tx: Kysely<TeamSchema>,
+    on: MissionWrites,
+    write: MissionWrite,
+  ): Promise<BatchOutcome<WriteOutcome>> {
+    await tx.executeQuery(savepoint);
+    try {
+      const value =
+        write.kind === 'upsert'
+          ? await on.upsertMission(write.rep, write.missionId, write.revision, write.state)
+          : await on.withdrawMission(write.repId, write.missionId, write.revision);
+      await tx.executeQuery(release);
+      return { ok: true, value };
+    } catch (error) {
+      // The database ended the whole transaction (a full disk, an I/O error): the batch fails
+      // with this error, not with the savepoint's "no such savepoint".
+      if (!database.inTransaction()) throw error;
+      await tx.executeQuery(rollbackTo);
+      await tx.executeQuery(release);
+      return { ok: false, error };
+    }
+  }
+
+  async function runAll(
+    tx: Kysely<TeamSchema>,
+    writes: readonly MissionWrite[],
+    shared: boolean,
+  ): Promise<BatchOutcome<WriteOutcome>[]> {
+    const decided = new Map<number, WriteOutcome>();
+    if (shared) {
+      // A mission written twice in one group is written in order, one by one; the others
+      // commute with every other write of the group (they change no rep's counts), so deciding
+      // them first is the same as deciding them in their turn.
+      const times = new Map<string, number>();
+      for (const w of writes) times.set(w.missionId, (times.get(w.missionId) ?? 0) + 1);
+      const upserts = writes.flatMap((write, i) =>
+        write.kind === 'upsert' && times.get(write.missionId) === 1 ? [{ i, write }] : [],
+      );
+      if (upserts.length > 0) {
+        try {
+          for (const [i, outcome] of await together(tx, upserts)) decided.set(i, outcome);
+        } catch (error) {
+          if (!database.inTransaction()) throw error;
+          throw new TogetherFailed(messageOf(error), { cause: error });
+        }
+      }
+    }
+    const on = writesOn(tx);
+    const outcomes: BatchOutcome<WriteOutcome>[] = [];
+    for (const [i, write] of writes.entries()) {
+      const value = decided.get(i);
+      outcomes.push(value ? { ok: true, value } : await alone(tx, on, write));
+    }
+    return outcomes;
   }
 
   return {
@@ -290,36 +497,26 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
     },
 
     /**
-     * Group commit: runs each write in its own savepoint inside one shared transaction, so a
-     * failing write is undone alone and the others still commit. Returns each write's outcome or
-     * error, in order, once the shared transaction has committed; throws (nothing committed) if
-     * the transaction itself cannot begin or commit.
+     * Group commit: runs the writes in one shared transaction. Returns each write's outcome or
+     * error, in order, once it has committed; throws (nothing committed) if the transaction
+     * itself cannot begin or commit. A failing write is undone alone and the others still commit.
      */
-    writeAll<T>(
-      writes: readonly ((tx: MissionWrites) => Promise<T>)[],
-    ): Promise<BatchOutcome<T>[]> {
-      return database.transaction(async (tx) => {
-        const on = writesOn(tx);
-        const outcomes: BatchOutcome<T>[] = [];
-        for (const write of writes) {
-          await tx.executeQuery(savepoint);
-          try {
-            const value = await write(on);
-            await tx.executeQuery(release);
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            // The database ended the whole transaction (a full disk, an I/O error): the batch
-            // fails with this error, not with the savepoint's "no such savepoint".
-            if (!database.inTransaction()) throw error;
-            await tx.executeQuery(rollbackTo);
-            await tx.executeQuery(release);
-            outcomes.push({ ok: false, error });
-          }
-        }
-        return outcomes;
-      });
+    async writeAll(writes: readonly MissionWrite[]): Promise<BatchOutcome<WriteOutcome>[]> {
+      try {
+        return await database.transaction((tx) => runAll(tx, writes, true));
+      } catch (error) {
+        if (!(error instanceof TogetherFailed)) throw error;
+        // A statement of the writes decided together failed, and took them all with it: run them
+        // again, one by one, so that the write at fault fails alone.
+        return database.transaction((tx) => runAll(tx, writes, false));
+      }
     },
   };
+}
+
+/** Thrown out of a transaction when a statement shared by several writes failed. */
+class TogetherFailed extends Error {
+  override name = 'TogetherFailed';
 }
 
 export type Missions = ReturnType<typeof createMissions>;

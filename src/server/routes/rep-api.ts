@@ -35,6 +35,7 @@ function sendWrite(reply: FastifyReply, missionId: string, outcome: WriteOutcome
   if (outcome.kind === 'not-found')
     return reply.code(404).send({ error: 'That mission is not on the team server.' });
   if (outcome.kind === 'full') return reply.code(403).send({ error: outcome.message });
+  if (outcome.kind === 'revoked') return reply.code(401).send({ error: REP_REVOKED_ERROR });
   return reply.send({ missionId, revision: outcome.revision, applied: outcome.applied });
 }
 
@@ -97,7 +98,7 @@ export function repApiRoutes({ store, writes, now, repOf }: RepApiDeps) {
         return sendWrite(
           reply,
           missionId,
-          await writes.write((tx) => tx.upsertMission(rep, missionId, revision, state)),
+          await writes.write({ kind: 'upsert', rep, missionId, revision, state }),
         );
       },
     );
@@ -112,7 +113,7 @@ export function repApiRoutes({ store, writes, now, repOf }: RepApiDeps) {
         return sendWrite(
           reply,
           missionId,
-          await writes.write((tx) => tx.withdrawMission(rep.id, missionId, revision)),
+          await writes.write({ kind: 'withdraw', repId: rep.id, missionId, revision }),
         );
       },
     );

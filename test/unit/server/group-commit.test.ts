@@ -3,7 +3,12 @@
 // the writes that were accepted.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTeamStore } from '../../../src/server/store.ts';
-import type { BatchOutcome, WriteOutcome } from '../../../src/server/repositories/missions.ts';
+import { sql } from 'kysely';
+import type {
+  BatchOutcome,
+  MissionWrite,
+  WriteOutcome,
+} from '../../../src/server/repositories/missions.ts';
 import { createGroupCommit } from '../../../src/server/group-commit.ts';
 import {
   DIALECTS,
@@ -12,6 +17,14 @@ import {
   startTeamServer,
   type TeamServerFixture,
 } from './team-server-fixture.ts';
+
+const upsertOf = (rep: { id: string; teamId: string }, missionId: string): MissionWrite => ({
+  kind: 'upsert',
+  rep,
+  missionId,
+  revision: 1,
+  state: sampleState(),
+});
 
 describe.each(DIALECTS)('on %s', (dialect) => {
   let server: TeamServerFixture;
@@ -80,18 +93,107 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       ]);
     });
 
+    /** Makes the database itself refuse a mission titled 'Refused', as a constraint would. */
+    async function refuseTitle(): Promise<void> {
+      const statements =
+        dialect === 'sqlite'
+          ? ['INSERT', 'UPDATE'].map(
+              (on) =>
+                `CREATE TRIGGER refuse_${on} BEFORE ${on} ON missions WHEN NEW.title = 'Refused'
+                 BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`,
+            )
+          : [
+              `CREATE FUNCTION refuse_title() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN IF NEW.title = 'Refused' THEN RAISE EXCEPTION 'refused by a trigger'; END IF;
+               RETURN NEW; END $$`,
+              `CREATE TRIGGER refuse_title BEFORE INSERT OR UPDATE ON missions
+               FOR EACH ROW EXECUTE FUNCTION refuse_title()`,
+            ];
+      for (const statement of statements)
+        await sql.raw(statement).execute(server.store.database.db);
+    }
+    const upsert = (
+      rep: { id: string; teamId: string },
+      missionId: string,
+      revision: number,
+      state = sampleState({ total: revision }),
+    ): MissionWrite => ({ kind: 'upsert', rep, missionId, revision, state });
+
     it('a write that fails is undone alone; the others in the transaction commit', async () => {
+      await refuseTitle();
       const outcomes = await server.store.missions.writeAll([
-        (tx) => tx.upsertMission(ann, 'm-1', 1, sampleState({ total: 1 })),
-        async (tx) => {
-          await tx.upsertMission(ann, 'm-2', 1, sampleState({ total: 2 }));
-          throw new Error('failed half-way');
-        },
-        (tx) => tx.upsertMission(bob, 'm-3', 1, sampleState({ total: 3 })),
+        upsert(ann, 'm-1', 1),
+        upsert(ann, 'm-2', 1, sampleState({ title: 'Refused' })),
+        upsert(bob, 'm-3', 1),
       ]);
       expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
       expect((await server.rows('missions')).map((m) => m.id).sort()).toEqual(['m-1', 'm-3']);
       expect((await server.rows('mission_heads')).map((h) => h.id).sort()).toEqual(['m-1', 'm-3']);
+    });
+
+    it('a failing write among missions already on the board (decided together) fails alone', async () => {
+      await server.store.missions.writeAll(['m-1', 'm-2', 'm-3'].map((id) => upsert(ann, id, 1)));
+      await refuseTitle();
+      const outcomes = await server.store.missions.writeAll([
+        upsert(ann, 'm-1', 2),
+        upsert(ann, 'm-2', 2, sampleState({ title: 'Refused', total: 2 })),
+        upsert(ann, 'm-3', 2),
+      ]);
+      expect(outcomes.map((o) => (o.ok ? o.value : 'failed'))).toEqual([
+        { kind: 'ok', revision: 2, applied: true },
+        'failed',
+        { kind: 'ok', revision: 2, applied: true },
+      ]);
+      expect((await server.rows('missions')).map((m) => [m.id, m.total]).sort()).toEqual([
+        ['m-1', 2],
+        ['m-2', 1],
+        ['m-3', 2],
+      ]);
+      expect((await server.rows('mission_heads')).map((h) => [h.id, h.revision]).sort()).toEqual([
+        ['m-1', 2],
+        ['m-2', 1],
+        ['m-3', 2],
+      ]);
+    });
+
+    it('one group: stale, forbidden, new, live, and a mission twice, each as if written in turn', async () => {
+      await server.store.missions.writeAll([upsert(ann, 'm-a', 5), upsert(bob, 'm-b', 1)]);
+      const outcomes = await server.store.missions.writeAll([
+        upsert(ann, 'm-a', 4), // stale
+        upsert(ann, 'm-b', 9), // bob's
+        upsert(ann, 'm-a', 7), // applied, then…
+        upsert(ann, 'm-a', 6), // …stale against the 7 just before it
+        upsert(bob, 'm-b', 2), // live, applied
+        upsert(bob, 'm-c', 1), // new to the board
+      ]);
+      expect(outcomes.map((o) => (o.ok ? o.value : 'failed'))).toEqual([
+        { kind: 'ok', revision: 5, applied: false },
+        { kind: 'forbidden' },
+        { kind: 'ok', revision: 7, applied: true },
+        { kind: 'ok', revision: 7, applied: false },
+        { kind: 'ok', revision: 2, applied: true },
+        { kind: 'ok', revision: 1, applied: true },
+      ]);
+      expect((await server.rows('missions')).map((m) => [m.id, m.rep_id, m.total]).sort()).toEqual([
+        ['m-a', ann.id, 7],
+        ['m-b', bob.id, 2],
+        ['m-c', bob.id, 1],
+      ]);
+    });
+
+    it('a rep revoked after their token was read writes nothing, live mission or new', async () => {
+      await server.store.missions.writeAll([upsert(ann, 'm-live', 1)]);
+      await server.store.accounts.revokeRep(ann.id);
+      const outcomes = await server.store.missions.writeAll([
+        upsert(ann, 'm-live', 2),
+        upsert(ann, 'm-new', 1),
+      ]);
+      expect(outcomes.map((o) => (o.ok ? o.value : 'failed'))).toEqual([
+        { kind: 'revoked' },
+        { kind: 'revoked' },
+      ]);
+      expect(await server.rows('missions')).toEqual([]);
+      expect(await server.rows('mission_heads')).toMatchObject([{ id: 'm-live', revision: 1 }]);
     });
 
     it('many concurrent upserts of the same mission: the highest revision wins', async () => {
@@ -108,47 +210,30 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   describe('createGroupCommit', () => {
     it('writes asked for in one turn share one transaction, and answers wait for its commit', async () => {
       const calls: string[] = [];
-      const tx = {
-        upsertMission: async (): Promise<WriteOutcome> => ({
-          kind: 'ok',
-          revision: 1,
-          applied: true,
-        }),
-        withdrawMission: async (): Promise<WriteOutcome> => ({ kind: 'forbidden' }),
-      };
       const writes = createGroupCommit({
-        writeAll: async <T>(batch: readonly ((t: typeof tx) => Promise<T>)[]) => {
+        writeAll: async (batch) => {
           calls.push(`batch of ${batch.length}`);
-          const outcomes: BatchOutcome<T>[] = [];
-          for (const write of batch) {
-            try {
-              outcomes.push({ ok: true, value: await write(tx) });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
+          const outcomes = batch.map((write): BatchOutcome<WriteOutcome> =>
+            write.missionId === 'bad'
+              ? { ok: false, error: new Error('bad write') }
+              : write.kind === 'upsert'
+                ? { ok: true, value: { kind: 'ok', revision: 1, applied: true } }
+                : { ok: true, value: { kind: 'forbidden' } },
+          );
           calls.push('committed');
           return outcomes;
         },
       });
       const answers = [
-        writes
-          .write((t) => t.upsertMission(ann, 'a', 1, sampleState()))
-          .then((o) => {
-            calls.push(`answer ${o.kind}`);
-          }),
-        writes
-          .write(async () => {
-            throw new Error('bad write');
-          })
-          .catch((error: Error) => {
-            calls.push(`failed: ${error.message}`);
-          }),
-        writes
-          .write((t) => t.withdrawMission(ann.id, 'b', 1))
-          .then((o) => {
-            calls.push(`answer ${o.kind}`);
-          }),
+        writes.write(upsertOf(ann, 'a')).then((o) => {
+          calls.push(`answer ${o.kind}`);
+        }),
+        writes.write(upsertOf(ann, 'bad')).catch((error: Error) => {
+          calls.push(`failed: ${error.message}`);
+        }),
+        writes.write({ kind: 'withdraw', repId: ann.id, missionId: 'b', revision: 1 }).then((o) => {
+          calls.push(`answer ${o.kind}`);
+        }),
       ];
       await Promise.all(answers);
       expect(calls).toEqual([
@@ -167,8 +252,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
         },
       });
       const results = await Promise.allSettled([
-        writes.write((t) => t.withdrawMission('r', 'a', 1)),
-        writes.write((t) => t.withdrawMission('r', 'b', 1)),
+        writes.write({ kind: 'withdraw', repId: 'r', missionId: 'a', revision: 1 }),
+        writes.write({ kind: 'withdraw', repId: 'r', missionId: 'b', revision: 1 }),
       ]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     });
