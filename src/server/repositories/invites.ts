@@ -17,6 +17,13 @@ export interface PendingInvite {
   expiresAt: string;
 }
 
+export interface MadeInvite {
+  /** Shown once (in the link and the code), stored only as its hash. */
+  secret: string;
+  expiresAt: Date;
+  repName: string;
+}
+
 /** Thrown inside the join's transaction to undo it: the invite stays as it was. */
 class JoinRefused extends Error {
   readonly problem: InviteProblem;
@@ -64,6 +71,63 @@ export function createInvites(
   }
   const repNameOf = (row: Row): string => row.current_rep_name ?? row.rep_name;
 
+  /** `create` with the id made when the manager's form was drawn: a repeat is 'repeat'. */
+  async function createOnce(
+    teamId: string,
+    who: { repName: string } | { repId: string },
+    managerId: string,
+    id: string,
+  ): Promise<MadeInvite | 'repeat' | null> {
+    const secret = newLinkSecret();
+    const created = now();
+    const expiresAt = new Date(created.getTime() + INVITE_TTL_MS);
+    return database.transaction(async (tx) => {
+      const seen = await tx
+        .selectFrom('invites')
+        .select('id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (seen) return 'repeat';
+      let repId: string | null = null;
+      let repName: string;
+      if ('repId' in who) {
+        const rep = await tx
+          .selectFrom('reps')
+          .select(['id', 'name'])
+          .where('id', '=', who.repId)
+          .where('team_id', '=', teamId)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (!rep) return null;
+        repId = rep.id;
+        repName = rep.name;
+        await tx
+          .updateTable('invites')
+          .set({ revoked_at: created.toISOString() })
+          .where('rep_id', '=', rep.id)
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .execute();
+      } else repName = who.repName;
+      await tx
+        .insertInto('invites')
+        .values({
+          id,
+          secret_hash: sha256(secret),
+          team_id: teamId,
+          rep_id: repId,
+          rep_name: repName,
+          created_by: managerId,
+          created_at: created.toISOString(),
+          expires_at: expiresAt.getTime(),
+          used_at: null,
+          revoked_at: null,
+        })
+        .execute();
+      return { secret, expiresAt, repName };
+    });
+  }
+
   return {
     /**
      * A new invite for `teamId`: of a new rep by name, or a re-invite of one of its active reps
@@ -74,58 +138,12 @@ export function createInvites(
       teamId: string,
       who: { repName: string } | { repId: string },
       managerId: string,
-      /** The id, made when the manager's form was drawn: a repeat of that form is 'repeat'. */
-      id: string = newId('inv'),
-    ): Promise<{ secret: string; expiresAt: Date; repName: string } | 'repeat' | null> {
-      const secret = newLinkSecret();
-      const created = now();
-      const expiresAt = new Date(created.getTime() + INVITE_TTL_MS);
-      return database.transaction(async (tx) => {
-        const seen = await tx
-          .selectFrom('invites')
-          .select('id')
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (seen) return 'repeat';
-        let repId: string | null = null;
-        let repName: string;
-        if ('repId' in who) {
-          const rep = await tx
-            .selectFrom('reps')
-            .select(['id', 'name'])
-            .where('id', '=', who.repId)
-            .where('team_id', '=', teamId)
-            .where('revoked_at', 'is', null)
-            .executeTakeFirst();
-          if (!rep) return null;
-          repId = rep.id;
-          repName = rep.name;
-          await tx
-            .updateTable('invites')
-            .set({ revoked_at: created.toISOString() })
-            .where('rep_id', '=', rep.id)
-            .where('used_at', 'is', null)
-            .where('revoked_at', 'is', null)
-            .execute();
-        } else repName = who.repName;
-        await tx
-          .insertInto('invites')
-          .values({
-            id,
-            secret_hash: sha256(secret),
-            team_id: teamId,
-            rep_id: repId,
-            rep_name: repName,
-            created_by: managerId,
-            created_at: created.toISOString(),
-            expires_at: expiresAt.getTime(),
-            used_at: null,
-            revoked_at: null,
-          })
-          .execute();
-        return { secret, expiresAt, repName };
-      });
+    ): Promise<MadeInvite | null> {
+      const made = await createOnce(teamId, who, managerId, newId('inv'));
+      return made === 'repeat' ? null : made;
     },
+
+    createOnce,
 
     /** Who the invite is for, without using it. */
     async preview(

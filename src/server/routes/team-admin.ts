@@ -111,7 +111,7 @@ export function teamAdminRoutes({ store }: { store: TeamStore }) {
             message: `Invites need this server reached over https (it was reached at ${origin}): ${problem}`,
           },
         });
-      const made = await store.invites.create(session.teamId, who, session.id, nonce);
+      const made = await store.invites.createOnce(session.teamId, who, session.id, nonce);
       if (made === 'repeat') return reply.redirect('/board/team', 303);
       if (!made) return notFound(request, reply);
       request.log.info({ managerId: session.id }, 'an invite was made');
