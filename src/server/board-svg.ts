@@ -6,9 +6,25 @@ import { format, parseISO } from 'date-fns';
 import { esc } from './board-page.ts';
 import type { DayPlan, WeekRate } from './repositories/board-charts.ts';
 
-const shortDate = (date: string): string => format(parseISO(date), 'd MMM');
-const dayName = (date: string): string => format(parseISO(date), 'EEE d');
-const longDay = (date: string): string => format(parseISO(date), 'EEEE d MMMM');
+/**
+ * A date formatter that formats each date once: the board draws the same eight Mondays for every
+ * rep, and parsing and formatting them again was most of the page's time (5 of 9 ms a page).
+ */
+function dateFormat(pattern: string): (date: string) => string {
+  const cache = new Map<string, string>();
+  return (date) => {
+    let text = cache.get(date);
+    if (text === undefined) {
+      if (cache.size >= 1000) cache.clear();
+      text = format(parseISO(date), pattern);
+      cache.set(date, text);
+    }
+    return text;
+  };
+}
+const shortDate = dateFormat('d MMM');
+const dayName = dateFormat('EEE d');
+const longDay = dateFormat('EEEE d MMMM');
 const percent = (w: WeekRate): number => Math.round((w.hit / w.due) * 100);
 const n1 = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
