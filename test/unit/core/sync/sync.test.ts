@@ -150,7 +150,7 @@ describe('team sync', () => {
     expect(settings.read()).toEqual({ enabled: false, endpoint: null });
   });
 
-  it('stops on a revoked token (401), says why, and retries no more', async () => {
+  it('stops when the manager removed the rep (401 and its sentence), says so, and retries no more', async () => {
     const { id, token } = await server.store.accounts.addRep('North', 'Dee');
     const app = await startRep({ endpoint: server.url, token });
     apps.push(app);
@@ -160,7 +160,9 @@ describe('team sync', () => {
     expect(app.engine.status()).toMatchObject({
       state: 'stopped',
       pending: 1,
-      lastError: expect.stringMatching(/token.*revoked.*Preferences/),
+      lastError: expect.stringMatching(
+        /^Your access to the team at .* was removed by its manager\.$/,
+      ),
     });
     expect(app.timers.delays().filter((d) => d < 60_000)).toEqual([]);
     await app.engine.changed();
