@@ -231,6 +231,11 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
         oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format),
     },
   });
+  // PostgreSQL ends idle connections on a restart, a failover or a proxy's timeout, and the pool
+  // reports it here; unheard, the event would end the process. The pool has already dropped that
+  // client, and the next query connects afresh: a database that stays down shows in /readyz and
+  // in the requests that fail, with their own errors.
+  pool.on('error', () => {});
   const db = new Kysely<TeamSchema>({
     dialect: new PostgresDialect({ pool: namingStatements(pool) }),
   });

@@ -39,6 +39,27 @@ function serveArgs(target: DatabaseTarget) {
   return { args, env };
 }
 
+/** Starts `team-server serve` on the target and waits for the port it listens on. */
+async function startServing(target: DatabaseTarget) {
+  const { args, env } = serveArgs(target);
+  const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  child = server;
+  let out = '';
+  server.stdout?.on('data', (d) => (out += String(d)));
+  server.stderr?.on('data', (d) => (out += String(d)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listening line in: ${out}`)), 80_000);
+    server.stdout?.on('data', () => {
+      const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+  });
+  return { server, port, output: () => out };
+}
+
 async function databaseNames(): Promise<string[]> {
   const client = new pg.Client({ connectionString: postgresAdminUrl() });
   await client.connect();
@@ -103,22 +124,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       await db.accounts.addManager('North', 'mia@north.test', password);
       await db.close();
 
-      const { args, env } = serveArgs(target);
-      const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-      child = server;
-      let out = '';
-      server.stdout?.on('data', (d) => (out += String(d)));
-      server.stderr?.on('data', (d) => (out += String(d)));
-      const port = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no listening line in: ${out}`)), 80_000);
-        server.stdout?.on('data', () => {
-          const m = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-          if (m) {
-            clearTimeout(timer);
-            resolve(Number(m[1]));
-          }
-        });
-      });
+      const { server, port, output } = await startServing(target);
       const url = `http://127.0.0.1:${port}`;
 
       const note = 'A private-sounding reflection note';
@@ -183,11 +189,64 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       expect(stored?.title).toBe('Sent during shutdown');
       await after.close();
 
+      const out = output();
       const lines = out.trim().split('\n');
       const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(entries.filter((e) => typeof e.reqId === 'string').length).toBeGreaterThanOrEqual(6);
       for (const secret of [ann.token, password, cookie.split('=')[1] ?? 'x', note])
         expect(out).not.toContain(secret);
+    },
+  );
+});
+
+describe('on postgres', () => {
+  // A PostgreSQL restart, a failover or a proxy's idle timeout ends the pool's idle connections;
+  // node-postgres reports that as an 'error' event, which crashed the server when nobody listened.
+  it(
+    'keeps serving when PostgreSQL ends its connections (a restart or failover)',
+    { timeout: 150_000 },
+    async () => {
+      const database = await testDatabaseTarget('postgres', dir);
+      drop = database.drop;
+      const { target } = database;
+      if (!target.url) throw new Error('a PostgreSQL database was expected');
+      const name = new URL(target.url).pathname.slice(1);
+      const setup = await openTeamStore(target, { create: true });
+      await setup.accounts.addTeam('North');
+      const ann = await setup.accounts.addRep('North', 'Ann');
+      await setup.close();
+      const { server, port } = await startServing(target);
+      const url = `http://127.0.0.1:${port}`;
+      const put = (id: string) =>
+        fetch(`${url}/api/v2/missions/${id}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${ann.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            revision: 1,
+            state: sampleState({ asOf: new Date().toISOString() }),
+          }),
+        });
+      expect((await put('m1')).status).toBe(200);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+      const exits: (number | null)[] = [];
+      server.on('exit', (code) => exits.push(code));
+      const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+      await admin.connect();
+      try {
+        const ended = await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        expect(ended.rowCount).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      expect(exits).toEqual([]);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      expect((await put('m2')).status).toBe(200);
     },
   );
 });
