@@ -26,8 +26,10 @@ export const NewPassword = z
   .min(12, { error: 'Choose a password of at least 12 characters.' })
   .max(200, { error: 'Choose a password of at most 200 characters.' });
 
-const Csrf = z.string().max(200);
-const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+/** The session's CSRF token, as every account form sends it. */
+export const Csrf = z.string().max(200);
+/** `:id` in an account route: a team's, manager's, rep's or invite's id. */
+export const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const TeamForm = z.object({
   csrf: Csrf,
   name: z.string().trim().min(1, { error: 'Give the team a name.' }).max(100),
@@ -37,7 +39,8 @@ const ManagerForm = z.object({
   teamId: z.string().max(64),
   email: z.email({ error: 'Enter the manager’s email address.' }).max(200),
 });
-const CsrfForm = z.object({ csrf: Csrf });
+/** A form that sends nothing but the CSRF token (revoke, remove, withdraw). */
+export const CsrfForm = z.object({ csrf: Csrf });
 const SetPasswordForm = z.object({
   password: z.string().max(400),
   confirm: z.string().max(400),

@@ -15,18 +15,23 @@ import {
 } from '../pages/admin-pages.ts';
 import type { Manager } from '../repositories/accounts.ts';
 import type { TeamStore } from '../store.ts';
-import { checkedForm, forbidden, newPasswordProblem, originOf } from './admin.ts';
+import {
+  checkedForm,
+  Csrf,
+  CsrfForm,
+  forbidden,
+  IdParams,
+  newPasswordProblem,
+  originOf,
+} from './admin.ts';
 import { htmlHeaders, SESSION_COOKIE } from './board.ts';
 
-const Csrf = z.string().max(200);
 /** The id the invite will get, made when the form was drawn: a repeated POST makes no second. */
 const Nonce = z.string().regex(/^inv_[A-Za-z0-9_-]{12}$/);
 const RepName = z.string().trim().min(1, { error: 'Give the rep a name.' }).max(100);
-const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const InviteForm = z.object({ csrf: Csrf, nonce: Nonce, name: RepName });
 const ReinviteForm = z.object({ csrf: Csrf, nonce: Nonce });
 const RenameForm = z.object({ csrf: Csrf, name: RepName });
-const CsrfForm = z.object({ csrf: Csrf });
 const ChangePasswordForm = z.object({
   csrf: Csrf,
   current: z.string().max(400),
