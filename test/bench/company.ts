@@ -56,6 +56,8 @@ export function stateFor(i: number, asOf = '2026-11-20T17:00:00.000Z'): TeamMiss
 export interface LiveRep {
   token: string;
   missionIds: string[];
+  /** The state each of missionIds was seeded with, at revision 1. */
+  states: TeamMissionState[];
 }
 
 // Every column of each copied table, checked against the schema both ways (a column added to
@@ -147,13 +149,16 @@ export async function seedCompany(
       for (let r = 0; r < REPS_PER_TEAM; r++) {
         const rep = await store.accounts.addRep(team, `Rep ${t}-${r}`);
         const missionIds: string[] = [];
+        const states: TeamMissionState[] = [];
         for (let m = 0; m < MISSIONS_PER_REP; m++) {
           const i = (t * REPS_PER_TEAM + r) * MISSIONS_PER_REP + m;
           const id = `m-${t}-${r}-${m}`;
+          const state = stateFor(i);
           missionIds.push(id);
-          writes.push({ kind: 'upsert', rep, missionId: id, revision: 1, state: stateFor(i) });
+          states.push(state);
+          writes.push({ kind: 'upsert', rep, missionId: id, revision: 1, state });
         }
-        live.push({ token: rep.token, missionIds });
+        live.push({ token: rep.token, missionIds, states });
       }
       const outcomes = await store.missions.writeAll(writes);
       const failed = outcomes.find((o) => !o.ok);

@@ -1,5 +1,6 @@
 // Every benchmark section, in the order `npm run bench` runs them. Each issue adds its own.
 import { coreBench } from './core.bench.ts';
+import { liveBench } from './live.bench.ts';
 import type { BenchSection } from './report.ts';
 import { rendererBench } from './renderer.bench.ts';
 import { serverBench } from './server.bench.ts';
@@ -12,4 +13,5 @@ export const sections: BenchSection[] = [
   rendererBench,
   shellBench,
   serverBench,
+  liveBench,
 ];

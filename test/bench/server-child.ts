@@ -19,4 +19,13 @@ process.on('SIGUSR2', () => {
 });
 const address = app.server.address();
 process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);
-process.once('SIGTERM', () => void app.close().then(() => store.close()));
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  process.stdin.destroy();
+  void app.close().then(() => store.close());
+};
+process.once('SIGTERM', stop);
+// The bench holds our stdin open; it closes when the bench ends, however it ends.
+process.stdin.once('close', stop).resume();

@@ -8,11 +8,9 @@
 //     is also given as a ratio of (the budgets were set on another machine);
 //   - one team's board page (25 reps × 5 missions), p95 over sequential requests, on both.
 // The machine's load average is printed beside each set: the cores are shared.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startPostgresCluster } from '../postgres-cluster.ts';
@@ -27,6 +25,7 @@ import {
   TEAMS,
 } from './company.ts';
 import { type BenchReporter, percentile, type BenchSection } from './report.ts';
+import { type ServerChild as Child, signIn, startChild } from './server-process.ts';
 
 const UPSERT_SECONDS = 10;
 const BASELINE_SECONDS = 3;
@@ -39,43 +38,6 @@ const CONNECTIONS = 64;
 const BOARD_REQUESTS = 100;
 /** Issue 13's budgets, upserts per second. */
 const BUDGETS = { sqlite: 8000, postgres: 3000 };
-
-async function startChild(where: string) {
-  const child = spawn(
-    process.execPath,
-    [fileURLToPath(new URL('./server-child.ts', import.meta.url)), where],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
-    child.once('exit', (code) => reject(new Error(`server child exited with ${code}`)));
-  });
-  const lines: string[] = [];
-  child.stdout.on('data', (chunk) => lines.push(...String(chunk).trim().split('\n')));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  return {
-    port,
-    url: `http://127.0.0.1:${port}`,
-    /** The child's CPU time so far, in µs. */
-    cpu: async (): Promise<number> => {
-      const before = lines.length;
-      child.kill('SIGUSR2');
-      while (lines.length === before) {
-        if (exited) throw new Error('the server child exited');
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      return Number(lines.at(-1)?.replace('cpu ', ''));
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-type Child = Awaited<ReturnType<typeof startChild>>;
 
 const load = () => Number(loadavg()[0]?.toFixed(2));
 
@@ -144,13 +106,7 @@ async function boardTimes(
   manager = MANAGER,
   expected = 'Rep 0-24',
 ): Promise<{ p50: number; p95: number; load: number }> {
-  const login = await fetch(`${url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(manager).toString(),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await signIn(url, manager);
   const times: number[] = [];
   for (let i = 0; i < BOARD_REQUESTS + 5; i++) {
     const start = performance.now();
