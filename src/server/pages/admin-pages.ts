@@ -44,18 +44,30 @@ function copyField(id: string, label: string, value: string): string {
 
 /** A page that only says something: not found, not allowed, a link that cannot be used. */
 export function renderMessagePage(
-  title: string,
+  heading: string,
   message: string,
   session: LayoutSession | null,
+  link: { href: string; label: string } = session
+    ? { href: session.admin ? '/admin' : '/board', label: 'Back' }
+    : { href: '/login', label: 'Sign in' },
 ): string {
   return layout({
-    title,
+    title: `Mission Tray — ${heading.toLowerCase()}`,
+    heading,
     session,
     narrow: true,
     body: `<p>${esc(message)}</p>
-<p><a href="${session ? (session.admin ? '/admin' : '/board') : '/login'}">${session ? 'Back' : 'Sign in'}</a></p>`,
+<p><a href="${esc(link.href)}">${esc(link.label)}</a></p>`,
   });
 }
+
+/** A form sent after its session ended (expired, signed out, or the account removed). */
+export const renderSignedOutPage = (): string =>
+  renderMessagePage(
+    'Signed out',
+    'You are signed out, so nothing was changed. Sign in and try again.',
+    null,
+  );
 
 /** `/password/<secret>`: the person the link is for chooses their password. */
 export function renderSetPasswordPage(email: string, error: string | null): string {

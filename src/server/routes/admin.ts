@@ -12,6 +12,7 @@ import {
   renderMessagePage,
   renderPasswordSetPage,
   renderSetPasswordPage,
+  renderSignedOutPage,
   type ShownPasswordLink,
 } from '../pages/admin-pages.ts';
 import type { Admin } from '../repositories/admin-accounts.ts';
@@ -81,8 +82,26 @@ export function checkedForm<T extends z.ZodType<{ csrf: string }>>(
   return { ok: true, data: form.data };
 }
 
+/**
+ * A form whose CSRF token or origin is not this session's page: forged, or (what a person meets)
+ * a tab opened before they signed in again.
+ */
 export const forbidden = (reply: FastifyReply) =>
-  reply.code(403).send({ error: 'Send this form from the page itself; nothing was changed.' });
+  htmlHeaders(reply)
+    .code(403)
+    .send(
+      renderMessagePage(
+        'Form out of date',
+        'This form was not sent from the page as it is now, so nothing was changed. Reload the page and try again.',
+        null,
+        // /login sends a signed-in person on to their board or the admin area.
+        { href: '/login', label: 'Back to your pages' },
+      ),
+    );
+
+/** A form posted without a session: a page a person can read, not an API error. */
+export const signedOut = (reply: FastifyReply) =>
+  htmlHeaders(reply).code(401).send(renderSignedOutPage());
 
 export function accountPages({ store }: AccountPagesDeps) {
   return async (plain: FastifyInstance) => {
@@ -92,9 +111,7 @@ export function accountPages({ store }: AccountPagesDeps) {
       if (!found.ok)
         return htmlHeaders(reply)
           .code(found.problem === 'unknown' ? 404 : 410)
-          .send(
-            renderMessagePage('Mission Tray — password link', LINK_PROBLEMS[found.problem], null),
-          );
+          .send(renderMessagePage('Password link', LINK_PROBLEMS[found.problem], null));
       return htmlHeaders(reply).send(renderSetPasswordPage(found.email, null));
     });
 
@@ -104,9 +121,7 @@ export function accountPages({ store }: AccountPagesDeps) {
       if (!found.ok)
         return htmlHeaders(reply)
           .code(found.problem === 'unknown' ? 404 : 410)
-          .send(
-            renderMessagePage('Mission Tray — password link', LINK_PROBLEMS[found.problem], null),
-          );
+          .send(renderMessagePage('Password link', LINK_PROBLEMS[found.problem], null));
       // No session here: the secret in the path is what a forged form cannot know; the origin
       // check keeps another site from posting it even with the link in hand.
       if (!sameOrigin(request)) return forbidden(reply);
@@ -126,7 +141,7 @@ export function accountPages({ store }: AccountPagesDeps) {
       if (!used)
         return htmlHeaders(reply)
           .code(410)
-          .send(renderMessagePage('Mission Tray — password link', LINK_PROBLEMS.used, null));
+          .send(renderMessagePage('Password link', LINK_PROBLEMS.used, null));
       request.log.info({ account: found.account }, 'a password was set through its link');
       return htmlHeaders(reply).send(renderPasswordSetPage(found.email));
     });
@@ -153,7 +168,7 @@ export function accountPages({ store }: AccountPagesDeps) {
               .code(403)
               .send(
                 renderMessagePage(
-                  'Mission Tray — admins only',
+                  'Admins only',
                   'This page is for the server’s admins. Your account manages a team: your pages are the board and Team.',
                   {
                     csrf: manager.csrf,
@@ -164,9 +179,7 @@ export function accountPages({ store }: AccountPagesDeps) {
                   },
                 ),
               );
-          return request.method === 'GET'
-            ? reply.redirect('/login', 303)
-            : reply.code(401).send({ error: 'Sign in as an admin first; nothing was changed.' });
+          return request.method === 'GET' ? reply.redirect('/login', 303) : signedOut(reply);
         });
 
         async function page(

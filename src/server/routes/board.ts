@@ -182,13 +182,10 @@ export function boardRoutes({
 
     board.post('/logout', async (request, reply) => {
       const session = (await sessionOf(request)) ?? (await adminSessionOf(request));
+      // Already signed out (the session expired, or the account was removed): nothing to end.
+      if (!session) return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
       const form = LogoutForm.safeParse(request.body);
-      if (
-        !session ||
-        !form.success ||
-        !sameOrigin(request) ||
-        !sameSecret(form.data.csrf, session.csrf)
-      )
+      if (!form.success || !sameOrigin(request) || !sameSecret(form.data.csrf, session.csrf))
         return reply.code(403).send({ error: 'Sign out from the board page.' });
       const id = request.cookies[SESSION_COOKIE];
       if (id) await store.sessions.delete(id);

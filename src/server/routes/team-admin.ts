@@ -23,6 +23,7 @@ import {
   IdParams,
   newPasswordProblem,
   originOf,
+  signedOut,
 } from './admin.ts';
 import { htmlHeaders, SESSION_COOKIE } from './board.ts';
 
@@ -59,9 +60,7 @@ export function teamAdminRoutes({ store }: { store: TeamStore }) {
       }
       const admin = id ? await store.sessions.findAdmin(id) : null;
       if (admin) return reply.redirect('/admin', 303);
-      return request.method === 'GET'
-        ? reply.redirect('/login', 303)
-        : reply.code(401).send({ error: 'Sign in again; nothing was changed.' });
+      return request.method === 'GET' ? reply.redirect('/login', 303) : signedOut(reply);
     });
 
     const notFound = (request: FastifyRequest, reply: FastifyReply) =>
@@ -69,7 +68,7 @@ export function teamAdminRoutes({ store }: { store: TeamStore }) {
         .code(404)
         .send(
           renderMessagePage(
-            'Mission Tray — not found',
+            'Not found',
             'That rep or invite is not on your team.',
             managerLayoutSession(theSession(request)),
           ),

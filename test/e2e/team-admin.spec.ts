@@ -1,0 +1,308 @@
+// Issue #14's role boundaries as people meet them in real Chromium, against a real team server
+// on 127.0.0.1: a manager of another team who retargets their own page's forms at this team's
+// rep or invite gets a page that says so, and nothing changes; a manager the admin removed is
+// sent to sign in by the open board, cannot sign in, and a form left open changes nothing (nor
+// does one from before signing in again; each says so in a page, not an API error); a
+// rep's token opens neither the board nor the admin area; and invites that stopped working
+// while or before the rep opened them (withdrawn on the Team page mid-confirm, expired, the
+// re-invite of a removed rep) get their sentence in the app, which stores nothing. The team
+// onboarding path itself is team-onboarding.spec.ts; used and unknown invites are join.spec.ts.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { hashPassword } from '../../src/server/auth.ts';
+import { INVITE_ERRORS } from '../../src/shared/invite.ts';
+import { startTeamServer, type TeamServerFixture } from '../unit/server/team-server-fixture.ts';
+import { expect, test, type MissionTrayHarness } from './harness.ts';
+
+const PASSWORD = 'correct horse battery staple';
+const ADMIN = 'ada@example.com';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The app's clock (the harness's default) and the server's start: Monday 23 November 2026. */
+const START = new Date('2026-11-23T08:00:00Z').getTime();
+
+/**
+ * Teams North (manager Mia, rep Ann, a pending invite for Bo) and South (manager Sam, rep Eve,
+ * a pending invite for Flo), and the admin Ada, each with a password. The server's clock runs
+ * from START and can be moved on with `later(ms)`.
+ */
+async function twoTeams() {
+  let offset = 0;
+  const started = Date.now();
+  const server = await startTeamServer({
+    now: () => new Date(START + offset + (Date.now() - started)),
+  });
+  const { accounts, admins, invites, passwordLinks } = server.store;
+  const northId = await accounts.addTeam('North');
+  const southId = await accounts.addTeam('South');
+  const mia = await accounts.addManager('North', 'mia@north.test', PASSWORD);
+  const sam = await accounts.addManager('South', 'sam@south.test', PASSWORD);
+  const ann = await accounts.addRep('North', 'Ann Lee');
+  const eve = await accounts.addRep('South', 'Eve South');
+  await invites.create(northId, { repName: 'Bo North' }, mia);
+  await invites.create(southId, { repName: 'Flo South' }, sam);
+  const adminId = await admins.addAdmin(ADMIN);
+  const link = await passwordLinks.issue({ kind: 'admin', id: adminId });
+  await passwordLinks.use(
+    link.secret,
+    { kind: 'admin', id: adminId },
+    await hashPassword(PASSWORD),
+  );
+  return {
+    server,
+    northId,
+    ann,
+    eve,
+    later: (ms: number) => void (offset += ms),
+    /** Everything the pages could change. */
+    snapshot: async () => ({
+      teams: await server.rows('teams'),
+      managers: await server.rows('managers'),
+      reps: await server.rows('reps'),
+      invites: await server.rows('invites'),
+    }),
+  };
+}
+
+async function signIn(page: Page, server: TeamServerFixture, email: string) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function personAt(browser: Browser, server: TeamServerFixture, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server, email);
+  return { context, page };
+}
+
+/** Nothing of a team was kept by the app: no endpoint, sync off, no token. */
+function nothingStored(app: MissionTrayHarness) {
+  expect(app.settings.get().sync).toEqual({
+    enabled: false,
+    endpoint: null,
+    team: null,
+    revoked: false,
+  });
+  expect(existsSync(join(app.dataDir, 'secrets.json'))).toBe(false);
+}
+
+test('a manager of another team who aims their page’s forms at this team gets “not on your team”, and nothing changes', async ({
+  browser,
+}) => {
+  const { server, ann, snapshot } = await twoTeams();
+  const sam = await personAt(browser, server, 'sam@south.test');
+  try {
+    const { page } = sam;
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Team board — South');
+    await page.goto(`${server.url}/board/team`);
+    await expect(page.getByRole('main')).toContainText('Eve South');
+    await expect(page.getByRole('main')).not.toContainText('Ann Lee');
+    await expect(page.getByRole('main')).not.toContainText('Bo North');
+    const [bo] = (await server.rows('invites')).filter((r) => r['rep_name'] === 'Bo North');
+    const before = await snapshot();
+
+    // Each of Sam's own forms, its action edited to North's rep or invite (the page's CSRF
+    // token is Sam's own and valid): the answer is a page that says why, never a change.
+    const attempts = [
+      ['Rename Eve South', `/board/team/reps/${ann.id}/rename`],
+      ['Re-invite Eve South', `/board/team/reps/${ann.id}/reinvite`],
+      ['Remove Eve South', `/board/team/reps/${ann.id}/remove`],
+      ['Withdraw the invite for Flo South', `/board/team/invites/${String(bo?.['id'])}/revoke`],
+    ] as const;
+    for (const [button, action] of attempts) {
+      await page.goto(`${server.url}/board/team`);
+      const form = page.getByRole('button', { name: button }).locator('xpath=ancestor::form');
+      const own = JSON.stringify(`form[action="${await form.getAttribute('action')}"]`);
+      // As text: the e2e typecheck has no DOM lib.
+      await page.evaluate(
+        `document.querySelector(${own}).setAttribute('action', ${JSON.stringify(action)})`,
+      );
+      await expect(form).toHaveAttribute('action', action);
+      const answered = page.waitForResponse((r) => r.url().endsWith(action));
+      await page.getByRole('button', { name: button }).click();
+      expect((await answered).status(), action).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not found');
+      await expect(page.getByRole('main')).toContainText('That rep or invite is not on your team.');
+      await expect(page.getByRole('link', { name: 'Back' })).toHaveAttribute('href', '/board');
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // North's rep's page is not Sam's either.
+    const other = await page.goto(`${server.url}/board/reps/${ann.id}`);
+    expect(other?.status()).toBe(404);
+    await expect(page.locator('body')).not.toContainText('Ann Lee');
+  } finally {
+    await sam.context.close();
+    await server.close();
+  }
+});
+
+test('a manager the admin removed: the open board sends them to sign in, they cannot, and a form left open changes nothing', async ({
+  browser,
+}) => {
+  const { server, snapshot } = await twoTeams();
+  const mia = await personAt(browser, server, 'mia@north.test');
+  const ada = await personAt(browser, server, ADMIN);
+  // Two more tabs of Mia's, left on the Team page and on the password page.
+  const teamTab = await mia.context.newPage();
+  const passwordTab = await mia.context.newPage();
+  try {
+    await expect(mia.page.getByRole('heading', { level: 1 })).toHaveText('Team board — North');
+    await teamTab.goto(`${server.url}/board/team`);
+    await teamTab.getByLabel("Rep's name").fill('Cy North');
+    await passwordTab.goto(`${server.url}/board/password`);
+
+    await expect(ada.page).toHaveURL(`${server.url}/admin`);
+    await ada.page.getByRole('button', { name: 'Revoke mia@north.test' }).click();
+    await expect(ada.page.getByRole('region', { name: /^North/ })).toContainText(
+      'No managers yet.',
+    );
+    const before = await snapshot();
+
+    // The open board asks every second; its next question is refused and it goes to sign-in.
+    await expect(mia.page).toHaveURL(`${server.url}/login`, { timeout: 15_000 });
+    await signIn(mia.page, server, 'mia@north.test');
+    await expect(mia.page.getByRole('alert')).toHaveText('That email and password do not match.');
+    await expect(mia.page).toHaveURL(`${server.url}/login`);
+
+    // The form left open: a page that says the session ended and nothing changed, and a way on.
+    const answered = teamTab.waitForResponse((r) => r.url().endsWith('/board/team/invites'));
+    await teamTab.getByRole('button', { name: 'Create invite' }).click();
+    expect((await answered).status()).toBe(401);
+    await expect(teamTab.getByRole('heading', { level: 1 })).toHaveText('Signed out');
+    await expect(teamTab.getByRole('main')).toContainText(
+      'You are signed out, so nothing was changed. Sign in and try again.',
+    );
+    await expect(teamTab.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
+    // Sign out on a page from before: already signed out, so it simply goes to sign-in.
+    await passwordTab.getByRole('button', { name: 'Sign out' }).click();
+    await expect(passwordTab).toHaveURL(`${server.url}/login`);
+    await expect(passwordTab.getByRole('heading', { level: 1 })).toHaveText('Team board');
+    expect(await snapshot()).toEqual(before);
+  } finally {
+    await mia.context.close();
+    await ada.context.close();
+    await server.close();
+  }
+});
+
+test('a tab opened before the manager signed in again: its form says it is out of date and changes nothing', async ({
+  browser,
+}) => {
+  const { server, snapshot } = await twoTeams();
+  const mia = await personAt(browser, server, 'mia@north.test');
+  const oldTab = await mia.context.newPage();
+  try {
+    await oldTab.goto(`${server.url}/board/team`);
+    await oldTab.getByLabel("Rep's name").fill('Cy North');
+    // In the other tab: sign out, and in again (a new session, a new CSRF token).
+    await mia.page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(mia.page, server, 'mia@north.test');
+    await expect(mia.page).toHaveURL(`${server.url}/board`);
+    const before = await snapshot();
+
+    const answered = oldTab.waitForResponse((r) => r.url().endsWith('/board/team/invites'));
+    await oldTab.getByRole('button', { name: 'Create invite' }).click();
+    expect((await answered).status()).toBe(403);
+    await expect(oldTab.getByRole('heading', { level: 1 })).toHaveText('Form out of date');
+    await expect(oldTab.getByRole('main')).toContainText(
+      'This form was not sent from the page as it is now, so nothing was changed. Reload the page and try again.',
+    );
+    expect(await snapshot()).toEqual(before);
+    await oldTab.getByRole('link', { name: 'Back to your pages' }).click();
+    await expect(oldTab).toHaveURL(`${server.url}/board`);
+  } finally {
+    await mia.context.close();
+    await server.close();
+  }
+});
+
+test('a rep’s token opens neither the board nor the admin area, even beside a manager’s session', async ({
+  browser,
+}) => {
+  const { server, ann, snapshot } = await twoTeams();
+  const mia = await personAt(browser, server, 'mia@north.test');
+  try {
+    const before = await snapshot();
+    const { page } = mia;
+    await mia.context.setExtraHTTPHeaders({ authorization: `Bearer ${ann.token}` });
+    for (const path of ['/board', '/board/team', `/board/reps/${ann.id}`, '/admin']) {
+      const answer = await page.goto(`${server.url}${path}`);
+      expect(answer?.status(), path).toBe(401);
+      await expect(page.locator('body')).toContainText(
+        "A rep's token does not open the board or the admin area; sign in at /login.",
+      );
+      await expect(page.locator('body')).not.toContainText('Ann Lee');
+    }
+    const posted = await page.request.post(`${server.url}/board/team/invites`, {
+      form: { name: 'Token Rep', nonce: 'inv_abcdefghijkl', csrf: 'x' },
+    });
+    expect(posted.status()).toBe(401);
+    expect(await snapshot()).toEqual(before);
+  } finally {
+    await mia.context.close();
+    await server.close();
+  }
+});
+
+test('invites that stop working reach the app as one sentence each, and it stores nothing', async ({
+  app,
+  browser,
+}) => {
+  const { server, later } = await twoTeams();
+  const mia = await personAt(browser, server, 'mia@north.test');
+  try {
+    const board = mia.page;
+    const invite = async (name: string) => {
+      await board.goto(`${server.url}/board/team`);
+      await board.getByLabel("Rep's name").fill(name);
+      await board.getByRole('button', { name: 'Create invite' }).click();
+      return board.getByLabel('Invite link').inputValue();
+    };
+    const { page } = app;
+    await app.open();
+
+    // Withdrawn on the Team page while the rep reads the confirm screen: Join is refused.
+    const forCy = await invite('Cy North');
+    await app.openLink(forCy);
+    const confirm = page.getByRole('dialog', { name: 'Join North?' });
+    await expect(confirm).toContainText('as Cy North.');
+    await board.goto(`${server.url}/board/team`);
+    await board.getByRole('button', { name: 'Withdraw the invite for Cy North' }).click();
+    await expect(board.getByRole('main')).not.toContainText('Cy North');
+    await confirm.getByRole('button', { name: 'Join' }).click();
+    await expect(confirm.getByRole('alert')).toHaveText(INVITE_ERRORS.revoked);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    nothingStored(app);
+
+    // The re-invite of a rep the manager then removed.
+    await board.goto(`${server.url}/board/team`);
+    await board.getByRole('button', { name: 'Re-invite Ann Lee' }).click();
+    const forAnn = await board.getByLabel('Invite link').inputValue();
+    await board.getByRole('button', { name: 'Remove Ann Lee' }).click();
+    await expect(board.getByRole('main')).not.toContainText('Ann Lee');
+    await app.openLink(forAnn);
+    const refused = page.getByRole('dialog', { name: 'Join a team' });
+    await expect(refused.getByRole('alert')).toHaveText(INVITE_ERRORS.revoked);
+    await refused.getByRole('button', { name: 'Close' }).click();
+
+    // Eight days on, an invite made today has expired.
+    const forDi = await invite('Di North');
+    later(8 * DAY_MS);
+    await app.openLink(forDi);
+    await expect(refused.getByRole('alert')).toHaveText(INVITE_ERRORS.expired);
+    await refused.getByRole('button', { name: 'Close' }).click();
+
+    nothingStored(app);
+    const reps = (await server.rows('reps')).filter((r) => r['revoked_at'] === null);
+    expect(reps.map((r) => r['name']).sort()).toEqual(['Eve South']);
+    expect(app.notifications).toEqual([]);
+  } finally {
+    await mia.context.close();
+    await server.close();
+  }
+});
