@@ -1,9 +1,19 @@
 // A throwaway PostgreSQL cluster for tests and the bench: `initdb` in a temp dir, `pg_ctl` on a
 // free loopback port, removed on stop. The same steps .ci/run takes in bash for a CI run. As root
 // (CI, these machines) the cluster runs as the `postgres` user Debian's package creates, since
-// PostgreSQL refuses to run as root.
+// PostgreSQL refuses to run as root. Each cluster's folder names the process that started it: a
+// run that was interrupted (Ctrl-C, a kill) leaves its cluster running, and the next start stops
+// and removes it.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -72,19 +82,74 @@ export interface ClusterOptions extends SearchOptions {
   durable?: boolean;
 }
 
-export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
-  const bin = findPostgresBin(options);
-  if (!bin) throw new Error(INSTALL_POSTGRES);
-  const dir = mkdtempSync(join(tmpdir(), 'mt-pg-'));
-  const data = join(dir, 'data');
+const CLUSTER_PREFIX = 'mt-pg-';
+/** In each cluster's folder: the id of the process that started it. */
+const OWNER_FILE = 'owner.pid';
+
+/** Runs one of PostgreSQL's programs; as root, as the `postgres` user. */
+function runnerOf(bin: string) {
   const asRoot = process.getuid?.() === 0;
   // runuser -u postgres: initdb and postgres refuse root, and the data dir must be the user's.
-  const run = (cmd: string, args: string[]) =>
+  return (cmd: string, args: string[]) =>
     asRoot
       ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], {
           stdio: 'pipe',
         })
       : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/**
+ * Stops and removes the clusters in `root` whose owning process is gone. A folder without an
+ * owner file is left alone: one being made this instant, or one of an older checkout's run, which
+ * may still be using it. Returns the folders removed.
+ */
+export function removeStaleClusters(bin: string, root = tmpdir()): string[] {
+  const run = runnerOf(bin);
+  const removed: string[] = [];
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith(CLUSTER_PREFIX)) continue;
+    const dir = join(root, name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || isRunning(owner)) continue;
+    try {
+      run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // Not running any more (a reboot, or it was stopped and only its files were left).
+    }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // Another user's, which we may not remove: it stays for its owner to clear.
+    }
+  }
+  return removed;
+}
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
+  const bin = findPostgresBin(options);
+  if (!bin) throw new Error(INSTALL_POSTGRES);
+  removeStaleClusters(bin);
+  const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid));
+  const data = join(dir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  const run = runnerOf(bin);
   try {
     if (asRoot) {
       const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());

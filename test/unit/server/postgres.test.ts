@@ -1,8 +1,11 @@
 // The PostgreSQL test harness itself: the databases the server tests get are real PostgreSQL on
 // loopback, new and empty, apart from each other, and gone after; a machine without PostgreSQL
-// gets one sentence saying how to install it.
+// gets one sentence saying how to install it; a cluster an interrupted run left running is
+// stopped and removed by the next start.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findPostgresBin, INSTALL_POSTGRES, startPostgresCluster } from '../../postgres-cluster.ts';
@@ -79,6 +82,45 @@ describe('a throwaway cluster', () => {
     expect(dataDir.startsWith(tmpdir())).toBe(true);
     expect(existsSync(dataDir)).toBe(false);
     await expect(query(cluster.url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('left running by an interrupted run, is stopped and removed by the next start; a running one’s stays', async () => {
+    const ours = await startPostgresCluster();
+    try {
+      // Another run (a vitest or a bench process) starts a cluster and is killed before it can
+      // stop it, as Ctrl-C or a timeout would.
+      const module = pathToFileURL(new URL('../../postgres-cluster.ts', import.meta.url).pathname);
+      const run = spawn(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { startPostgresCluster } from ${JSON.stringify(module.href)};
+           console.log((await startPostgresCluster()).url);
+           setInterval(() => {}, 60_000);`,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const leftUrl = await new Promise<string>((resolve, reject) => {
+        run.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
+        run.once('exit', (code) => reject(new Error(`the run exited with ${code}`)));
+      });
+      const gone = new Promise((resolve) => run.once('exit', resolve));
+      run.kill('SIGKILL');
+      await gone;
+      const [left] = await query(leftUrl, "SELECT current_setting('data_directory') AS dir");
+      const leftDir = String(left?.dir);
+      expect(existsSync(leftDir)).toBe(true);
+
+      const next = await startPostgresCluster();
+      next.stop();
+      await expect(query(leftUrl, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+      expect(existsSync(leftDir)).toBe(false);
+      // This process still runs: its cluster was left alone.
+      expect(await query(ours.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      ours.stop();
+    }
   });
 
   it('where PostgreSQL is not installed, fails with the sentence saying how to install it', async () => {
