@@ -21,7 +21,14 @@ import { z } from 'zod';
 import { type TeamMissionState, WriteResult } from '../../src/shared/team.ts';
 import config from '../../playwright.config.ts';
 import { type PostgresCluster, startPostgresCluster } from '../postgres-cluster.ts';
-import { type LiveRep, MANAGER, REPS_PER_TEAM, seedCompany, TEAMS } from './company.ts';
+import {
+  type LiveRep,
+  MANAGER,
+  MISSIONS_PER_REP,
+  REPS_PER_TEAM,
+  seedCompany,
+  TEAMS,
+} from './company.ts';
 import { type BenchReporter, type BenchSection, percentile } from './report.ts';
 import { type ServerChild, signIn, startChild } from './server-process.ts';
 
@@ -243,37 +250,44 @@ function createReps(live: readonly LiveRep[]) {
       asOf: at,
     };
   }
-  /** Every rep logs wins until `until`; resolves with the acknowledged ones. */
-  return async (url: string, until: number) => {
-    const acks: Ack[] = [];
-    let failed = 0;
-    await Promise.all(
-      live.map(async (rep, r) => {
-        for (let turn = 0; ; turn++) {
-          const gap = WIN_GAP_MS.min + Math.random() * (WIN_GAP_MS.max - WIN_GAP_MS.min);
-          await sleep(Math.max(0, Math.min(gap, until - now())));
-          if (now() >= until) return;
-          const mission = missions[r]?.[turn % rep.missionIds.length];
-          if (!mission) return;
-          const state = withWin(mission.state);
-          const res = await fetch(`${url}/api/v1/missions/${mission.id}`, {
-            method: 'PUT',
-            headers: { authorization: `Bearer ${rep.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ revision: mission.revision + 1, state }),
-          });
-          const at = now();
-          const answer = WriteResult.safeParse(await res.json());
-          if (!res.ok || !answer.success || !answer.data.applied) {
-            failed++;
-            continue;
+  /** Rep `r` logs a win on its mission of this `turn`: the ack, or null if it was refused. */
+  async function logWin(url: string, r: number, turn: number): Promise<Ack | null> {
+    const rep = live[r];
+    const mission = missions[r]?.[turn % MISSIONS_PER_REP];
+    if (!rep || !mission) throw new Error(`no rep ${r}`);
+    const state = withWin(mission.state);
+    const res = await fetch(`${url}/api/v1/missions/${mission.id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${rep.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ revision: mission.revision + 1, state }),
+    });
+    const at = now();
+    const answer = WriteResult.safeParse(await res.json());
+    if (!res.ok || !answer.success || !answer.data.applied) return null;
+    mission.revision = answer.data.revision;
+    mission.state = state;
+    return { title: state.title, total: state.total, at };
+  }
+  return {
+    logWin,
+    /** Every rep logs wins until `until`; resolves with the acknowledged ones. */
+    async run(url: string, until: number) {
+      const acks: Ack[] = [];
+      let failed = 0;
+      await Promise.all(
+        live.map(async (_rep, r) => {
+          for (let turn = 0; ; turn++) {
+            const gap = WIN_GAP_MS.min + Math.random() * (WIN_GAP_MS.max - WIN_GAP_MS.min);
+            await sleep(Math.max(0, Math.min(gap, until - now())));
+            if (now() >= until) return;
+            const ack = await logWin(url, r, turn);
+            if (ack) acks.push(ack);
+            else failed++;
           }
-          mission.revision = answer.data.revision;
-          mission.state = state;
-          acks.push({ title: state.title, total: state.total, at });
-        }
-      }),
-    );
-    return { acks, failed };
+        }),
+      );
+      return { acks, failed };
+    },
   };
 }
 type Reps = ReturnType<typeof createReps>;
@@ -322,7 +336,7 @@ async function measure(
   const reps: Reps = createReps(live.slice(0, REPS_PER_TEAM));
 
   // The wins alone, no board open.
-  const alone = await cpuOver(child, () => reps(child.url, now() + BASELINE_SECONDS * 1000));
+  const alone = await cpuOver(child, () => reps.run(child.url, now() + BASELINE_SECONDS * 1000));
   report.figure(
     name('wins, no board open: upserts per minute'),
     alone.result.acks.length / (alone.ms / 60_000),
@@ -351,7 +365,7 @@ async function measure(
 
   // The wins with the boards open.
   const clientBefore = process.cpuUsage();
-  const run = await cpuOver(child, () => reps(child.url, now() + liveSeconds * 1000));
+  const run = await cpuOver(child, () => reps.run(child.url, now() + liveSeconds * 1000));
   const client = process.cpuUsage(clientBefore);
   const counts = boards.takeCounts();
   const { acks, failed } = run.result;
@@ -409,15 +423,38 @@ async function measure(
   for (const problem of boards.problems().slice(0, 5)) console.log(`   page: ${problem}`);
   await boards.close();
 
-  // One /board/content after another, nothing changing.
+  // One /board/content after another: each after a win (drawn), and with nothing changed (the
+  // drawing the boards share). A drawing's cost is the pair's less a win's alone.
   const cookie = await signIn(child.url, MANAGER);
-  const content = await cpuOver(child, async () => {
-    for (let i = 0; i < CONTENT_REQUESTS; i++) {
-      const res = await fetch(`${child.url}/board/content`, { headers: { cookie } });
-      if (missionRows(await res.text()).length === 0) throw new Error('/board/content has no rows');
-    }
-  });
-  report.figure(name('server CPU per /board/content'), content.cpu / CONTENT_REQUESTS, 'µs');
+  const getContent = async () => {
+    const res = await fetch(`${child.url}/board/content`, { headers: { cookie } });
+    if (missionRows(await res.text()).length === 0) throw new Error('/board/content has no rows');
+  };
+  let turn = 0;
+  const win = async () => {
+    if (!(await reps.logWin(child.url, 0, turn++))) throw new Error('a win was refused');
+  };
+  const times = async (n: number, work: () => Promise<void>) => {
+    for (let i = 0; i < n; i++) await work();
+  };
+  const wins = await cpuOver(child, () => times(CONTENT_REQUESTS, win));
+  const drawn = await cpuOver(child, () =>
+    times(CONTENT_REQUESTS, async () => {
+      await win();
+      await getContent();
+    }),
+  );
+  const shared = await cpuOver(child, () => times(CONTENT_REQUESTS, getContent));
+  report.figure(
+    name('server CPU per /board/content after a change (drawn)'),
+    (drawn.cpu - wins.cpu) / CONTENT_REQUESTS,
+    'µs',
+  );
+  report.figure(
+    name('server CPU per /board/content at an unchanged token (shared drawing)'),
+    shared.cpu / CONTENT_REQUESTS,
+    'µs',
+  );
   report.figure(name('machine load (1-min average) after'), load(), '');
   await child.stop();
 }

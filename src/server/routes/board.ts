@@ -20,6 +20,7 @@ import {
   renderRepPage,
   STATUS_FILTERS,
 } from '../board-page.ts';
+import { createBoardContentCache } from '../board-content-cache.ts';
 import { TeamId } from '../../shared/team.ts';
 import type { Manager } from '../repositories/accounts.ts';
 import { accountPages } from './admin.ts';
@@ -97,6 +98,7 @@ export function boardRoutes({
   secureCookies,
 }: BoardDeps) {
   const assets = { js: asset('board.js'), css: asset('board.css') };
+  const contents = createBoardContentCache();
   // Unknown emails are checked against this, so a sign-in takes as long whoever it names.
   const decoyHash = hashPassword(newToken('decoy'));
 
@@ -217,7 +219,14 @@ export function boardRoutes({
 
         /** One view of the board; the token is read first, so a later change is never missed. */
         async function viewOf(session: Manager, query: BoardQuery): Promise<BoardView> {
-          const token = await store.charts.changeToken(session.teamId);
+          return viewAt(session, query, await store.charts.changeToken(session.teamId));
+        }
+
+        async function viewAt(
+          session: Manager,
+          query: BoardQuery,
+          token: string,
+        ): Promise<BoardView> {
           const metric = query.metric === '' ? null : query.metric;
           const [data, metrics, week] = await Promise.all([
             store.reads.board(session.teamId, session.teamName, query.page),
@@ -240,11 +249,19 @@ export function boardRoutes({
           return htmlHeaders(reply).send(renderBoardPage(view, managerLayoutSession(session)));
         });
 
+        // What board.js fetches after a change: drawn once per team, view and token (the
+        // content holds nothing of the session, only of the team).
         pages.get('/content', { schema: { querystring: BoardQuery } }, async (request, reply) => {
-          const view = await viewOf(theSession(request), request.query);
-          return htmlHeaders(reply)
-            .header('x-board-token', view.token)
-            .send(renderBoardContent(view));
+          const session = theSession(request);
+          const { query } = request;
+          const token = await store.charts.changeToken(session.teamId);
+          const key = JSON.stringify([session.teamId, query.page, query.metric, query.status]);
+          const html = await contents.get(key, token, async () => ({
+            html: renderBoardContent(await viewAt(session, query, token)),
+            // A change while it was drawn may be in it: serve it, but draw again next time.
+            keep: (await store.charts.changeToken(session.teamId)) === token,
+          }));
+          return htmlHeaders(reply).header('x-board-token', token).send(html);
         });
 
         // The open boards' poll: one indexed query; 204 while nothing changed.

@@ -228,4 +228,56 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
     expect((await fetch(`${server.url}/board/changes?since=x`)).status).toBe(401);
   });
+
+  it('gives every open board the content of its own team and view, and a change to all of them', async () => {
+    const { accounts } = server.store;
+    const signIn = async (email: string) => {
+      const res = await fetch(`${server.url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email, password: PASSWORD }).toString(),
+      });
+      return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    };
+    const content = async (session: string, path = '/board/content') => {
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie: session } });
+      return { token: res.headers.get('x-board-token'), html: await res.text() };
+    };
+    // Two teams whose boards have the same change token: one rep each with the same mission,
+    // written at the same (the server's fixed) time.
+    for (const team of ['East', 'West']) {
+      await accounts.addTeam(team);
+      await accounts.addManager(team, `boss@${team.toLowerCase()}.test`, PASSWORD);
+    }
+    const erin = await accounts.addRep('East', 'Erin East');
+    const walt = await accounts.addRep('West', 'Walt West');
+    await put(erin.token, 'east-1', sampleState({ title: 'East mission' }));
+    await put(walt.token, 'west-1', sampleState({ title: 'West mission' }));
+    const eastBoard = await signIn('boss@east.test');
+    const westBoard = await signIn('boss@west.test');
+
+    const east = await content(eastBoard);
+    const west = await content(westBoard);
+    expect(west.token).toBe(east.token);
+    expect(east.html).toContain('Erin East');
+    expect(east.html).not.toContain('Walt West');
+    expect(west.html).toContain('Walt West');
+    expect(west.html).not.toContain('Erin East');
+    // Another view of the same board at the same token is drawn for itself.
+    expect((await content(eastBoard, '/board/content?status=missed')).html).toContain(
+      'No missions match these filters.',
+    );
+    expect((await content(eastBoard)).html).toContain('3 meetings of 10');
+
+    // Erin's win reaches both of East's open boards (two sessions) at once, not West's.
+    const secondEastBoard = await signIn('boss@east.test');
+    await put(erin.token, 'east-1', sampleState({ title: 'East mission', total: 4 }), 2);
+    for (const board of [secondEastBoard, eastBoard]) {
+      const after = await content(board);
+      expect(after.token).not.toBe(east.token);
+      expect(after.html).toContain('4 meetings of 10');
+    }
+    expect(await content(westBoard)).toEqual(west);
+  });
 });
