@@ -9,10 +9,12 @@
 // onboarding path itself is team-onboarding.spec.ts; used and unknown invites are join.spec.ts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { hashPassword } from '../../src/server/auth.ts';
 import { INVITE_ERRORS } from '../../src/shared/invite.ts';
 import { startTeamServer, type TeamServerFixture } from '../unit/server/team-server-fixture.ts';
+import { disclosure } from './account-pages.ts';
 import { expect, test, type MissionTrayHarness } from './harness.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -78,6 +80,14 @@ async function personAt(browser: Browser, server: TeamServerFixture, email: stri
   return { context, page };
 }
 
+async function expectNoSeriousAxe(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+}
+
 /** Nothing of a team was kept by the app: no endpoint, sync off, no token. */
 function nothingStored(app: MissionTrayHarness) {
   expect(app.settings.get().sync).toEqual({
@@ -107,13 +117,18 @@ test('a manager of another team who aims their page’s forms at this team gets 
     // Each of Sam's own forms, its action edited to North's rep or invite (the page's CSRF
     // token is Sam's own and valid): the answer is a page that says why, never a change.
     const attempts = [
-      ['Rename Eve South', `/board/team/reps/${ann.id}/rename`],
-      ['Re-invite Eve South', `/board/team/reps/${ann.id}/reinvite`],
-      ['Remove Eve South', `/board/team/reps/${ann.id}/remove`],
-      ['Withdraw the invite for Flo South', `/board/team/invites/${String(bo?.['id'])}/revoke`],
+      ['Rename', 'Save name for Eve South', `/board/team/reps/${ann.id}/rename`],
+      [null, 'Re-invite Eve South', `/board/team/reps/${ann.id}/reinvite`],
+      ['Remove', 'Yes, remove Eve South', `/board/team/reps/${ann.id}/remove`],
+      [
+        null,
+        'Withdraw the invite for Flo South',
+        `/board/team/invites/${String(bo?.['id'])}/revoke`,
+      ],
     ] as const;
-    for (const [button, action] of attempts) {
+    for (const [opens, button, action] of attempts) {
       await page.goto(`${server.url}/board/team`);
+      if (opens) await disclosure(page, `${opens} Eve South`).click();
       const form = page.getByRole('button', { name: button }).locator('xpath=ancestor::form');
       const own = JSON.stringify(`form[action="${await form.getAttribute('action')}"]`);
       // As text: the e2e typecheck has no DOM lib.
@@ -156,7 +171,8 @@ test('a manager the admin removed: the open board sends them to sign in, they ca
     await passwordTab.goto(`${server.url}/board/password`);
 
     await expect(ada.page).toHaveURL(`${server.url}/admin`);
-    await ada.page.getByRole('button', { name: 'Revoke mia@north.test' }).click();
+    await disclosure(ada.page, 'Revoke mia@north.test').click();
+    await ada.page.getByRole('button', { name: 'Yes, revoke mia@north.test' }).click();
     await expect(ada.page.getByRole('region', { name: /^North/ })).toContainText(
       'No managers yet.',
     );
@@ -283,7 +299,8 @@ test('invites that stop working reach the app as one sentence each, and it store
     await board.goto(`${server.url}/board/team`);
     await board.getByRole('button', { name: 'Re-invite Ann Lee' }).click();
     const forAnn = await board.getByLabel('Invite link').inputValue();
-    await board.getByRole('button', { name: 'Remove Ann Lee' }).click();
+    await disclosure(board, 'Remove Ann Lee').click();
+    await board.getByRole('button', { name: 'Yes, remove Ann Lee' }).click();
     await expect(board.getByRole('main')).not.toContainText('Ann Lee');
     await app.openLink(forAnn);
     const refused = page.getByRole('dialog', { name: 'Join a team' });
@@ -303,6 +320,117 @@ test('invites that stop working reach the app as one sentence each, and it store
     expect(app.notifications).toEqual([]);
   } finally {
     await mia.context.close();
+    await server.close();
+  }
+});
+
+/** How far the page, or the box holding `selector`, scrolls sideways (0: it fits). */
+const sideways = async (page: Page, selector = 'html') =>
+  Number(
+    await page.evaluate(
+      `(() => { const e = document.querySelector(${JSON.stringify(selector)}); return e.scrollWidth - e.clientWidth; })()`,
+    ),
+  );
+
+for (const colorScheme of ['light', 'dark'] as const)
+  for (const width of [390, 1280] as const)
+    test(`the admin area and the Team page at ${width} px, ${colorScheme}: everything in view, axe clean`, async ({
+      browser,
+    }) => {
+      const { server } = await twoTeams();
+      await server.store.accounts.addRep('North', 'Bartholomew Fitzgerald-Montgomery');
+      const context = await browser.newContext({
+        viewport: { width, height: 844 },
+        colorScheme,
+      });
+      const page = await context.newPage();
+      try {
+        await signIn(page, server, ADMIN);
+        await disclosure(page, 'Revoke mia@north.test').click();
+        expect(await sideways(page)).toBeLessThanOrEqual(0);
+        await expectNoSeriousAxe(page);
+        await page.screenshot({
+          path: `test-results/screenshots/admin-${width}-${colorScheme}.png`,
+          fullPage: true,
+        });
+
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await signIn(page, server, 'mia@north.test');
+        await page.goto(`${server.url}/board/team`);
+        await page.getByLabel("Rep's name").fill('Cy North');
+        await page.getByRole('button', { name: 'Create invite' }).click();
+        await disclosure(page, 'Remove Bartholomew Fitzgerald-Montgomery').click();
+        await disclosure(page, 'Rename Ann Lee').click();
+        // The reps' table fits: every rep's changes are in view without scrolling it sideways.
+        expect(await sideways(page)).toBeLessThanOrEqual(0);
+        expect(await sideways(page, '.scroll')).toBeLessThanOrEqual(0);
+        for (const name of ['Re-invite Ann Lee', 'Yes, remove Bartholomew Fitzgerald-Montgomery']) {
+          const box = await page.getByRole('button', { name }).boundingBox();
+          expect(box && box.x + box.width, name).toBeLessThanOrEqual(width);
+        }
+        await expectNoSeriousAxe(page);
+        await page.screenshot({
+          path: `test-results/screenshots/team-${width}-${colorScheme}.png`,
+          fullPage: true,
+        });
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    });
+
+test('by keyboard alone: rename a rep; Remove and Revoke ask first, and a slip changes nothing', async ({
+  browser,
+}) => {
+  const { server, snapshot } = await twoTeams();
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, server, 'mia@north.test');
+    await page.goto(`${server.url}/board/team`);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel("Rep's name")).toBeFocused();
+
+    // A click on Remove, or Enter on it, only opens what it would do.
+    const before = await snapshot();
+    await disclosure(page, 'Remove Ann Lee').click();
+    const sure = page.getByRole('button', { name: 'Yes, remove Ann Lee' });
+    await expect(sure).toBeVisible();
+    await expect(page.locator('details[open]')).toContainText(
+      "Ann Lee's app stops syncing at once and their missions leave North's board.",
+    );
+    await disclosure(page, 'Remove Ann Lee').press('Enter');
+    await expect(sure).toBeHidden();
+    expect(await snapshot()).toEqual(before);
+
+    // Rename: Enter opens it, Tab reaches the field, Enter saves.
+    await disclosure(page, 'Rename Ann Lee').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const field = page.getByLabel('New name for Ann Lee');
+    await expect(field).toBeFocused();
+    await field.fill('Ann Lee-Park');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('table', { name: 'Reps on North' })).toContainText('Ann Lee-Park');
+    await expect(page.getByRole('table', { name: 'Reps on North' })).not.toContainText(
+      /Ann Lee\b(?!-)/,
+    );
+
+    // The admin's Revoke, by keyboard: Enter opens it, Tab reaches its button, Enter revokes.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, server, ADMIN);
+    await disclosure(page, 'Revoke sam@south.test').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Yes, revoke sam@south.test' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: /^South/ })).toContainText('No managers yet.');
+    await expect(page.getByRole('region', { name: /^North/ })).toContainText('mia@north.test');
+  } finally {
+    await context.close();
     await server.close();
   }
 });

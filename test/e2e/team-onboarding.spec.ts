@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startTeamServer, type TeamServerFixture } from '../unit/server/team-server-fixture.ts';
+import { disclosure } from './account-pages.ts';
 import { expect, test } from './harness.ts';
 
 const CLI = fileURLToPath(new URL('../../src/server/cli.ts', import.meta.url));
@@ -264,7 +265,12 @@ test('from init to a removed rep: admin, team, manager, invite, join, live board
     await nav(board, 'Team').click();
     const reps = board.getByRole('table', { name: 'Reps on North' });
     await expect(reps.getByRole('row', { name: /Ann Lee/ })).toBeVisible();
-    await board.getByRole('button', { name: 'Remove Ann Lee' }).click();
+    // Remove asks first: opening it says what follows, and only its button removes.
+    await disclosure(board, 'Remove Ann Lee').click();
+    await expect(board.locator('details[open]')).toContainText(
+      "Ann Lee's app stops syncing at once and their missions leave North's board. Their app keeps every mission and win.",
+    );
+    await board.getByRole('button', { name: 'Yes, remove Ann Lee' }).click();
     await expect(board.getByRole('main')).toContainText('No reps yet.');
     expect(await server.rows('missions')).toEqual([]);
 

@@ -34,6 +34,25 @@ function buttonForm(action: string, csrf: string, label: string, accessibleName:
   return `<form method="post" action="${esc(action)}" class="inline">${csrfField(csrf)}<button type="submit" aria-label="${esc(accessibleName)}">${esc(label)}</button></form>`;
 }
 
+/**
+ * A change that cannot be undone, behind a disclosure: the summary names it and whom, the body
+ * says what follows, and only its button sends the form. No script: a keyboard opens it with
+ * Enter, and an accidental click changes nothing.
+ */
+function confirmForm(options: {
+  action: string;
+  csrf: string;
+  /** The summary's words ("Remove"); `whom` follows them for screen readers. */
+  label: string;
+  whom: string;
+  explanation: string;
+  /** The button's words ("Yes, remove Ann Lee"). */
+  confirm: string;
+}): string {
+  return `<details class="confirm"><summary>${esc(options.label)}<span class="visually-hidden"> ${esc(options.whom)}</span></summary>
+<div class="confirm-body"><p>${esc(options.explanation)}</p><form method="post" action="${esc(options.action)}">${csrfField(options.csrf)}<button type="submit">${esc(options.confirm)}</button></form></div></details>`;
+}
+
 /** A text to copy, in a read-only field with its label. */
 function copyField(id: string, label: string, value: string): string {
   return `<label for="${id}">${esc(label)}</label>
@@ -162,8 +181,22 @@ function teamSection(team: TeamWithManagers, csrf: string): string {
           (
             m,
           ) => `<li><span class="name">${esc(m.email)}</span>${m.hasPassword ? '' : ' <span class="muted">(password not set yet)</span>'}
-${buttonForm(`/admin/managers/${m.id}/reset`, csrf, 'New password link', `New password link for ${m.email}`)}
-${buttonForm(`/admin/managers/${m.id}/revoke`, csrf, 'Revoke', `Revoke ${m.email}`)}</li>`,
+<div class="actions">${confirmForm({
+            action: `/admin/managers/${m.id}/reset`,
+            csrf,
+            label: 'New password link',
+            whom: `for ${m.email}`,
+            explanation: `${m.email}'s password stops working and their sessions end now; you get a one-time link to send them.`,
+            confirm: `Yes, make a new link for ${m.email}`,
+          })}
+${confirmForm({
+  action: `/admin/managers/${m.id}/revoke`,
+  csrf,
+  label: 'Revoke',
+  whom: m.email,
+  explanation: `${m.email} can no longer sign in, and their sessions end now. ${team.name}'s board and reps stay.`,
+  confirm: `Yes, revoke ${m.email}`,
+})}</div></li>`,
         )
         .join('\n')}</ul>`
     : '<p class="muted">No managers yet.</p>';
@@ -227,14 +260,22 @@ ${copyField('invite-code', 'Invite code', shown.code)}
 </section>`;
 }
 
-function repRow(rep: TeamRep, csrf: string, nonce: string): string {
+function repRow(rep: TeamRep, team: string, csrf: string, nonce: string): string {
   const id = `rep-${esc(rep.id)}`;
   return `<tr>
 <th scope="row"><a href="/board/reps/${esc(rep.id)}">${esc(rep.name)}</a></th>
 <td>${rep.lastSeenAt ? when(rep.lastSeenAt) : '<span class="muted">never</span>'}</td>
-<td><form method="post" action="/board/team/reps/${esc(rep.id)}/rename" class="inline">${csrfField(csrf)}<label for="${id}-name" class="visually-hidden">New name for ${esc(rep.name)}</label><input id="${id}-name" name="name" type="text" maxlength="100" required value="${esc(rep.name)}"><button type="submit" aria-label="Rename ${esc(rep.name)}">Rename</button></form></td>
-<td><form method="post" action="/board/team/reps/${esc(rep.id)}/reinvite" class="inline">${csrfField(csrf)}<input type="hidden" name="nonce" value="${esc(nonce)}"><button type="submit" aria-label="Re-invite ${esc(rep.name)}">Re-invite</button></form>
-${buttonForm(`/board/team/reps/${rep.id}/remove`, csrf, 'Remove', `Remove ${rep.name}`)}</td>
+<td><div class="actions"><details class="rename"><summary>Rename<span class="visually-hidden"> ${esc(rep.name)}</span></summary>
+<form method="post" action="/board/team/reps/${esc(rep.id)}/rename" class="confirm-body">${csrfField(csrf)}<label for="${id}-name">New name for ${esc(rep.name)}</label><input id="${id}-name" name="name" type="text" maxlength="100" required value="${esc(rep.name)}"><button type="submit">Save name<span class="visually-hidden"> for ${esc(rep.name)}</span></button></form></details>
+<form method="post" action="/board/team/reps/${esc(rep.id)}/reinvite" class="inline">${csrfField(csrf)}<input type="hidden" name="nonce" value="${esc(nonce)}"><button type="submit" aria-label="Re-invite ${esc(rep.name)}">Re-invite</button></form>
+${confirmForm({
+  action: `/board/team/reps/${rep.id}/remove`,
+  csrf,
+  label: 'Remove',
+  whom: rep.name,
+  explanation: `${rep.name}'s app stops syncing at once and their missions leave ${team}'s board. Their app keeps every mission and win.`,
+  confirm: `Yes, remove ${rep.name}`,
+})}</div></td>
 </tr>`;
 }
 
@@ -243,8 +284,8 @@ export function renderTeamPage(data: TeamPageData): string {
   const reps = data.reps.length
     ? `<div class="scroll"><table>
 <caption>Reps on ${esc(session.teamName ?? 'the team')}</caption>
-<thead><tr><th scope="col">Rep</th><th scope="col">Last sync</th><th scope="col">Name</th><th scope="col">Access</th></tr></thead>
-<tbody>${data.reps.map((r) => repRow(r, session.csrf, nonce)).join('\n')}</tbody>
+<thead><tr><th scope="col">Rep</th><th scope="col">Last sync</th><th scope="col">Change</th></tr></thead>
+<tbody>${data.reps.map((r) => repRow(r, session.teamName ?? 'the team', session.csrf, nonce)).join('\n')}</tbody>
 </table></div>
 <p class="muted">Re-invite a rep whose laptop was replaced: when they join, their old token stops working and their missions stay theirs. Remove takes a rep and their missions off the team.</p>`
     : '<p class="muted">No reps yet. Invite the first one below.</p>';
