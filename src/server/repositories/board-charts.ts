@@ -11,6 +11,7 @@ import {
   metricLabel,
 } from '../../shared/mission.ts';
 import type { TeamDatabase } from '../db/connection.ts';
+import { prepare } from '../db/prepared.ts';
 
 /** The key a metric filters by: its unit, as the board writes it ("meetings", "proposals"). */
 export const metricKey = (metric: Metric): string => metricLabel(metric, 2).toLowerCase();
@@ -117,6 +118,24 @@ export function createBoardCharts(database: TeamDatabase, now: () => Date = () =
     return metric;
   }
 
+  // Compiled once: every open board asks it every second.
+  const tokenOf = prepare({ teamId: '' }, (p) =>
+    db
+      .selectFrom('missions')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('total').as('wins'),
+        eb.fn.max('updated_at').as('latest'),
+        eb
+          .selectFrom('reps')
+          .select((r) => r.fn.countAll<number>().as('reps'))
+          .where('team_id', '=', p.teamId)
+          .where('revoked_at', 'is', null)
+          .as('reps'),
+      ])
+      .where('team_id', '=', p.teamId),
+  );
+
   return {
     /**
      * What changes when the board would: the team's mission count, their wins in all and the
@@ -125,21 +144,7 @@ export function createBoardCharts(database: TeamDatabase, now: () => Date = () =
      * second cost little.
      */
     async changeToken(teamId: string): Promise<string> {
-      const row = await db
-        .selectFrom('missions')
-        .select((eb) => [
-          eb.fn.countAll<number>().as('n'),
-          eb.fn.sum<number>('total').as('wins'),
-          eb.fn.max('updated_at').as('latest'),
-          eb
-            .selectFrom('reps')
-            .select((r) => r.fn.countAll<number>().as('reps'))
-            .where('team_id', '=', teamId)
-            .where('revoked_at', 'is', null)
-            .as('reps'),
-        ])
-        .where('team_id', '=', teamId)
-        .executeTakeFirst();
+      const [row] = (await db.executeQuery(tokenOf({ teamId }))).rows;
       const today = now().toISOString().slice(0, 10);
       return [
         today,

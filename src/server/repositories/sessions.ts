@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { newToken, sha256 } from '../auth.ts';
 import type { TeamDatabase } from '../db/connection.ts';
+import { prepare } from '../db/prepared.ts';
 import type { TeamSchema } from '../db/schema.ts';
 import { type Manager, managerColumns, managerOf } from './accounts.ts';
 import type { Admin } from './admin-accounts.ts';
@@ -27,6 +28,15 @@ export function createSessions(database: TeamDatabase, now: () => Date) {
     return { id, csrf };
   }
 
+  // Compiled once: every request of an open board (its poll each second) looks its session up.
+  const managerSession = prepare({ hash: '', at: 0 }, (p) =>
+    managerColumns(db)
+      .innerJoin('sessions as s', 's.manager_id', 'm.id')
+      .select('s.csrf')
+      .where('s.id_hash', '=', p.hash)
+      .where('s.expires_at', '>', p.at),
+  );
+
   return {
     async create(managerId: string, ttlMs: number): Promise<{ id: string; csrf: string }> {
       return open(ttlMs, async (tx, row) => {
@@ -39,12 +49,9 @@ export function createSessions(database: TeamDatabase, now: () => Date) {
     },
 
     async find(id: string): Promise<(Manager & { csrf: string }) | null> {
-      const row = await managerColumns(db)
-        .innerJoin('sessions as s', 's.manager_id', 'm.id')
-        .select('s.csrf')
-        .where('s.id_hash', '=', sha256(id))
-        .where('s.expires_at', '>', now().getTime())
-        .executeTakeFirst();
+      const [row] = (
+        await db.executeQuery(managerSession({ hash: sha256(id), at: now().getTime() }))
+      ).rows;
       return row ? { ...managerOf(row), csrf: row.csrf } : null;
     },
 
