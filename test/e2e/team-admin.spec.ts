@@ -343,6 +343,9 @@ for (const colorScheme of ['light', 'dark'] as const)
         viewport: { width, height: 844 },
         colorScheme,
       });
+      await context.addInitScript({
+        content: "Object.defineProperty(navigator, 'clipboard', { value: undefined });",
+      });
       const page = await context.newPage();
       try {
         await signIn(page, server, ADMIN);
@@ -359,6 +362,17 @@ for (const colorScheme of ['light', 'dark'] as const)
         await page.goto(`${server.url}/board/team`);
         await page.getByLabel("Rep's name").fill('Cy North');
         await page.getByRole('button', { name: 'Create invite' }).click();
+        // No clipboard here (as on a page served over plain http): the link is selected instead.
+        await page.getByRole('button', { name: 'Copy invite link' }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'Invite link' })).toHaveText(
+          'Invite link selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+        );
+        const link = page.getByLabel('Invite link');
+        await expect(link).toBeFocused();
+        const selected = await page.evaluate(
+          "(() => { const f = document.getElementById('invite-link'); return f.value.slice(f.selectionStart, f.selectionEnd); })()",
+        );
+        expect(selected).toBe(await link.inputValue());
         await disclosure(page, 'Remove Bartholomew Fitzgerald-Montgomery').click();
         await disclosure(page, 'Rename Ann Lee').click();
         // The reps' table fits: every rep's changes are in view without scrolling it sideways.

@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { startTeamServer, type TeamServerFixture } from '../unit/server/team-server-fixture.ts';
 import { disclosure } from './account-pages.ts';
 import { expect, test } from './harness.ts';
@@ -84,6 +84,15 @@ async function personIn(context: BrowserContext) {
   return { page, problems };
 }
 
+/** Copies what the field shows with its Copy button; what reached the clipboard. */
+async function copied(page: Page, within: Locator, label: string): Promise<string> {
+  await within.getByRole('button', { name: `Copy ${label.toLowerCase()}` }).click();
+  await expect(within.getByRole('status').filter({ hasText: `${label} copied.` })).toBeVisible();
+  const text = String(await page.evaluate('navigator.clipboard.readText()'));
+  expect(text).toBe(await within.getByLabel(label).inputValue());
+  return text;
+}
+
 /** The header's nav: Board, Team, Admin. */
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
@@ -117,8 +126,10 @@ test('from init to a removed rep: admin, team, manager, invite, join, live board
     logger: true,
     logStream: log.stream,
   });
-  const adminContext = await browser.newContext();
-  const managerContext = await browser.newContext();
+  // Each copies what is shown once with its Copy button, as a person would.
+  const clipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
+  const adminContext = await browser.newContext(clipboard);
+  const managerContext = await browser.newContext(clipboard);
   try {
     // ── The admin: `init` prints the one-time link once; the admin opens it and signs in.
     const printed = await init(server, ADMIN);
@@ -148,10 +159,10 @@ test('from init to a removed rep: admin, team, manager, invite, join, live board
     await north.getByLabel('Add a manager to North (email)').fill(MANAGER);
     await north.getByRole('button', { name: 'Add manager' }).click();
     const shownLink = admin.page.getByRole('region', { name: 'One-time password link' });
-    await expect(shownLink.getByRole('status')).toContainText(
+    await expect(shownLink.getByRole('status').first()).toContainText(
       `${MANAGER} can now set their password with this link. Send it to them yourself: it is shown only now, works once`,
     );
-    const managerLink = await shownLink.getByLabel('Password link').inputValue();
+    const managerLink = await copied(admin.page, shownLink, 'Password link');
     expect(managerLink.startsWith(`${server.url}/password/`)).toBe(true);
     await expect(north).toContainText(`${MANAGER} (password not set yet)`);
     await noSeriousAxe(admin.page, 'admin-manager-added');
@@ -177,11 +188,11 @@ test('from init to a removed rep: admin, team, manager, invite, join, live board
     await manager.page.getByLabel("Rep's name").fill('Ann Lee');
     await manager.page.getByRole('button', { name: 'Create invite' }).click();
     const shownInvite = manager.page.getByRole('region', { name: 'Invite for Ann Lee' });
-    await expect(shownInvite.getByRole('status')).toContainText(
+    await expect(shownInvite.getByRole('status').first()).toContainText(
       'Send Ann Lee this link or code yourself: it is shown only now, works once',
     );
-    const inviteLink = await shownInvite.getByLabel('Invite link').inputValue();
-    const inviteCode = await shownInvite.getByLabel('Invite code').inputValue();
+    const inviteCode = await copied(manager.page, shownInvite, 'Invite code');
+    const inviteLink = await copied(manager.page, shownInvite, 'Invite link');
     expect(inviteLink).toMatch(/^missiontray:\/\/join\?server=/);
     expect(inviteCode).toMatch(/^MT1-[A-Za-z0-9_-]{32}@http:\/\/127\.0\.0\.1:\d+$/);
     await noSeriousAxe(manager.page, 'team-invite-shown');

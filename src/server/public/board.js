@@ -129,3 +129,26 @@ if (board) {
     }
   });
 }
+
+// The accounts' pages: a one-time link or code, shown once in a read-only field, gets a Copy
+// button (a phone shows only the start of the field). Where the clipboard is refused, the
+// field's text is selected and the sentence says how to copy it.
+for (const field of document.querySelectorAll('input.copy')) {
+  const label = document.querySelector(`label[for="${CSS.escape(field.id)}"]`)?.textContent ?? '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy-button';
+  button.textContent = `Copy ${label.toLowerCase()}`;
+  const said = document.createElement('span');
+  said.setAttribute('role', 'status');
+  button.addEventListener('click', async () => {
+    field.select();
+    try {
+      await navigator.clipboard.writeText(field.value);
+      said.textContent = `${label} copied.`;
+    } catch {
+      said.textContent = `${label} selected: press Ctrl+C (⌘C on a Mac) to copy it.`;
+    }
+  });
+  field.after(button, said);
+}
