@@ -111,6 +111,10 @@ test('a manager of another team who aims their page’s forms at this team gets 
     await expect(page.getByRole('main')).toContainText('Eve South');
     await expect(page.getByRole('main')).not.toContainText('Ann Lee');
     await expect(page.getByRole('main')).not.toContainText('Bo North');
+    // Times say their zone: the server's clock is not the manager's.
+    await expect(page.getByRole('listitem').filter({ hasText: 'Flo South' })).toContainText(
+      'expires 30 Nov 2026, 08:00 UTC',
+    );
     const [bo] = (await server.rows('invites')).filter((r) => r['rep_name'] === 'Bo North');
     const before = await snapshot();
 

@@ -2,7 +2,6 @@
 // the manager's Team page (/board/team), setting a password through a one-time link and changing
 // it. Every value passes through `esc`; no inline script or style (the CSP forbids both). A
 // one-time link or invite is rendered only into the answer to the POST that made it.
-import { format } from 'date-fns';
 import { esc, layout, type LayoutSession } from '../board-page.ts';
 import type { TeamRep } from '../repositories/accounts.ts';
 import type { TeamWithManagers } from '../repositories/admin-accounts.ts';
@@ -17,8 +16,19 @@ export const adminLayoutSession = (session: { csrf: string; email: string }): La
   admin: true,
 });
 
+/** In UTC, and saying so: the server's zone is not the reader's, and a bare time misleads. */
+const UTC_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 const when = (iso: string): string =>
-  `<time datetime="${esc(iso)}">${esc(format(new Date(iso), 'd MMM yyyy HH:mm'))}</time>`;
+  `<time datetime="${esc(iso)}">${esc(UTC_TIME.format(new Date(iso)))} UTC</time>`;
 
 const csrfField = (csrf: string): string =>
   `<input type="hidden" name="csrf" value="${esc(csrf)}">`;
