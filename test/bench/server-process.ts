@@ -2,22 +2,41 @@
 // generator does not share its event loop, and the server's own CPU can be read apart from it),
 // and a manager's sign-in to its board. Used by server.bench.ts and live.bench.ts.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
-export async function startChild(where: string) {
+export interface ChildOptions {
+  /**
+   * Serve as `team-server serve` does: structured JSON logs on stdout, here appended to this
+   * file. Without it the child does not log.
+   */
+  logFile?: string;
+}
+
+export async function startChild(where: string, options: ChildOptions = {}) {
+  const log = options.logFile === undefined ? 'ignore' : openSync(options.logFile, 'a');
   // stdin is a pipe the child watches: if this process dies without stopping it (a kill, a
-  // Ctrl-C), the pipe closes and the child ends too.
+  // Ctrl-C), the pipe closes and the child ends too. Its port and CPU readings come on fd 3, so
+  // that stdout is the log's, as in production.
   const child = spawn(
     process.execPath,
-    [fileURLToPath(new URL('./server-child.ts', import.meta.url)), where],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
+    [
+      fileURLToPath(new URL('./server-child.ts', import.meta.url)),
+      where,
+      ...(options.logFile === undefined ? [] : ['--log']),
+    ],
+    { stdio: ['pipe', log, 'inherit', 'pipe'] },
   );
+  if (typeof log === 'number') closeSync(log);
+  const control = child.stdio[3];
+  if (!(control instanceof Readable)) throw new Error('the server child has no control pipe');
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    control.once('data', (chunk) => resolve(Number(String(chunk).trim())));
     child.once('exit', (code) => reject(new Error(`server child exited with ${code}`)));
   });
   const lines: string[] = [];
-  child.stdout.on('data', (chunk) => lines.push(...String(chunk).trim().split('\n')));
+  control.on('data', (chunk) => lines.push(...String(chunk).trim().split('\n')));
   let exited = false;
   child.once('exit', () => (exited = true));
   return {

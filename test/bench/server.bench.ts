@@ -218,9 +218,10 @@ export const serverBench: BenchSection = {
       report.figure('server: SQLite: missions in the database', sqliteSeed.missions, '');
       console.log(
         `   load generator: autocannon in this process, ${CONNECTIONS} keep-alive connections on loopback, ` +
-          `${UPSERT_SECONDS} s per run after ${WARM_UP_SECONDS} s of warm-up; the server in a child process`,
+          `${UPSERT_SECONDS} s per run after ${WARM_UP_SECONDS} s of warm-up; the server in a child process, ` +
+          'logging as `team-server serve` does (to a file)',
       );
-      const sqlite = await startChild(file);
+      const sqlite = await startChild(file, { logFile: join(dir, 'sqlite.log') });
       stops.push(sqlite.stop);
       const sqliteRun = await measureInstance(
         report,
@@ -249,7 +250,7 @@ export const serverBench: BenchSection = {
       report.figure(`server: PostgreSQL: seed ${company}`, pgSeed.seconds, 's');
       report.figure('server: PostgreSQL: missions in the database', pgSeed.missions, '');
       const pgLoad = createUpsertLoad(pgSeed.live);
-      const one = await startChild(url.toString());
+      const one = await startChild(url.toString(), { logFile: join(dir, 'postgres-1.log') });
       stops.push(one.stop);
       const oneRun = await measureInstance(
         report,
@@ -258,7 +259,7 @@ export const serverBench: BenchSection = {
         pgLoad,
         BUDGETS.postgres,
       );
-      const two = await startChild(url.toString());
+      const two = await startChild(url.toString(), { logFile: join(dir, 'postgres-2.log') });
       stops.push(two.stop);
       const balancer = await startBalancer([
         { name: 'a', port: one.port },
