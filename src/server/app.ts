@@ -3,7 +3,12 @@
 // rep API under /api/v2 and /api/v1 (routes/rep-api.ts) and the manager's board (routes/board.ts) — over
 // the repositories of one store (store.ts).
 import type { Writable } from 'node:stream';
-import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { API_PREFIX, API_V1_PREFIX, MAX_BODY_BYTES } from '../shared/team.ts';
 import { DatabaseGoneError } from './db/connection.ts';
@@ -64,6 +69,26 @@ const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'];
 
 const kib = (bytes: number): string => `${bytes / 1024} KiB`;
 
+/**
+ * One line per request, written when it is answered, with what Fastify's two (on arrival and on
+ * completion) held between them: the request id, the request's fields, the status and the time
+ * taken. Half the log for the same facts; a request never answered gets its own line (below).
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (this.isLogDisabled(request)) return;
+    const fields = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...fields, err: error }, 'request errored');
+    else reply.log.info(fields, 'request completed');
+  }
+}
+
 export function createTeamServer(options: TeamServerOptions) {
   const { store } = options;
   const now = options.now ?? (() => new Date());
@@ -90,6 +115,7 @@ export function createTeamServer(options: TeamServerOptions) {
           },
         }
       : false,
+    logController: new OneLinePerRequest(),
     bodyLimit: MAX_BODY_BYTES,
     // Protocol v1 is v2 without the optional days away: apps of both are served by one API.
     rewriteUrl: (req) => v2UrlOf(req.url ?? '/'),
@@ -173,6 +199,13 @@ export function createTeamServer(options: TeamServerOptions) {
   app.addHook('preClose', async () => {
     closing = true;
   });
+
+  // A request its client gave up on is never answered: without this it would leave no line.
+  if (options.logger)
+    app.addHook('onRequestAbort', (request, done) => {
+      request.log.info({ req: request }, 'request aborted');
+      done();
+    });
 
   // A rep's token opens the rep API only: the board and the admin area are for people.
   app.addHook('onRequest', async (request, reply) => {

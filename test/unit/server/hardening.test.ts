@@ -374,6 +374,69 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       });
     });
 
+  describe('12. the log', () => {
+    const entries = (lines: string[]) =>
+      lines
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+    it('has one line per request once it is answered: its id, method, path, status and time, never the token', async () => {
+      const { lines, logStream } = captureLog();
+      const { ann } = await withTeam({ logger: true, logStream });
+      expect((await put(ann.token, 'm1', { revision: 1, state: sampleState() })).status).toBe(200);
+      expect((await put('mt_made-up', 'm1', { revision: 2, state: sampleState() })).status).toBe(
+        401,
+      );
+      const requests = entries(lines).filter((e) => typeof e.reqId === 'string');
+      expect(requests).toHaveLength(2);
+      expect(new Set(requests.map((e) => e.reqId)).size).toBe(2);
+      expect(requests).toEqual([
+        expect.objectContaining({
+          msg: 'request completed',
+          req: expect.objectContaining({ method: 'PUT', url: '/api/v1/missions/m1' }),
+          res: { statusCode: 200 },
+          responseTime: expect.any(Number),
+        }),
+        expect.objectContaining({
+          msg: 'request completed',
+          req: expect.objectContaining({ method: 'PUT', url: '/api/v1/missions/m1' }),
+          res: { statusCode: 401 },
+        }),
+      ]);
+      expect(lines.join('')).not.toContain(ann.token);
+      expect(lines.join('')).not.toContain('mt_made-up');
+    });
+
+    it('has a line for a request its client gave up on before the answer', async () => {
+      const { lines, logStream } = captureLog();
+      const { ann } = await withTeam({ logger: true, logStream });
+      const socket = connect(server.port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      await new Promise<void>((resolve) => socket.on('connect', resolve));
+      // "Expect: 100-continue": Node answers "100 Continue" as it hands the request over, so once
+      // that is read the server holds the request; the client then sends a little and hangs up.
+      const handedOver = new Promise<void>((resolve) =>
+        socket.on('data', (d) => String(d).startsWith('HTTP/1.1 100') && resolve()),
+      );
+      socket.write(
+        `PUT /api/v1/missions/m1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ann.token}\r\n` +
+          'Content-Type: application/json\r\nContent-Length: 2000\r\nExpect: 100-continue\r\n\r\n',
+      );
+      await handedOver;
+      socket.write('{"revision":1,');
+      socket.destroy();
+      await expect
+        .poll(() => entries(lines).find((e) => e.msg === 'request aborted'))
+        .toMatchObject({
+          reqId: expect.any(String),
+          req: expect.objectContaining({ method: 'PUT', url: '/api/v1/missions/m1' }),
+        });
+      expect(lines.join('')).not.toContain(ann.token);
+    });
+  });
+
   describe('11. the smaller holes', () => {
     it('the form-size 413 names the form limit', async () => {
       await withTeam();
