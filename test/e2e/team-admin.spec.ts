@@ -147,6 +147,7 @@ test('a manager of another team who aims their page’s forms at this team gets 
       await expect(page.getByRole('main')).toContainText('That rep or invite is not on your team.');
       await expect(page.getByRole('link', { name: 'Back' })).toHaveAttribute('href', '/board');
     }
+    await expectNoSeriousAxe(page);
     expect(await snapshot()).toEqual(before);
 
     // North's rep's page is not Sam's either.
@@ -197,6 +198,7 @@ test('a manager the admin removed: the open board sends them to sign in, they ca
       'You are signed out, so nothing was changed. Sign in and try again.',
     );
     await expect(teamTab.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
+    await expectNoSeriousAxe(teamTab);
     // Sign out on a page from before: already signed out, so it simply goes to sign-in.
     await passwordTab.getByRole('button', { name: 'Sign out' }).click();
     await expect(passwordTab).toHaveURL(`${server.url}/login`);
@@ -232,6 +234,7 @@ test('a tab opened before the manager signed in again: its form says it is out o
       'This form was not sent from the page as it is now, so nothing was changed. Reload the page and try again.',
     );
     expect(await snapshot()).toEqual(before);
+    await expectNoSeriousAxe(oldTab);
     await oldTab.getByRole('link', { name: 'Back to your pages' }).click();
     await expect(oldTab).toHaveURL(`${server.url}/board`);
   } finally {
@@ -401,7 +404,10 @@ test('by keyboard alone: rename a rep; Remove and Revoke ask first, and a slip c
   browser,
 }) => {
   const { server, snapshot } = await twoTeams();
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await context.newPage();
   try {
     await signIn(page, server, 'mia@north.test');
@@ -411,6 +417,17 @@ test('by keyboard alone: rename a rep; Remove and Revoke ask first, and a slip c
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await expect(page.getByLabel("Rep's name")).toBeFocused();
+
+    // An invite by keyboard: type, Enter; focus lands on the link shown once, Tab reaches Copy.
+    await page.keyboard.type('Cy North');
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Invite link')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Copy invite link' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Invite link' })).toHaveText(
+      'Invite link copied.',
+    );
 
     // A click on Remove, or Enter on it, only opens what it would do.
     const before = await snapshot();
@@ -440,12 +457,17 @@ test('by keyboard alone: rename a rep; Remove and Revoke ask first, and a slip c
     // The admin's Revoke, by keyboard: Enter opens it, Tab reaches its button, Enter revokes.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, server, ADMIN);
+    // A new manager by keyboard: their one-time link gets the focus.
+    await page.getByLabel('Add a manager to South (email)').fill('sue@south.test');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: 'Password link' })).toBeFocused();
     await disclosure(page, 'Revoke sam@south.test').focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Yes, revoke sam@south.test' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('region', { name: /^South/ })).toContainText('No managers yet.');
+    await expect(page.getByRole('region', { name: /^South/ })).not.toContainText('sam@south.test');
+    await expect(page.getByRole('region', { name: /^South/ })).toContainText('sue@south.test');
     await expect(page.getByRole('region', { name: /^North/ })).toContainText('mia@north.test');
   } finally {
     await context.close();

@@ -63,10 +63,13 @@ function confirmForm(options: {
 <div class="confirm-body"><p>${esc(options.explanation)}</p><form method="post" action="${esc(options.action)}">${csrfField(options.csrf)}<button type="submit">${esc(options.confirm)}</button></form></div></details>`;
 }
 
-/** A text to copy, in a read-only field with its label. */
-function copyField(id: string, label: string, value: string): string {
+/**
+ * A text to copy, in a read-only field with its label. The first of a page takes the focus: the
+ * answer that shows it once was asked for to get it, and a screen reader then reads it out.
+ */
+function copyField(id: string, label: string, value: string, focus = false): string {
   return `<label for="${id}">${esc(label)}</label>
-<input id="${id}" class="copy" type="text" readonly value="${esc(value)}">`;
+<input id="${id}" class="copy" type="text" readonly value="${esc(value)}"${focus ? ' autofocus' : ''}>`;
 }
 
 // ── Simple pages
@@ -180,7 +183,7 @@ function shownLink(shown: ShownPasswordLink): string {
   return `<section class="shown" aria-labelledby="shown-h">
 <h2 id="shown-h">One-time password link</h2>
 <p role="status">${esc(what)} Send it to them yourself: it is shown only now, works once, and expires ${when(shown.expiresAt.toISOString())}.</p>
-${copyField('password-link', 'Password link', shown.link)}
+${copyField('password-link', 'Password link', shown.link, true)}
 </section>`;
 }
 
@@ -265,7 +268,7 @@ function shownInvite(shown: ShownInvite): string {
   return `<section class="shown" aria-labelledby="invite-h">
 <h2 id="invite-h">Invite for ${esc(shown.repName)}</h2>
 <p role="status">Send ${esc(shown.repName)} this link or code yourself: it is shown only now, works once, and expires ${when(shown.expiresAt.toISOString())}. Opening the link (or pasting the code) in Mission Tray joins the team; nothing else to copy.</p>
-${copyField('invite-link', 'Invite link', shown.link)}
+${copyField('invite-link', 'Invite link', shown.link, true)}
 ${copyField('invite-code', 'Invite code', shown.code)}
 </section>`;
 }
