@@ -8,8 +8,10 @@
 //     until that board shows the new total (in the /board/content answer; in the page's DOM);
 //   - the server's CPU per open board per minute: its CPU with the boards open, less its CPU
 //     under the same wins with no board open; and its CPU per /board/changes answered 204 (50
-//     boards polling, nothing changing) and per /board/content.
-// On SQLite, then PostgreSQL (one instance). The load average is printed beside the figures.
+//     boards polling, nothing changing) and per /board/content, drawn after a change and shared
+//     (board-content-cache.ts).
+// On SQLite, then PostgreSQL (one instance); the server logs each request as `team-server serve`
+// does. The load average is printed beside the figures.
 import { type Browser, chromium } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -322,17 +324,24 @@ async function settle(acks: readonly Ack[], boards: readonly Sightings[]) {
   while (now() < deadline && latencies(acks, boards).missed > 0) await sleep(100);
 }
 
+interface Database {
+  label: string;
+  /** A file or a postgres:// URL. */
+  where: string;
+  live: readonly LiveRep[];
+  liveSeconds: number;
+  /** The server logs each request here, as `team-server serve` does on stdout. */
+  logFile: string;
+}
+
 async function measure(
   report: BenchReporter,
-  label: string,
-  where: string,
-  live: readonly LiveRep[],
-  liveSeconds: number,
+  { label, where, live, liveSeconds, logFile }: Database,
   browser: Browser,
   stops: (() => Promise<void>)[],
 ) {
   const name = (what: string) => `live: ${label}: ${what}`;
-  const child = await startChild(where);
+  const child = await startChild(where, { logFile });
   stops.push(child.stop);
   const reps: Reps = createReps(live.slice(0, REPS_PER_TEAM));
 
@@ -492,7 +501,14 @@ export const liveBench: BenchSection = {
       const file = join(dir, 'team.db');
       const sqliteSeed = await seedCompany({ file });
       report.figure('live: SQLite: seed', sqliteSeed.seconds, 's');
-      await measure(report, 'SQLite', file, sqliteSeed.live, LIVE_SECONDS.sqlite, browser, stops);
+      const sqlite = {
+        label: 'SQLite',
+        where: file,
+        live: sqliteSeed.live,
+        liveSeconds: LIVE_SECONDS.sqlite,
+        logFile: join(dir, 'sqlite.log'),
+      };
+      await measure(report, sqlite, browser, stops);
 
       cluster = await startPostgresCluster({ durable: true });
       const client = new pg.Client({ connectionString: cluster.url });
@@ -503,15 +519,14 @@ export const liveBench: BenchSection = {
       url.pathname = '/live';
       const pgSeed = await seedCompany({ url: url.toString() });
       report.figure('live: PostgreSQL: seed', pgSeed.seconds, 's');
-      await measure(
-        report,
-        'PostgreSQL, 1 instance',
-        url.toString(),
-        pgSeed.live,
-        LIVE_SECONDS.postgres,
-        browser,
-        stops,
-      );
+      const postgres = {
+        label: 'PostgreSQL, 1 instance',
+        where: url.toString(),
+        live: pgSeed.live,
+        liveSeconds: LIVE_SECONDS.postgres,
+        logFile: join(dir, 'postgres.log'),
+      };
+      await measure(report, postgres, browser, stops);
     } finally {
       for (const stop of stops.reverse()) await stop().catch(() => {});
       await browser?.close();
