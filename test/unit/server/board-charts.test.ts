@@ -38,6 +38,16 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   const put = (token: string, id: string, state: TeamMissionState, revision = 1) =>
     putMission(server, token, id, state, revision);
 
+  /** A manager's session cookie. */
+  const signIn = async (email: string) => {
+    const login = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email, password: PASSWORD }).toString(),
+    });
+    return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  };
   const get = (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } });
   const page = async (path: string) => (await get(path)).text();
 
@@ -52,13 +62,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       },
       PASSWORD,
     ));
-    const login = await fetch(`${server.url}/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email: 'mia@north.test', password: PASSWORD }).toString(),
-    });
-    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    cookie = await signIn('mia@north.test');
   });
   afterEach(() => server.close());
 
@@ -231,15 +235,6 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
   it('gives every open board the content of its own team and view, and a change to all of them', async () => {
     const { accounts } = server.store;
-    const signIn = async (email: string) => {
-      const res = await fetch(`${server.url}/login`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email, password: PASSWORD }).toString(),
-      });
-      return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    };
     const content = async (session: string, path = '/board/content') => {
       const res = await fetch(`${server.url}${path}`, { headers: { cookie: session } });
       return { token: res.headers.get('x-board-token'), html: await res.text() };
