@@ -132,7 +132,8 @@ export const managerLayoutSession = (session: {
   admin: false,
 });
 
-export function renderLoginPage(error: string | null): string {
+/** The sign-in page; after a refusal its sentence, with the email kept: only the password is retyped. */
+export function renderLoginPage(error: string | null, email = ''): string {
   return layout({
     title: 'Mission Tray — sign in',
     heading: 'Team board',
@@ -142,9 +143,9 @@ export function renderLoginPage(error: string | null): string {
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 <form method="post" action="/login">
 <label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" required>
+<input id="email" name="email" type="email" autocomplete="username" required value="${esc(email)}"${error ? '' : ' autofocus'}>
 <label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
+<input id="password" name="password" type="password" autocomplete="current-password" required${error ? ' autofocus' : ''}>
 <button type="submit">Sign in</button>
 </form>`,
   });

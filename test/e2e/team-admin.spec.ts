@@ -28,11 +28,12 @@ const START = new Date('2026-11-23T08:00:00Z').getTime();
  * a pending invite for Flo), and the admin Ada, each with a password. The server's clock runs
  * from START and can be moved on with `later(ms)`.
  */
-async function twoTeams() {
+async function twoTeams(options: { loginLimitPerMinute?: number } = {}) {
   let offset = 0;
   const started = Date.now();
   const server = await startTeamServer({
     now: () => new Date(START + offset + (Date.now() - started)),
+    ...options,
   });
   const { accounts, admins, invites, passwordLinks } = server.store;
   const northId = await accounts.addTeam('North');
@@ -239,6 +240,39 @@ test('a tab opened before the manager signed in again: its form says it is out o
     await expect(oldTab).toHaveURL(`${server.url}/board`);
   } finally {
     await mia.context.close();
+    await server.close();
+  }
+});
+
+test('too many sign-in attempts: the sign-in page says when to try again', async ({ browser }) => {
+  const { server } = await twoTeams({ loginLimitPerMinute: 3 });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}/login`);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.getByLabel('Email').fill('mia@north.test');
+      await page.getByLabel('Password').fill('a wrong guess');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('alert')).toHaveText('That email and password do not match.');
+    }
+    await page.getByLabel('Email').fill('mia@north.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/login'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const refused = await answered;
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Team board');
+    await expect(page.getByRole('alert')).toHaveText(
+      /^Too many sign-in attempts; try again in \d+ s\.$/,
+    );
+    // The email stays filled in for the next try, and the password field has the focus.
+    await expect(page.getByLabel('Email')).toHaveValue('mia@north.test');
+    await expect(page.getByLabel('Password')).toBeFocused();
+    await expectNoSeriousAxe(page);
+  } finally {
+    await context.close();
     await server.close();
   }
 });

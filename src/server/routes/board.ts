@@ -151,10 +151,15 @@ export function boardRoutes({
       const email = form.success ? form.data.email.trim() : '';
       const verdict = await store.signIns.admit(request.ip, email, signInLimits);
       if (!verdict.allowed)
-        return reply
+        return htmlHeaders(reply)
           .code(429)
           .header('retry-after', String(verdict.retryAfterS))
-          .send({ error: `Too many sign-in attempts; try again in ${verdict.retryAfterS} s.` });
+          .send(
+            renderLoginPage(
+              `Too many sign-in attempts; try again in ${verdict.retryAfterS} s.`,
+              email,
+            ),
+          );
       // A manager's account or an admin's (one email, one account).
       const manager = form.success ? await store.accounts.managerForLogin(email) : null;
       const admin = form.success && !manager ? await store.admins.adminForLogin(email) : null;
@@ -167,7 +172,7 @@ export function boardRoutes({
       if (!form.success || !account || !passwordOk)
         return htmlHeaders(reply)
           .code(401)
-          .send(renderLoginPage('That email and password do not match.'));
+          .send(renderLoginPage('That email and password do not match.', email));
       const session = manager
         ? await store.sessions.create(manager.id, sessionTtlMs)
         : await store.sessions.createAdmin(account.id, sessionTtlMs);

@@ -345,7 +345,11 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       await signIn('mia@north.test', 'wrong');
       const limited = await signIn('mia@north.test', 'wrong');
       expect(limited.status).toBe(429);
-      expect(sentenceOf(await limited.json())).toMatch(/try again in \d+ s/);
+      // A person's form: the sign-in page again, with the sentence (as for a wrong password).
+      expect(limited.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await limited.text()).toMatch(
+        /<p class="error" role="alert">Too many sign-in attempts; try again in \d+ s\.<\/p>/,
+      );
     });
   });
 
