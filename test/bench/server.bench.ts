@@ -261,11 +261,17 @@ export const serverBench: BenchSection = {
       );
       const two = await startChild(url.toString(), { logFile: join(dir, 'postgres-2.log') });
       stops.push(two.stop);
-      const balancer = await startBalancer([
-        { name: 'a', port: one.port },
-        { name: 'b', port: two.port },
-      ]);
+      const balancer = await startBalancer(
+        [
+          { name: 'a', port: one.port },
+          { name: 'b', port: two.port },
+        ],
+        // Under the load /readyz waits its turn: a slow check is not a dead instance (with the
+        // tests' checks, both were taken out under load and haproxy answered 503).
+        { fall: 3, timeout: '2s' },
+      );
       stops.push(balancer.stop);
+      await balancer.waitFor('UP', ['a', 'b']);
       reportWarmUp(
         report,
         'PostgreSQL, 2 instances behind haproxy',

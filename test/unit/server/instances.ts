@@ -153,6 +153,12 @@ export interface Balancer {
  */
 export async function startBalancer(
   instances: readonly Pick<Instance, 'name' | 'port'>[],
+  /**
+   * How many failed checks in a row take an instance out, and how long one may wait for its answer:
+   * by default one, within the 200 ms between checks (a test's dead instance is out at once); the
+   * bench loads instances whose /readyz then waits its turn behind the load.
+   */
+  checks: { fall: number; timeout?: string } = { fall: 1 },
 ): Promise<Balancer> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-haproxy-'));
   const port = await freePort();
@@ -170,7 +176,8 @@ export async function startBalancer(
     '  option redispatch 1',
     '  option httpchk GET /readyz',
     '  http-check expect status 200',
-    '  default-server inter 200ms fall 1 rise 1',
+    ...(checks.timeout ? [`  timeout check ${checks.timeout}`] : []),
+    `  default-server inter 200ms fall ${checks.fall} rise 1`,
     'frontend team',
     `  bind 127.0.0.1:${port}`,
     '  default_backend instances',
