@@ -277,6 +277,38 @@ test('too many sign-in attempts: the sign-in page says when to try again', async
   }
 });
 
+test('choosing a password through the link: a mismatch is said at the field, which has the focus', async ({
+  browser,
+}) => {
+  const { server, northId } = await twoTeams();
+  const id = await server.store.admins.addManager(northId, 'nia@north.test');
+  const link = await server.store.passwordLinks.issue({ kind: 'manager', id: String(id) });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}/password/${link.secret}`);
+    const field = page.getByLabel('New password');
+    await expect(field).toBeFocused();
+    await page.keyboard.type('a long new password');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('a long new passwort');
+    await page.keyboard.press('Enter');
+    const problem = 'The two passwords differ; type the same one twice.';
+    await expect(page.getByRole('alert')).toHaveText(problem);
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAccessibleDescription(problem);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    // The link still works: nothing was used up.
+    await field.fill('a long new password');
+    await page.getByLabel('The same again').fill('a long new password');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your password is set');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('a rep’s token opens neither the board nor the admin area, even beside a manager’s session', async ({
   browser,
 }) => {

@@ -33,8 +33,12 @@ const when = (iso: string): string =>
 const csrfField = (csrf: string): string =>
   `<input type="hidden" name="csrf" value="${esc(csrf)}">`;
 
-const alert = (message: string | null | undefined): string =>
-  message ? `<p class="error" role="alert">${esc(message)}</p>` : '';
+const alert = (message: string | null | undefined, id?: string): string =>
+  message ? `<p class="error" role="alert"${id ? ` id="${id}"` : ''}>${esc(message)}</p>` : '';
+
+/** A field's attributes when the form came back with a problem the sentence `id` names. */
+const invalidIf = (problem: string | null | undefined, id: string): string =>
+  problem ? ` aria-invalid="true" aria-describedby="${id}"` : '';
 
 const notice = (message: string | null | undefined): string =>
   message ? `<p class="notice" role="status">${esc(message)}</p>` : '';
@@ -109,11 +113,11 @@ export function renderSetPasswordPage(email: string, error: string | null): stri
     session: null,
     narrow: true,
     body: `<p>For <strong>${esc(email)}</strong>. At least 12 characters; this link works once.</p>
-${alert(error)}
+${alert(error, 'password-problem')}
 <form method="post">
 <input type="text" name="username" autocomplete="username" value="${esc(email)}" hidden>
 <label for="password">New password</label>
-<input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required>
+<input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required autofocus${invalidIf(error, 'password-problem')}>
 <label for="confirm">The same again</label>
 <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="12" required>
 <button type="submit">Set password</button>
@@ -147,7 +151,7 @@ export function renderChangePasswordPage(
 ${csrfField(session.csrf)}
 <input type="text" name="username" autocomplete="username" value="${esc(session.email)}" hidden>
 <label for="current">Current password</label>
-<input id="current" name="current" type="password" autocomplete="current-password" required>
+<input id="current" name="current" type="password" autocomplete="current-password" required autofocus>
 <label for="password">New password (at least 12 characters)</label>
 <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required>
 <label for="confirm">The same again</label>
