@@ -29,8 +29,23 @@ const REASONS: Record<ReflectionReason | 'not-shared', string> = {
   'not-shared': 'Reflection not shared',
 };
 
-const when = (iso: string): string =>
-  `<time datetime="${esc(iso)}">${esc(format(new Date(iso), 'd MMM HH:mm'))}</time>`;
+/** In UTC, and saying so: the server's zone is not the reader's, and a bare time misleads. */
+const UTC_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant as "30 Nov 2026, 08:00 UTC", readable without script; board.js rewrites it into
+ * the reader's own zone. Calendar days (a mission's period) are not instants and don't use it.
+ */
+export const when = (iso: string): string =>
+  `<time datetime="${esc(iso)}">${esc(UTC_TIME.format(new Date(iso)))} UTC</time>`;
 
 const amountOf = (n: number, metric: Metric): string => `${n} ${esc(metricLabel(metric, n))}`;
 

@@ -2,7 +2,7 @@
 // the manager's Team page (/board/team), setting a password through a one-time link and changing
 // it. Every value passes through `esc`; no inline script or style (the CSP forbids both). A
 // one-time link or invite is rendered only into the answer to the POST that made it.
-import { esc, layout, type LayoutSession } from '../board-page.ts';
+import { esc, layout, type LayoutSession, when } from '../board-page.ts';
 import type { TeamRep } from '../repositories/accounts.ts';
 import type { TeamWithManagers } from '../repositories/admin-accounts.ts';
 import type { PendingInvite } from '../repositories/invites.ts';
@@ -15,20 +15,6 @@ export const adminLayoutSession = (session: { csrf: string; email: string }): La
   manager: false,
   admin: true,
 });
-
-/** In UTC, and saying so: the server's zone is not the reader's, and a bare time misleads. */
-const UTC_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-const when = (iso: string): string =>
-  `<time datetime="${esc(iso)}">${esc(UTC_TIME.format(new Date(iso)))} UTC</time>`;
 
 const csrfField = (csrf: string): string =>
   `<input type="hidden" name="csrf" value="${esc(csrf)}">`;

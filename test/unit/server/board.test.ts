@@ -124,6 +124,33 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       expect(html).not.toMatch(/1 proposals|1 people/);
     });
 
+    it('writes the feed’s and the update’s times in UTC and says so, whatever zone the server runs in', async () => {
+      const zone = process.env['TZ'];
+      // Node follows a change of TZ at run time: the server now renders as if run in New York.
+      process.env['TZ'] = 'America/New_York';
+      try {
+        const bob = await server.store.accounts.addRep('North', 'Bob');
+        await call(server.url, 'PUT', '/api/v1/missions/m-bob', bob.token, {
+          revision: 1,
+          state: sampleState({
+            title: 'Calls at dawn',
+            recentWins: [{ at: '2026-11-25T09:30:00.000Z', amount: 1 }],
+          }),
+        });
+        const res = await signIn('mia@north.test', PASSWORD);
+        const html = await (
+          await fetch(`${server.url}/board`, { headers: { cookie: cookieOf(res) } })
+        ).text();
+        expect(html).toContain(
+          '<time datetime="2026-11-25T09:30:00.000Z">25 Nov 2026, 09:30 UTC</time> <strong>Bob</strong>',
+        );
+        expect(html).toMatch(/Updated <time datetime="[^"]+">25 Nov 2026, 12:00 UTC<\/time>/);
+      } finally {
+        if (zone === undefined) delete process.env['TZ'];
+        else process.env['TZ'] = zone;
+      }
+    });
+
     it('signs out only with the page’s CSRF token', async () => {
       const cookie = cookieOf(await signIn('mia@north.test', PASSWORD));
       const html = await (await fetch(`${server.url}/board`, { headers: { cookie } })).text();
