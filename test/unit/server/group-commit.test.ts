@@ -245,6 +245,47 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       ]);
     });
 
+    it('one group commits at a time: the writes that arrive meanwhile make the next group', async () => {
+      const groups: string[][] = [];
+      let committing = 0;
+      let most = 0;
+      let letFirstCommit = () => {};
+      const firstHeld = new Promise<void>((resolve) => (letFirstCommit = resolve));
+      const writes = createGroupCommit({
+        // The real missions repository; the first group is held open as a slow commit would be.
+        writeAll: async (batch) => {
+          groups.push(batch.map((w) => w.missionId));
+          committing += 1;
+          most = Math.max(most, committing);
+          try {
+            if (groups.length === 1) await firstHeld;
+            return await server.store.missions.writeAll(batch);
+          } finally {
+            committing -= 1;
+          }
+        },
+      });
+      const answers = [writes.write(upsertOf(ann, 'first'))];
+      await expect.poll(() => groups.length).toBe(1);
+      // Three writes, each in a turn of its own, while the first group commits.
+      for (const id of ['second', 'third', 'fourth']) {
+        answers.push(writes.write(upsertOf(ann, id)));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(groups).toEqual([['first']]);
+      letFirstCommit();
+      const outcomes = await Promise.all(answers);
+      expect(groups).toEqual([['first'], ['second', 'third', 'fourth']]);
+      expect(most).toBe(1);
+      expect(outcomes.map((o) => o.kind)).toEqual(['ok', 'ok', 'ok', 'ok']);
+      expect((await server.rows('missions')).map((r) => r.id).sort()).toEqual([
+        'first',
+        'fourth',
+        'second',
+        'third',
+      ]);
+    });
+
     it('if the shared transaction cannot commit, every write in it fails', async () => {
       const writes = createGroupCommit({
         writeAll: async () => {
