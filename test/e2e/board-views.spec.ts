@@ -206,6 +206,37 @@ test('a rep’s win reaches the open board without a reload, keeping focus and s
   await expect.poll(() => asked.length).toBeGreaterThan(whileHidden);
 });
 
+test.describe('a manager in New York', () => {
+  test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
+
+  test('reads the wins’ times in New York time with the zone named, also after a live update', async ({
+    page,
+  }) => {
+    await signIn(page);
+    const wins = page.getByRole('region', { name: 'Recent wins' }).getByRole('listitem');
+    // The server wrote 09:00 UTC; the manager's own clock said 04:00 EST.
+    await expect(wins.filter({ hasText: 'Ann Lee' })).toHaveText(
+      'Nov 25, 2026, 04:00 AM EST Ann Lee +1 meeting — Book 10 meetings',
+    );
+    await expect(page.locator('#updated')).toHaveText(/^Updated Nov 25, 2026, \d\d:\d\d AM EST$/);
+    await expect(page.locator('#feed time').first()).toHaveAttribute(
+      'datetime',
+      '2026-11-25T09:00:00.000Z',
+    );
+
+    await put(ann.token, 'ann-meetings', annMeetings(3), 2);
+    // Generous: the board asks every second; the figure (p95 ≤ 2 s) is the bench's.
+    await expect(wins.first()).toHaveText(
+      'Nov 25, 2026, 06:30 AM EST Ann Lee +2 meetings — Book 10 meetings',
+      { timeout: 15_000 },
+    );
+    await expect(wins.filter({ hasText: '+1 meeting' })).toHaveText(
+      'Nov 25, 2026, 04:00 AM EST Ann Lee +1 meeting — Book 10 meetings',
+    );
+    await expect(page.locator('#updated')).toHaveText(/^Updated Nov 25, 2026, \d\d:\d\d AM EST$/);
+  });
+});
+
 for (const colorScheme of ['light', 'dark'] as const)
   for (const [width, height] of [
     [375, 812],

@@ -74,8 +74,13 @@ async function signIn(page: Page, server: TeamServerFixture, email: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-async function personAt(browser: Browser, server: TeamServerFixture, email: string) {
-  const context = await browser.newContext();
+async function personAt(
+  browser: Browser,
+  server: TeamServerFixture,
+  email: string,
+  where: { timezoneId?: string; locale?: string } = {},
+) {
+  const context = await browser.newContext(where);
   const page = await context.newPage();
   await signIn(page, server, email);
   return { context, page };
@@ -104,7 +109,10 @@ test('a manager of another team who aims their page’s forms at this team gets 
   browser,
 }) => {
   const { server, ann, snapshot } = await twoTeams();
-  const sam = await personAt(browser, server, 'sam@south.test');
+  const sam = await personAt(browser, server, 'sam@south.test', {
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-GB',
+  });
   try {
     const { page } = sam;
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Team board — South');
@@ -112,9 +120,9 @@ test('a manager of another team who aims their page’s forms at this team gets 
     await expect(page.getByRole('main')).toContainText('Eve South');
     await expect(page.getByRole('main')).not.toContainText('Ann Lee');
     await expect(page.getByRole('main')).not.toContainText('Bo North');
-    // Times say their zone: the server's clock is not the manager's.
+    // Times are the manager's own, and say their zone: the server wrote 08:00 UTC.
     await expect(page.getByRole('listitem').filter({ hasText: 'Flo South' })).toContainText(
-      'expires 30 Nov 2026, 08:00 UTC',
+      'expires 30 Nov 2026, 09:00 CET',
     );
     const [bo] = (await server.rows('invites')).filter((r) => r['rep_name'] === 'Bo North');
     const before = await snapshot();

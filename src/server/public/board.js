@@ -3,7 +3,8 @@
 // query on the server; 204 when nothing did). Only then it fetches the content and swaps the
 // sections that differ, keeping focus, scroll and open tables, and says a new win politely to
 // screen readers. Served as a file so the page's Content-Security-Policy can forbid inline
-// script. docs/decisions/0013-live-board.md says why polling and not a push channel.
+// script. docs/decisions/0013-live-board.md says why polling and not a push channel. On every
+// page it loads on (the board's and the accounts'), it writes instants in the reader's own zone.
 /* global document, window, CSS */
 const board = document.getElementById('board');
 const status = document.getElementById('live-status');
@@ -13,6 +14,29 @@ let timer = 0;
 let busy = false;
 
 const signIn = () => window.location.assign('/login');
+
+const LOCAL_TIME = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+/**
+ * The server writes instants in UTC so they hold without script; here they become the reader's
+ * own time, in the browser's locale, the zone still named ("Nov 25, 2026, 04:00 AM EST"). Only
+ * instants carry a time in their ISO datetime ("…T09:30:00.000Z"); a mission's calendar days
+ * ("2026-11-23") are left as they are. The datetime attribute stays ISO.
+ */
+function localTimes(root) {
+  for (const time of root.querySelectorAll('time[datetime*="T"]')) {
+    const at = new Date(time.dateTime);
+    if (!Number.isNaN(at.getTime())) time.textContent = LOCAL_TIME.format(at);
+  }
+}
+localTimes(document);
 
 /** The latest win's words, without its time: "Ann Lee +2 meetings — Book 10 meetings". */
 function latestWin(root) {
@@ -51,6 +75,9 @@ function swap(html) {
   if (!board) return;
   const fresh = document.createElement('div');
   fresh.innerHTML = html;
+  // Before comparing: a section whose only difference is the zone its times are written in is
+  // unchanged, and is not redrawn.
+  localTimes(fresh);
   const before = latestWin(board);
   const { scrollX, scrollY } = window;
   for (const next of [...fresh.children]) {
