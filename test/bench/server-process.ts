@@ -41,6 +41,8 @@ export async function startChild(where: string, options: ChildOptions = {}) {
   child.once('exit', () => (exited = true));
   return {
     port,
+    /** The child's process id (the bench's CPU caps hold it). */
+    pid: child.pid ?? 0,
     url: `http://127.0.0.1:${port}`,
     /** The child's CPU time so far, in µs. */
     cpu: async (): Promise<number> => {

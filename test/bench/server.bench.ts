@@ -24,6 +24,7 @@ import {
   stateFor,
   TEAMS,
 } from './company.ts';
+import { createCpuCap } from './cpu-cap.ts';
 import { type BenchReporter, percentile, type BenchSection } from './report.ts';
 import { type ServerChild as Child, signIn, startChild } from './server-process.ts';
 
@@ -45,6 +46,11 @@ const CONNECTIONS = 64;
 const BOARD_REQUESTS = 100;
 /** Issue 13's budgets, upserts per second. */
 const BUDGETS = { sqlite: 8000, postgres: 3000 };
+/**
+ * Each instance's share of one core in the capped comparison (cpu-cap.ts): low enough that two
+ * capped instances, the database, haproxy and the load generator fit on two cores together.
+ */
+const CAP_CORES = 0.25;
 
 const load = () => Number(loadavg()[0]?.toFixed(2));
 
@@ -201,6 +207,48 @@ async function measureInstance(
   return run;
 }
 
+/**
+ * One instance and then two behind haproxy, each held to CAP_CORES of a core: what a second
+ * instance adds when an instance's own CPU is the limit, as on machines of their own. Returns the
+ * ratio, or null with the reason printed when this machine cannot cap a process.
+ */
+async function measureCapped(
+  report: BenchReporter,
+  upserts: ReturnType<typeof createUpsertLoad>,
+  instances: readonly [Child, Child],
+  balancerUrl: string,
+): Promise<number | null> {
+  const label = `PostgreSQL, each instance held to ${CAP_CORES} of a core`;
+  const caps = instances.map((child, i) => ({
+    child,
+    cap: createCpuCap(`mt-bench-${i}`, CAP_CORES),
+  }));
+  const held = caps.flatMap(({ child, cap }) => (typeof cap === 'string' ? [] : [{ child, cap }]));
+  try {
+    const why = caps.find(({ cap }) => typeof cap === 'string')?.cap;
+    if (typeof why === 'string') {
+      console.log(`   ${label}: not measured here: ${why}`);
+      return null;
+    }
+    for (const { child, cap } of held) cap.hold(child.pid);
+    const [first] = instances;
+    await upserts(first.url, [first], WARM_UP_SECONDS);
+    const alone = await upserts(first.url, [first]);
+    reportUpserts(report, `${label}, 1 instance`, alone);
+    await upserts(balancerUrl, instances, WARM_UP_SECONDS);
+    const both = await upserts(balancerUrl, instances);
+    reportUpserts(report, `${label}, 2 behind haproxy`, both, {
+      underUs: 1e6 / Math.max(1, alone.rate),
+      text: '< one capped instance’s (more upserts/s with two)',
+    });
+    const ratio = both.rate / Math.max(1, alone.rate);
+    report.figure(`server: ${label}: 2 instances / 1 instance upserts per second`, ratio, '×');
+    return ratio;
+  } finally {
+    for (const { cap } of held) cap.release();
+  }
+}
+
 export const serverBench: BenchSection = {
   name: 'server',
   async run(report) {
@@ -287,6 +335,7 @@ export const serverBench: BenchSection = {
         twoRun.rate / Math.max(1, oneRun.rate),
         '×',
       );
+      const capped = await measureCapped(report, pgLoad, [one, two], balancer.url);
       report.figure(
         `server: live teams driving the load (of ${TEAMS.toLocaleString('en')})`,
         LIVE_TEAMS,
@@ -298,7 +347,10 @@ export const serverBench: BenchSection = {
         `   budgets (issue 13), load ${load()}: ` +
           `SQLite ≥ ${BUDGETS.sqlite.toLocaleString('en')} upserts/s ${verdict(sqliteRun.rate >= BUDGETS.sqlite)} (${rate(sqliteRun)}); ` +
           `PostgreSQL, 1 instance ≥ ${BUDGETS.postgres.toLocaleString('en')}/s ${verdict(oneRun.rate >= BUDGETS.postgres)} (${rate(oneRun)}); ` +
-          `2 instances more than 1 ${verdict(twoRun.rate > oneRun.rate)} (${rate(twoRun)})`,
+          `2 instances more than 1 ${verdict(twoRun.rate > oneRun.rate)} (${rate(twoRun)}` +
+          (capped === null
+            ? ')'
+            : `; each held to ${CAP_CORES} of a core: ${verdict(capped > 1)}, ${capped.toFixed(2)}×)`),
       );
     } finally {
       for (const stop of stops.reverse()) await stop().catch(() => {});
