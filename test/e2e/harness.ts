@@ -2,6 +2,8 @@
 //   import { expect, test } from './harness.ts';
 //   test.use({ appOptions: { now: '2026-11-23T08:00:00Z', timeZone: 'Europe/Berlin' } });
 //   test('…', async ({ app }) => { await app.open(); … app.page …; await app.missionsOnDisk(); });
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import {
   bundleBridge,
@@ -45,3 +47,14 @@ export const test = base.extend<
     expect(app.problems, 'errors or CSP violations in the page').toEqual([]);
   },
 });
+
+/** Nothing of a team was kept by the app: no endpoint, sync off, no token. */
+export function expectNothingStored(app: MissionTrayHarness): void {
+  expect(app.settings.get().sync).toEqual({
+    enabled: false,
+    endpoint: null,
+    team: null,
+    revoked: false,
+  });
+  expect(existsSync(join(app.dataDir, 'secrets.json'))).toBe(false);
+}

@@ -3,7 +3,6 @@
 // the confirm screen — the team, the server, what is shared — and only Join joins; Cancel and
 // every bad invite change nothing; a manager's revoke stops sync with a banner, once, and keeps
 // every local win.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INVITE_ERRORS, inviteCode, inviteLink } from '../../src/shared/invite.ts';
@@ -12,7 +11,7 @@ import { startFaultProxy } from '../unit/core/sync/fault-proxy.ts';
 import { startTeamServer, type TeamServerFixture } from '../unit/server/team-server-fixture.ts';
 import { checkView } from './check-view.ts';
 import { createMission, logWin } from './drafts.ts';
-import { expect, test, type MissionTrayHarness } from './harness.ts';
+import { expect, expectNothingStored, test, type MissionTrayHarness } from './harness.ts';
 
 /** A team server with team North, its manager, and a fresh invite for Ann Lee. */
 async function northWithInvite() {
@@ -45,17 +44,6 @@ async function northWithInvite() {
 const settingsOnDisk = async (app: MissionTrayHarness) =>
   Settings.parse(JSON.parse(await readFile(join(app.dataDir, 'preferences.json'), 'utf8')));
 
-/** Nothing of a team was kept: no endpoint, sync off, no token. */
-async function nothingStored(app: MissionTrayHarness) {
-  expect(app.settings.get().sync).toEqual({
-    enabled: false,
-    endpoint: null,
-    team: null,
-    revoked: false,
-  });
-  expect(existsSync(join(app.dataDir, 'secrets.json'))).toBe(false);
-}
-
 const repMissions = async (server: TeamServerFixture) =>
   (await server.rows('missions')).map((r) => String(r['title'])).sort();
 
@@ -84,7 +72,7 @@ test('a join link shows the team, the server and what is shared; Join syncs the 
     expect(north.proxy.received.map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /api/v2/invites/${secret}`,
     ]);
-    await nothingStored(app);
+    expectNothingStored(app);
     expect(app.notifications).toEqual([]);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -135,7 +123,7 @@ test('Cancel stores nothing and leaves the invite unused', async ({ app }) => {
     );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    await nothingStored(app);
+    expectNothingStored(app);
     // Still usable: the preview answers as before, and a reload shows no confirm screen.
     const again = await fetch(`${north.server.url}/api/v2/invites/${secret}`);
     expect(again.status).toBe(200);
@@ -206,7 +194,7 @@ test('bad invites get one sentence each and change nothing', async ({ app }) => 
     const dialog = page.getByRole('dialog', { name: 'Join a team' });
     await expect(dialog.getByRole('alert')).toHaveText(INVITE_ERRORS.used);
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await nothingStored(app);
+    expectNothingStored(app);
     expect(app.notifications).toEqual([]);
   } finally {
     await north.close();

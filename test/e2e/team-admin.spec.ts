@@ -7,15 +7,13 @@
 // while or before the rep opened them (withdrawn on the Team page mid-confirm, expired, the
 // re-invite of a removed rep) get their sentence in the app, which stores nothing. The team
 // onboarding path itself is team-onboarding.spec.ts; used and unknown invites are join.spec.ts.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { hashPassword } from '../../src/server/auth.ts';
 import { INVITE_ERRORS } from '../../src/shared/invite.ts';
 import { startTeamServer, type TeamServerFixture } from '../unit/server/team-server-fixture.ts';
 import { disclosure } from './account-pages.ts';
-import { expect, test, type MissionTrayHarness } from './harness.ts';
+import { expectNoSeriousAxe } from './check-view.ts';
+import { expect, expectNothingStored, test } from './harness.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const ADMIN = 'ada@example.com';
@@ -84,25 +82,6 @@ async function personAt(
   const page = await context.newPage();
   await signIn(page, server, email);
   return { context, page };
-}
-
-async function expectNoSeriousAxe(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
-}
-
-/** Nothing of a team was kept by the app: no endpoint, sync off, no token. */
-function nothingStored(app: MissionTrayHarness) {
-  expect(app.settings.get().sync).toEqual({
-    enabled: false,
-    endpoint: null,
-    team: null,
-    revoked: false,
-  });
-  expect(existsSync(join(app.dataDir, 'secrets.json'))).toBe(false);
 }
 
 test('a manager of another team who aims their page’s forms at this team gets “not on your team”, and nothing changes', async ({
@@ -374,7 +353,7 @@ test('invites that stop working reach the app as one sentence each, and it store
     await expect(confirm.getByRole('alert')).toHaveText(INVITE_ERRORS.revoked);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
-    nothingStored(app);
+    expectNothingStored(app);
 
     // The re-invite of a rep the manager then removed.
     await board.goto(`${server.url}/board/team`);
@@ -395,7 +374,7 @@ test('invites that stop working reach the app as one sentence each, and it store
     await expect(refused.getByRole('alert')).toHaveText(INVITE_ERRORS.expired);
     await refused.getByRole('button', { name: 'Close' }).click();
 
-    nothingStored(app);
+    expectNothingStored(app);
     const reps = (await server.rows('reps')).filter((r) => r['revoked_at'] === null);
     expect(reps.map((r) => r['name']).sort()).toEqual(['Eve South']);
     expect(app.notifications).toEqual([]);

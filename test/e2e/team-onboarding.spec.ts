@@ -10,10 +10,10 @@ import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { startTeamServer, type TeamServerFixture } from '../unit/server/team-server-fixture.ts';
 import { disclosure } from './account-pages.ts';
+import { expectNoSeriousAxe } from './check-view.ts';
 import { expect, test } from './harness.ts';
 
 const CLI = fileURLToPath(new URL('../../src/server/cli.ts', import.meta.url));
@@ -58,13 +58,7 @@ function requestLog() {
 async function noSeriousAxe(page: Page, name: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, `${name} (${colorScheme})`).toEqual([]);
+    await expectNoSeriousAxe(page, `${name} (${colorScheme})`);
     await page.screenshot({
       path: `test-results/screenshots/onboarding-${name}-${colorScheme}.png`,
       fullPage: true,
