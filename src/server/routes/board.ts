@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import { z } from 'zod';
-import { hashPassword, newToken, sameSecret, verifyPassword } from '../auth.ts';
+import { hashPassword, newToken, verifyPassword } from '../auth.ts';
 import {
   type BoardView,
   boardCsv,
@@ -23,7 +23,7 @@ import {
 import { createBoardContentCache } from '../board-content-cache.ts';
 import { TeamId } from '../../shared/team.ts';
 import type { Manager } from '../repositories/accounts.ts';
-import { accountPages } from './admin.ts';
+import { accountPages, checkedForm, CsrfForm } from './admin.ts';
 import { teamAdminRoutes } from './team-admin.ts';
 import type { SignInLimits } from '../repositories/sign-in-throttle.ts';
 import type { TeamStore } from '../store.ts';
@@ -32,7 +32,6 @@ import type { ZodTypeProvider } from './zod.ts';
 export const SESSION_COOKIE = 'mt_session';
 
 const LoginForm = z.object({ email: z.string().max(200), password: z.string().max(200) });
-const LogoutForm = z.object({ csrf: z.string().max(200) });
 const BoardQuery = z
   .object({
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -191,8 +190,7 @@ export function boardRoutes({
       const session = (await sessionOf(request)) ?? (await adminSessionOf(request));
       // Already signed out (the session expired, or the account was removed): nothing to end.
       if (!session) return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
-      const form = LogoutForm.safeParse(request.body);
-      if (!form.success || !sameOrigin(request) || !sameSecret(form.data.csrf, session.csrf))
+      if (!checkedForm(request, CsrfForm, session.csrf).ok)
         return reply.code(403).send({ error: 'Sign out from the board page.' });
       const id = request.cookies[SESSION_COOKIE];
       if (id) await store.sessions.delete(id);
