@@ -21,11 +21,21 @@ export function bearer(request: FastifyRequest): string | null {
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
 }
 
-/** The first win or state time beyond the allowance for clock skew, if any. */
+/** An instant as `toISOString()` writes it (UTC, milliseconds): such strings sort by time. */
+const CANONICAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * The first win or state time beyond the allowance for clock skew, if any. The app sends
+ * canonical instants, compared as strings with the limit; any other form (an offset, no
+ * milliseconds) is parsed. Parsing all eleven of an upsert's times cost ~5 µs per upsert.
+ */
 function futureInstant(state: UpsertMissionBody['state'], now: Date): string | null {
   const limit = now.getTime() + CLOCK_SKEW_MS;
-  for (const at of [state.asOf, ...state.recentWins.map((w) => w.at)])
-    if (Date.parse(at) > limit) return at;
+  const canonicalLimit = new Date(limit).toISOString();
+  const beyond = (at: string) =>
+    CANONICAL_INSTANT.test(at) ? at > canonicalLimit : Date.parse(at) > limit;
+  if (beyond(state.asOf)) return state.asOf;
+  for (const win of state.recentWins) if (beyond(win.at)) return win.at;
   return null;
 }
 

@@ -222,6 +222,29 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       });
       expect(near.status).toBe(200);
     });
+
+    it('reads a time written with an offset or without milliseconds as the instant it names', async () => {
+      const { ann } = await withTeam();
+      const win = (at: string) =>
+        put(ann.token, 'm1', {
+          revision: 1,
+          state: sampleState({ recentWins: [{ at, amount: 1 }] }),
+        });
+      // 20 minutes ahead of NOW, though its text sorts before NOW's UTC form.
+      const ahead = new Date(NOW.getTime() + 20 * 60_000);
+      const offset = (date: Date, hours: number) =>
+        new Date(date.getTime() - hours * 3_600_000).toISOString().slice(0, 19) +
+        `-${String(hours).padStart(2, '0')}:00`;
+      const west = await win(offset(ahead, 5));
+      expect(west.status).toBe(400);
+      expect(sentenceOf(west.json)).toMatch(/clock/);
+      expect((await win(ahead.toISOString().slice(0, 19) + 'Z')).status).toBe(400);
+      expect(await server.rows('missions')).toEqual([]);
+      // An hour behind, written east of UTC: its text sorts after NOW's, and it is accepted.
+      const east =
+        new Date(NOW.getTime() - 60 * 60_000 + 3 * 3_600_000).toISOString().slice(0, 19) + '+03:00';
+      expect((await win(east)).status).toBe(200);
+    });
   });
 
   describe('5. sign-in timing', () => {
