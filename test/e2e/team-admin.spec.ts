@@ -231,6 +231,34 @@ test('a tab opened before the manager signed in again: its form says it is out o
   }
 });
 
+test('Sign out in a tab opened before signing in again: a page says so, and the new session stays', async ({
+  browser,
+}) => {
+  const { server } = await twoTeams();
+  const mia = await personAt(browser, server, 'mia@north.test');
+  const oldTab = await mia.context.newPage();
+  try {
+    // The Team page: the board's own page would notice the sign-out and reload itself.
+    await oldTab.goto(`${server.url}/board/team`);
+    await mia.page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(mia.page, server, 'mia@north.test');
+    await expect(mia.page).toHaveURL(`${server.url}/board`);
+
+    const answered = oldTab.waitForResponse((r) => r.url().endsWith('/logout'));
+    await oldTab.getByRole('button', { name: 'Sign out' }).click();
+    expect((await answered).status()).toBe(403);
+    await expect(oldTab.getByRole('heading', { level: 1 })).toHaveText('Form out of date');
+    await expectNoSeriousAxe(oldTab);
+    // The session of the sign-in since is not ended by the old tab's form.
+    await mia.page.reload();
+    await expect(mia.page).toHaveURL(`${server.url}/board`);
+    await expect(mia.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  } finally {
+    await mia.context.close();
+    await server.close();
+  }
+});
+
 test('too many sign-in attempts: the sign-in page says when to try again', async ({ browser }) => {
   const { server } = await twoTeams({ loginLimitPerMinute: 3 });
   const context = await browser.newContext();

@@ -23,7 +23,7 @@ import {
 import { createBoardContentCache } from '../board-content-cache.ts';
 import { TeamId } from '../../shared/team.ts';
 import type { Manager } from '../repositories/accounts.ts';
-import { accountPages, checkedForm, CsrfForm } from './admin.ts';
+import { accountPages, checkedForm, CsrfForm, forbidden } from './admin.ts';
 import { teamAdminRoutes } from './team-admin.ts';
 import type { SignInLimits } from '../repositories/sign-in-throttle.ts';
 import type { TeamStore } from '../store.ts';
@@ -190,8 +190,8 @@ export function boardRoutes({
       const session = (await sessionOf(request)) ?? (await adminSessionOf(request));
       // Already signed out (the session expired, or the account was removed): nothing to end.
       if (!session) return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
-      if (!checkedForm(request, CsrfForm, session.csrf).ok)
-        return reply.code(403).send({ error: 'Sign out from the board page.' });
+      // Forged, or a tab from before the last sign-in: the session stays, and a page says why.
+      if (!checkedForm(request, CsrfForm, session.csrf).ok) return forbidden(reply);
       const id = request.cookies[SESSION_COOKIE];
       if (id) await store.sessions.delete(id);
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).redirect('/login', 303);
