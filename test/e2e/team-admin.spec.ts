@@ -259,6 +259,45 @@ test('Sign out in a tab opened before signing in again: a page says so, and the 
   }
 });
 
+test('the Team page says what a rename, a withdrawn invite and a removal did', async ({
+  browser,
+}) => {
+  const { server, ann } = await twoTeams();
+  const mia = await personAt(browser, server, 'mia@north.test');
+  const page = mia.page;
+  const said = page.getByRole('main').getByRole('status');
+  try {
+    await page.goto(`${server.url}/board/team`);
+    await expect(said).toHaveCount(0);
+
+    await disclosure(page, 'Rename Ann Lee').click();
+    await page.getByLabel('New name for Ann Lee').fill('Ann Lee-Park');
+    await page.getByRole('button', { name: 'Save name for Ann Lee' }).click();
+    await expect(said).toHaveText('Renamed: the board and the Team page now say Ann Lee-Park.');
+
+    await page.getByRole('button', { name: 'Withdraw the invite for Bo North' }).click();
+    await expect(said).toHaveText('The invite is withdrawn: its link no longer works.');
+    await expect(page.getByRole('main')).not.toContainText('Bo North');
+
+    await disclosure(page, 'Remove Ann Lee-Park').click();
+    await page.getByRole('button', { name: 'Yes, remove Ann Lee-Park' }).click();
+    await expect(said).toHaveText(
+      'The rep is removed: their app stops syncing, and their missions have left the board.',
+    );
+    await expect(page.getByRole('main')).not.toContainText('Ann Lee-Park');
+    await expectNoSeriousAxe(page);
+
+    // The address names the change by kind and id only: another rep's id says nothing.
+    await page.goto(`${server.url}/board/team?done=renamed&rep=${ann.id}`);
+    await expect(said).toHaveCount(0);
+    await page.goto(`${server.url}/board/team?done=%3Cscript%3E`);
+    await expect(said).toHaveCount(0);
+  } finally {
+    await mia.context.close();
+    await server.close();
+  }
+});
+
 test('too many sign-in attempts: the sign-in page says when to try again', async ({ browser }) => {
   const { server } = await twoTeams({ loginLimitPerMinute: 3 });
   const context = await browser.newContext();

@@ -251,6 +251,8 @@ export interface TeamPageData {
   nonce: string;
   error?: string | null;
   shown?: ShownInvite | null;
+  /** What the change just made did (a rename, a removal, a withdrawn invite), in a sentence. */
+  done?: string | null;
 }
 
 function shownInvite(shown: ShownInvite): string {
@@ -307,7 +309,7 @@ ${buttonForm(`/board/team/invites/${i.id}/revoke`, session.csrf, 'Withdraw', `Wi
     heading: `Team ${session.teamName ?? ''}`.trim(),
     session,
     nav: 'team',
-    body: `${alert(data.error)}
+    body: `${alert(data.error)}${notice(data.done)}
 ${data.shown ? shownInvite(data.shown) : ''}
 <h2>Invite a rep</h2>
 <form method="post" action="/board/team/invites" class="row">

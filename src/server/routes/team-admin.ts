@@ -43,6 +43,30 @@ const ChangePasswordForm = z.object({
 
 type Session = Manager & { csrf: string };
 
+/**
+ * What the change a manager just made did, named in the address it sends them back to: a kind,
+ * and for a rename the rep's id (never a name: the sentence is the page's own).
+ */
+const Done = z.union([
+  z.object({ done: z.literal('renamed'), rep: IdParams.shape.id }),
+  z.object({ done: z.enum(['removed', 'withdrawn']) }),
+]);
+const backTo = (done: z.infer<typeof Done>) =>
+  `/board/team?${new URLSearchParams(done).toString()}`;
+
+function doneSentence(query: unknown, reps: readonly { id: string; name: string }[]) {
+  const done = Done.safeParse(query);
+  if (!done.success) return null;
+  const what = done.data;
+  if (what.done === 'renamed') {
+    const name = reps.find((r) => r.id === what.rep)?.name;
+    return name ? `Renamed: the board and the Team page now say ${name}.` : null;
+  }
+  return what.done === 'removed'
+    ? 'The rep is removed: their app stops syncing, and their missions have left the board.'
+    : 'The invite is withdrawn: its link no longer works.';
+}
+
 export function teamAdminRoutes({ store }: { store: TeamStore }) {
   return async (pages: FastifyInstance) => {
     const sessions = new WeakMap<FastifyRequest, Session>();
@@ -93,6 +117,7 @@ export function teamAdminRoutes({ store }: { store: TeamStore }) {
             reps,
             invites,
             nonce: newId('inv'),
+            done: request.method === 'GET' ? doneSentence(request.query, reps) : null,
             ...extra,
           }),
         );
@@ -157,8 +182,8 @@ export function teamAdminRoutes({ store }: { store: TeamStore }) {
       const renamed =
         params.success &&
         (await store.accounts.renameRep(session.teamId, params.data.id, form.data.name));
-      if (!renamed) return notFound(request, reply);
-      return reply.redirect('/board/team', 303);
+      if (!renamed || !params.success) return notFound(request, reply);
+      return reply.redirect(backTo({ done: 'renamed', rep: params.data.id }), 303);
     });
 
     pages.post('/board/team/reps/:id/remove', async (request, reply) => {
@@ -171,7 +196,7 @@ export function teamAdminRoutes({ store }: { store: TeamStore }) {
       if (!ours || !params.success) return notFound(request, reply);
       await store.accounts.revokeRep(params.data.id);
       request.log.info({ managerId: session.id, repId: params.data.id }, 'a manager removed a rep');
-      return reply.redirect('/board/team', 303);
+      return reply.redirect(backTo({ done: 'removed' }), 303);
     });
 
     pages.post('/board/team/invites/:id/revoke', async (request, reply) => {
@@ -182,7 +207,7 @@ export function teamAdminRoutes({ store }: { store: TeamStore }) {
       const revoked =
         params.success && (await store.invites.revoke(session.teamId, params.data.id));
       if (!revoked) return notFound(request, reply);
-      return reply.redirect('/board/team', 303);
+      return reply.redirect(backTo({ done: 'withdrawn' }), 303);
     });
 
     // ── /board/password: the manager changes their own password (current + new).

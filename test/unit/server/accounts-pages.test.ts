@@ -418,7 +418,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       await manager.get('/board/team');
       expect(
         (await manager.post(`/board/team/reps/${id}/rename`, { name: 'Ann Lee' })).location,
-      ).toBe('/board/team');
+      ).toBe(`/board/team?done=renamed&rep=${id}`);
       expect((await server.store.accounts.teamReps(teamId)).map((r) => r.name)).toEqual([
         'Ann Lee',
       ]);
@@ -432,7 +432,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       await manager.get('/board/team');
       const [pending] = await server.store.invites.pending(teamId);
       expect((await manager.post(`/board/team/invites/${pending?.id}/revoke`, {})).location).toBe(
-        '/board/team',
+        '/board/team?done=withdrawn',
       );
       const refused = await call(server.url, 'POST', '/api/v2/join', null, {
         secret: reinvite.ok ? reinvite.value.secret : '',
@@ -442,7 +442,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
       await manager.get('/board/team');
       expect((await manager.post(`/board/team/reps/${id}/remove`, {})).location).toBe(
-        '/board/team',
+        '/board/team?done=removed',
       );
       expect(await call(server.url, 'GET', '/api/v2/team', joined.token)).toMatchObject({
         status: 401,
