@@ -3,7 +3,7 @@
 // the same three statement texts (prepared once per connection, db/connection.ts). The array is
 // read by json_to_recordset into typed columns, so PostgreSQL parses each write's JSON once:
 // reading it field by field (`->>` on each element) parsed a mission's whole object again for
-// every column, ~250 µs of the database's CPU per write. SQLite has no round trips to save, and
+// every column: ~250 µs of that statement's time per write. SQLite has no round trips to save, and
 // reading each field out of JSON costs it more than a statement per write: it runs the same
 // decisions one prepared statement per write (missions.ts).
 

@@ -179,11 +179,11 @@ export function teamAdminRoutes({ store }: { store: TeamStore }) {
       const form = checkedForm(request, RenameForm, session.csrf);
       if (!form.ok)
         return form.forged ? forbidden(reply) : page(request, reply, { error: form.message }, 400);
-      const renamed =
-        params.success &&
-        (await store.accounts.renameRep(session.teamId, params.data.id, form.data.name));
-      if (!renamed || !params.success) return notFound(request, reply);
-      return reply.redirect(backTo({ done: 'renamed', rep: params.data.id }), 303);
+      if (!params.success) return notFound(request, reply);
+      const { id } = params.data;
+      if (!(await store.accounts.renameRep(session.teamId, id, form.data.name)))
+        return notFound(request, reply);
+      return reply.redirect(backTo({ done: 'renamed', rep: id }), 303);
     });
 
     pages.post('/board/team/reps/:id/remove', async (request, reply) => {
