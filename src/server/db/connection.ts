@@ -15,7 +15,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { assertSchemaCurrent, migrate } from './migrations.ts';
-import { sqliteDatabaseOf } from './node-sqlite.ts';
+import { type SyncRunner, sqliteDatabaseOf, syncRunnerOf } from './node-sqlite.ts';
 import { statementName } from './prepared.ts';
 import type { DialectName, TeamSchema } from './schema.ts';
 
@@ -34,6 +34,8 @@ export interface TeamDatabase {
   readonly db: Kysely<TeamSchema>;
   /** SQLite's own handle (PRAGMAs, tests); null on PostgreSQL. */
   readonly sqlite: DatabaseSync | null;
+  /** SQLite's compiled queries run synchronously, inside `transaction`; null on PostgreSQL. */
+  readonly sync: SyncRunner | null;
   /** Runs `fn` in one transaction on one connection; SQLite's takes the write lock at once. */
   transaction<T>(fn: (tx: Kysely<TeamSchema>) => Promise<T>): Promise<T>;
   /** False once the database itself has ended the transaction (a full disk, an I/O error). */
@@ -125,9 +127,8 @@ async function openSqlite(file: string, options: OpenDatabaseOptions): Promise<T
   sqlite.exec('PRAGMA cache_size = -32000');
   // Checkpoint less often than every 1,000 pages: each checkpoint syncs the database file.
   sqlite.exec('PRAGMA wal_autocheckpoint = 4000');
-  const db = new Kysely<TeamSchema>({
-    dialect: new SqliteDialect({ database: sqliteDatabaseOf(sqlite) }),
-  });
+  const statements = sqliteDatabaseOf(sqlite);
+  const db = new Kysely<TeamSchema>({ dialect: new SqliteDialect({ database: statements }) });
   try {
     await migrate(db, 'sqlite', now);
   } catch (error) {
@@ -162,6 +163,7 @@ async function openSqlite(file: string, options: OpenDatabaseOptions): Promise<T
     dialect: 'sqlite',
     db,
     sqlite,
+    sync: syncRunnerOf(statements),
     transaction: transactionsOf(db, 'sqlite', inTransaction, assertFile),
     inTransaction,
     othersChanged() {
@@ -250,6 +252,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     dialect: 'postgres',
     db,
     sqlite: null,
+    sync: null,
     transaction: transactionsOf(db, 'postgres', inTransaction, () => {}),
     inTransaction,
     othersChanged: () => true,

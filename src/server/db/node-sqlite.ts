@@ -1,9 +1,10 @@
 // Kysely's SQLite dialect over Node's built-in node:sqlite (docs/decisions/0010): Kysely ships a
 // dialect shaped on better-sqlite3's API, which DatabaseSync nearly matches; this adapts the
 // rest (parameters spread, `reader` from the statement's columns) and prepares each SQL text
-// once, where Kysely's driver would prepare it again on every run.
+// once, where Kysely's driver would prepare it again on every run. The same prepared statements
+// also run compiled queries synchronously (`SyncRunner`), for the group commit's per-write ones.
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { CompiledQuery, SqliteDatabase, SqliteStatement } from 'kysely';
 
 /** Statements kept per connection; the board's `IN (…)` lists make at most a few dozen more. */
 const MAX_STATEMENTS = 500;
@@ -45,5 +46,23 @@ export function sqliteDatabaseOf(db: DatabaseSync): SqliteDatabase {
       }
       return statement;
     },
+  };
+}
+
+/**
+ * Runs a compiled query at once on the connection, past Kysely's executor: no promise per
+ * statement. For statements inside a transaction the caller holds through Kysely (on SQLite one
+ * connection, and nothing else runs on it until the caller awaits).
+ */
+export interface SyncRunner {
+  rows<R>(query: CompiledQuery<R>): R[];
+  /** Rows the statement inserted, updated or deleted. */
+  changes(query: CompiledQuery<unknown>): number;
+}
+
+export function syncRunnerOf(database: SqliteDatabase): SyncRunner {
+  return {
+    rows: <R>(query: CompiledQuery<R>) => database.prepare(query.sql).all(query.parameters) as R[],
+    changes: (query) => Number(database.prepare(query.sql).run(query.parameters).changes),
   };
 }

@@ -8,6 +8,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import { format, parseISO, startOfISOWeek } from 'date-fns';
 import type { TeamMissionState } from '../../shared/team.ts';
 import { messageOf, type TeamDatabase } from '../db/connection.ts';
+import type { SyncRunner } from '../db/node-sqlite.ts';
 import { prepare } from '../db/prepared.ts';
 import type { TeamSchema } from '../db/schema.ts';
 import type { Rep } from './accounts.ts';
@@ -319,38 +320,39 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
   type Found = { i: number; owner: string | null; revision: number | null; live: boolean };
   type Row = TeamSchema['missions'] & { i: number; revision: number };
 
-  // How the group's upserts are looked up and applied: one statement per write on SQLite, one
-  // statement for the whole group on PostgreSQL (repositories/mission-batch.ts).
-  const perWrite = {
+  // How the group's upserts are looked up and applied: one statement per write on SQLite, run
+  // synchronously on its one connection (a promise per statement cost more than the statements'
+  // own work in the write path); one statement for the whole group on PostgreSQL
+  // (repositories/mission-batch.ts).
+  const perWrite = (sync: SyncRunner) => ({
     /** The writes whose rep is not revoked, with their mission's head and whether it is live. */
-    async lookup(tx: Kysely<TeamSchema>, upserts: readonly { i: number; write: Upsert }[]) {
+    async lookup(_tx: Kysely<TeamSchema>, upserts: readonly { i: number; write: Upsert }[]) {
       const found: Found[] = [];
       for (const { i, write } of upserts) {
-        const row = (await tx.executeQuery(q.lookup({ repId: write.rep.id, id: write.missionId })))
-          .rows[0];
+        const row = sync.rows(q.lookup({ repId: write.rep.id, id: write.missionId }))[0];
         if (row)
           found.push({ i, owner: row.owner, revision: row.revision, live: row.live !== null });
       }
       return found;
     },
     /** Moves each head forward and writes its row; returns the ids it moved. */
-    async apply(tx: Kysely<TeamSchema>, rows: readonly Row[]) {
+    async apply(_tx: Kysely<TeamSchema>, rows: readonly Row[]) {
       const moved = new Set<string>();
       for (const row of rows) {
-        const result = await tx.executeQuery(
+        const advanced = sync.changes(
           q.advanceHead({ id: row.id, repId: row.rep_id, revision: row.revision }),
         );
-        if (Number(result.numAffectedRows ?? 0) === 0) continue;
+        if (advanced === 0) continue;
         moved.add(row.id);
-        await tx.executeQuery(q.upsertMission(row));
+        sync.changes(q.upsertMission(row));
       }
       return moved;
     },
-  };
+  });
   const pgBatch = postgresBatchStatements(MISSION_COLUMNS, INTEGER_COLUMNS);
   const run = <R>(tx: Kysely<TeamSchema>, text: string, value: unknown) =>
     tx.executeQuery<R>(CompiledQuery.raw(text, [JSON.stringify(value)]));
-  const perGroup: typeof perWrite = {
+  const perGroup: ReturnType<typeof perWrite> = {
     async lookup(tx, upserts) {
       const result = await run<{
         i: number;
@@ -384,7 +386,7 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
       return moved;
     },
   };
-  const group = database.dialect === 'postgres' ? perGroup : perWrite;
+  const group = database.sync ? perWrite(database.sync) : perGroup;
 
   /**
    * The group's upserts, each mission once, decided without a savepoint each: refused from their
