@@ -4,6 +4,7 @@ import { liveBench } from './live.bench.ts';
 import type { BenchSection } from './report.ts';
 import { rendererBench } from './renderer.bench.ts';
 import { serverBench } from './server.bench.ts';
+import { serverInstructionsBench } from './server-instructions.bench.ts';
 import { shellBench } from './shell.bench.ts';
 import { storeBench } from './store.bench.ts';
 
@@ -13,5 +14,6 @@ export const sections: BenchSection[] = [
   rendererBench,
   shellBench,
   serverBench,
+  serverInstructionsBench,
   liveBench,
 ];

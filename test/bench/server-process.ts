@@ -12,6 +12,10 @@ export interface ChildOptions {
    * file. Without it the child does not log.
    */
   logFile?: string;
+  /** A program to run the child under, and its arguments (valgrind, say), before Node's path. */
+  under?: readonly string[];
+  /** Node's own flags for the child. */
+  nodeFlags?: readonly string[];
 }
 
 export async function startChild(where: string, options: ChildOptions = {}) {
@@ -19,9 +23,12 @@ export async function startChild(where: string, options: ChildOptions = {}) {
   // stdin is a pipe the child watches: if this process dies without stopping it (a kill, a
   // Ctrl-C), the pipe closes and the child ends too. Its port and CPU readings come on fd 3, so
   // that stdout is the log's, as in production.
+  const [program = process.execPath, ...wrapperArgs] = options.under ?? [];
   const child = spawn(
-    process.execPath,
+    program,
     [
+      ...(options.under ? [...wrapperArgs, process.execPath] : []),
+      ...(options.nodeFlags ?? []),
       fileURLToPath(new URL('./server-child.ts', import.meta.url)),
       where,
       ...(options.logFile === undefined ? [] : ['--log']),
