@@ -101,10 +101,12 @@ export function createTeamServer(options: TeamServerOptions) {
       ? {
           level: 'info',
           ...(options.logStream ? { stream: options.logStream } : {}),
-          // The default serializers log no headers or bodies; this keeps it so if they change.
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          // Fastify's own request fields, with the one-time secrets in paths left out.
+          // What a request line holds is ours, field by field: no headers (tokens, cookies) and
+          // no bodies, whatever Fastify's own serializers come to log. So nothing is left for
+          // pino's redaction to find, which cost a third of each line's time.
           serializers: {
+            res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+            // Fastify's own request fields, with the one-time secrets in paths left out.
             req: (req: FastifyRequest) => ({
               method: req.method,
               url: withoutSecrets(req.originalUrl),
