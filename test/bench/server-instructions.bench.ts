@@ -1,9 +1,9 @@
 // The team endpoint's cost per upsert in instructions, counted by valgrind's callgrind: a figure
 // that, unlike CPU time, does not move with the machine's speed. On the shared two-core machines
 // this project is measured on, the server's CPU per upsert has moved 2× between runs minutes
-// apart on the same code; on a quiet machine the instruction count for the same code and load
-// moves ~1 %. Not on a busy one: when the load generator is starved, requests arrive a few at a
-// time, and each event-loop turn and each commit has its own cost (seen: 860k instead of 550k
+// apart on the same code; on a quiet machine the lowest window for the same code moved 0–2 %
+// between runs. Not on a busy one: when the load generator is starved, requests arrive a few at a
+// time, and each event-loop turn and each commit has its own cost (seen: 858k instead of ~620k
 // per upsert while the test suite ran beside it). So it is printed with the machine's load.
 //
 // The server (server-child.ts, logging as `team-server serve` does) runs under callgrind with
