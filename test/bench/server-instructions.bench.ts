@@ -53,7 +53,7 @@ export const serverInstructionsBench: BenchSection = {
       const file = join(dir, 'team.db');
       const store = await openTeamStore({ file }, { create: true });
       await store.accounts.addTeam('Counted');
-      const reps = [];
+      const reps: { token: string }[] = [];
       for (let r = 0; r < REPS; r++) {
         const rep = await store.accounts.addRep('Counted', `Rep ${r}`);
         reps.push(rep);
