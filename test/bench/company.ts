@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { DatabaseTarget } from '../../src/server/db/connection.ts';
 import type { TeamSchema } from '../../src/server/db/schema.ts';
 import type { MissionWrite } from '../../src/server/repositories/missions.ts';
-import { openTeamStore } from '../../src/server/store.ts';
+import { openTeamStore, type TeamStore } from '../../src/server/store.ts';
 import type { TeamMissionState } from '../../src/shared/team.ts';
 
 export const TEAMS = 2000;
@@ -59,6 +59,48 @@ export interface LiveRep {
   missionIds: string[];
   /** The state each of missionIds was seeded with, at revision 1. */
   states: TeamMissionState[];
+}
+
+/**
+ * A rep of `team` with MISSIONS_PER_REP missions at revision 1, one commit: ids `${prefix}-0`…,
+ * states stateFor(first), stateFor(first + 1)…
+ */
+export async function addRepWithMissions(
+  store: TeamStore,
+  team: string,
+  name: string,
+  prefix: string,
+  first: number,
+): Promise<LiveRep> {
+  const rep = await store.accounts.addRep(team, name);
+  const missionIds: string[] = [];
+  const states: TeamMissionState[] = [];
+  const writes: MissionWrite[] = [];
+  for (let m = 0; m < MISSIONS_PER_REP; m++) {
+    const missionId = `${prefix}-${m}`;
+    const state = stateFor(first + m);
+    missionIds.push(missionId);
+    states.push(state);
+    writes.push({ kind: 'upsert', rep, missionId, revision: 1, state });
+  }
+  const outcomes = await store.missions.writeAll(writes);
+  const failed = outcomes.find((o) => !o.ok);
+  if (failed) throw new Error(`seeding ${name} failed: ${String(failed.error)}`);
+  return { token: rep.token, missionIds, states };
+}
+
+/**
+ * The `sequence`-th upsert of a load over `live`: each rep in turn, each of their missions in
+ * turn, at revision sequence + 1 (so every one is a real write); `state` is the body's JSON.
+ */
+export function nthUpsert(live: readonly LiveRep[], sequence: number, state: string) {
+  const rep = live[sequence % live.length];
+  const mission = rep?.missionIds[Math.floor(sequence / live.length) % MISSIONS_PER_REP];
+  return {
+    path: `/api/v1/missions/${mission}`,
+    headers: { authorization: `Bearer ${rep?.token}`, 'content-type': 'application/json' },
+    body: `{"revision":${sequence + 1},"state":${state}}`,
+  };
 }
 
 // Every column of each copied table, checked against the schema both ways (a column added to
@@ -188,16 +230,7 @@ async function seed(
       await store.accounts.addTeam('Big');
       await store.accounts.addManager('Big', BIG_TEAM.manager.email, BIG_TEAM.manager.password);
       for (let r = 0; r < BIG_TEAM.reps; r++) {
-        const rep = await store.accounts.addRep('Big', `Big rep ${r}`);
-        await store.missions.writeAll(
-          Array.from({ length: MISSIONS_PER_REP }, (_, m) => ({
-            kind: 'upsert' as const,
-            rep,
-            missionId: `big-${r}-${m}`,
-            revision: 1,
-            state: stateFor(r * MISSIONS_PER_REP + m),
-          })),
-        );
+        await addRepWithMissions(store, 'Big', `Big rep ${r}`, `big-${r}`, r * MISSIONS_PER_REP);
       }
     }
 

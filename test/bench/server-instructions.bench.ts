@@ -19,14 +19,19 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { openTeamStore } from '../../src/server/store.ts';
-import { stateFor } from './company.ts';
+import {
+  addRepWithMissions,
+  type LiveRep,
+  MISSIONS_PER_REP,
+  nthUpsert,
+  stateFor,
+} from './company.ts';
 import { percentile, type BenchSection } from './report.ts';
 import { startChild } from './server-process.ts';
 
 const run = promisify(execFile);
 const load = () => Number(loadavg()[0]?.toFixed(2));
 const REPS = 50;
-const MISSIONS = 5;
 const CONNECTIONS = 16;
 const WARM_UP = 10_000;
 const WINDOW = 1000;
@@ -53,20 +58,11 @@ export const serverInstructionsBench: BenchSection = {
       const file = join(dir, 'team.db');
       const store = await openTeamStore({ file }, { create: true });
       await store.accounts.addTeam('Counted');
-      const reps: { token: string }[] = [];
-      for (let r = 0; r < REPS; r++) {
-        const rep = await store.accounts.addRep('Counted', `Rep ${r}`);
-        reps.push(rep);
-        await store.missions.writeAll(
-          Array.from({ length: MISSIONS }, (_, m) => ({
-            kind: 'upsert' as const,
-            rep,
-            missionId: `m-${r}-${m}`,
-            revision: 1,
-            state: stateFor(r * MISSIONS + m),
-          })),
+      const reps: LiveRep[] = [];
+      for (let r = 0; r < REPS; r++)
+        reps.push(
+          await addRepWithMissions(store, 'Counted', `Rep ${r}`, `m-${r}`, r * MISSIONS_PER_REP),
         );
-      }
       await store.close();
 
       const counts = join(dir, 'callgrind.out');
@@ -95,17 +91,7 @@ export const serverInstructionsBench: BenchSection = {
               method: 'PUT',
               setupRequest: (request) => {
                 sequence += 1;
-                const rep = reps[sequence % REPS];
-                const mission = `m-${sequence % REPS}-${Math.floor(sequence / REPS) % MISSIONS}`;
-                return {
-                  ...request,
-                  path: `/api/v1/missions/${mission}`,
-                  headers: {
-                    authorization: `Bearer ${rep?.token}`,
-                    'content-type': 'application/json',
-                  },
-                  body: `{"revision":${sequence + 1},"state":${body}}`,
-                };
+                return { ...request, ...nthUpsert(reps, sequence, body) };
               },
             },
           ],

@@ -20,6 +20,7 @@ import {
   type LiveRep,
   LIVE_TEAMS,
   MANAGER,
+  nthUpsert,
   seedCompany,
   stateFor,
   TEAMS,
@@ -72,17 +73,7 @@ function createUpsertLoad(live: readonly LiveRep[]) {
           method: 'PUT',
           setupRequest: (request) => {
             sequence += 1;
-            const rep = live[sequence % live.length];
-            const mission = rep?.missionIds[Math.floor(sequence / live.length) % 5];
-            return {
-              ...request,
-              path: `/api/v1/missions/${mission}`,
-              headers: {
-                authorization: `Bearer ${rep?.token}`,
-                'content-type': 'application/json',
-              },
-              body: `{"revision":${sequence + 1},"state":${state}}`,
-            };
+            return { ...request, ...nthUpsert(live, sequence, state) };
           },
         },
       ],
