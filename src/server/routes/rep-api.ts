@@ -15,14 +15,25 @@ export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 const MissionParams = z.object({ missionId: TeamId });
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The rep API's caller, once its hook has found them (null elsewhere). */
+    rep: Rep | null;
+  }
+}
+
 /** The request's `Authorization: Bearer <token>`, if any. */
 export function bearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
 }
 
-/** An instant as `toISOString()` writes it (UTC, milliseconds): such strings sort by time. */
-const CANONICAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/**
+ * Whether an instant the schema accepted (`Instant`: ISO 8601 with a time zone) is as
+ * `toISOString()` writes it, UTC with milliseconds: of the forms the schema accepts, only those
+ * are 24 characters long and end in Z. Such strings sort by time.
+ */
+const canonical = (at: string) => at.length === 24 && at.endsWith('Z');
 
 /**
  * The first win or state time beyond the allowance for clock skew, if any. The app sends
@@ -32,8 +43,7 @@ const CANONICAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 function futureInstant(state: UpsertMissionBody['state'], now: Date): string | null {
   const limit = now.getTime() + CLOCK_SKEW_MS;
   const canonicalLimit = new Date(limit).toISOString();
-  const beyond = (at: string) =>
-    CANONICAL_INSTANT.test(at) ? at > canonicalLimit : Date.parse(at) > limit;
+  const beyond = (at: string) => (canonical(at) ? at > canonicalLimit : Date.parse(at) > limit);
   if (beyond(state.asOf)) return state.asOf;
   for (const win of state.recentWins) if (beyond(win.at)) return win.at;
   return null;
@@ -60,11 +70,10 @@ export interface RepApiDeps {
 export function repApiRoutes({ store, writes, now, repOf }: RepApiDeps) {
   return async (plain: FastifyInstance) => {
     const api = plain.withTypeProvider<ZodTypeProvider>();
-    const reps = new WeakMap<FastifyRequest, Rep>();
+    api.decorateRequest('rep', null);
     const theRep = (request: FastifyRequest): Rep => {
-      const rep = reps.get(request);
-      if (!rep) throw new Error('The rep API hook did not run');
-      return rep;
+      if (!request.rep) throw new Error('The rep API hook did not run');
+      return request.rep;
     };
 
     // preValidation: after the per-instance rate limit (a route hook, which runs after the
@@ -81,12 +90,12 @@ export function repApiRoutes({ store, writes, now, repOf }: RepApiDeps) {
             : 'This token is unknown to the team server (a newer invite may have replaced it). Ask your manager for an invite.',
         });
       }
-      reps.set(request, rep);
+      request.rep = rep;
     });
 
     // The Team page's "last sync": after the answer is sent, at most one write a minute per rep.
     api.addHook('onResponse', async (request, reply) => {
-      const rep = reps.get(request);
+      const rep = request.rep;
       if (rep && reply.statusCode < 400)
         await store.accounts
           .touch(rep.id)
