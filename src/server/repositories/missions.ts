@@ -210,6 +210,24 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
           })),
         ),
     ),
+    // The group commit's same two writes for a mission already on the board (SQLite): plain
+    // UPDATEs, one seek each, where the INSERT … ON CONFLICT above first tries an insert.
+    moveHead: prepare({ id: '', repId: '', revision: 0 }, (p) =>
+      db
+        .updateTable('mission_heads')
+        .set({ revision: p.revision })
+        .where('id', '=', p.id)
+        .where('rep_id', '=', p.repId)
+        .where('revision', '<', p.revision),
+    ),
+    updateMission: prepare(MISSION_ROW, (p) => {
+      const { rep_id: repId, id, ...changed } = p;
+      return db
+        .updateTable('missions')
+        .set(changed)
+        .where('rep_id', '=', repId)
+        .where('id', '=', id);
+    }),
     // A write's rep (if not revoked), its mission's head and whether it is live, in one statement.
     lookup: prepare({ repId: '', id: '' }, (p) =>
       db
@@ -340,11 +358,11 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
       const moved = new Set<string>();
       for (const row of rows) {
         const advanced = sync.changes(
-          q.advanceHead({ id: row.id, repId: row.rep_id, revision: row.revision }),
+          q.moveHead({ id: row.id, repId: row.rep_id, revision: row.revision }),
         );
         if (advanced === 0) continue;
         moved.add(row.id);
-        sync.changes(q.upsertMission(row));
+        if (sync.changes(q.updateMission(row)) === 0) sync.changes(q.upsertMission(row));
       }
       return moved;
     },
