@@ -210,8 +210,10 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
           })),
         ),
     ),
-    // The group commit's same two writes for a mission already on the board (SQLite): plain
-    // UPDATEs, one seek each, where the INSERT … ON CONFLICT above first tries an insert.
+    // The two writes of an upsert whose mission is already on the board (the group commit's
+    // usual case, on SQLite) as plain UPDATEs, one seek each, where the INSERT … ON CONFLICT
+    // statements above first try an insert. Where the head is not there, the write is left for
+    // one by one; where the row is not, the INSERT … ON CONFLICT writes it (perWrite.apply).
     moveHead: prepare({ id: '', repId: '', revision: 0 }, (p) =>
       db
         .updateTable('mission_heads')
