@@ -3,16 +3,18 @@
 // this project is measured on, the server's CPU per upsert has moved 2× between runs minutes
 // apart on the same code; on a quiet machine the lowest window for the same code moved 0–2 %
 // between some pairs of runs and up to 13 % between others (579.5k and 657.1k: where a full
-// garbage collection falls among the windows moves), so compare several runs. Not on a busy one: when the load generator is starved, requests arrive a few at a
-// time, and each event-loop turn and each commit has its own cost (seen: 858k instead of ~620k
-// per upsert while the test suite ran beside it). So it is printed with the machine's load.
+// garbage collection falls among the windows moves), so compare several runs. Not on a busy
+// one: when the load generator is starved, requests arrive a few at a time, and each event-loop
+// turn and each commit has its own cost (seen: 858k instead of ~620k per upsert while the test
+// suite ran beside it). So it is printed with the machine's load.
 //
 // The server (server-child.ts, logging as `team-server serve` does) runs under callgrind with
-// counting off; it takes WARM_UP upserts first (V8 is still compiling the hot path before), then
-// WINDOWS windows of WINDOW upserts are counted one by one. Node runs with --single-threaded, so
-// V8's compiler and garbage collector work on the counted thread, in a repeatable order. A
-// window that meets a full garbage collection or a large compile counts more; the lowest window
-// is the steady cost, the median what those add on average.
+// counting off; it takes WARM_UP upserts first, then WINDOWS windows of WINDOW upserts are
+// counted one by one. Node runs with --single-threaded, so V8's compiler and garbage collector
+// work on the counted thread, in a repeatable order. V8 is still optimizing the hot path in the
+// first windows (seen: ~57 % of window 1's instructions and ~31 % of window 2's in TurboFan,
+// ~1,400k and ~850k per upsert), and a window that meets a full garbage collection counts more;
+// the lowest window is the steady cost, the median what those add.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
