@@ -25,6 +25,11 @@ function ddl(dialect: DialectName) {
   };
 }
 
+/** Every column of missions as of version 7, in its order. */
+const MISSION_COLUMNS = `rep_id, id, team_id, title, metric, target, total, status, start_date, end_date,
+  pace_expected, pace_delta, pace_label, streak_current, streak_best, reflection_reason,
+  reflection_note, reflection_next, weeks, wins, last_win_at, updated_at, away, daily, working_days`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -143,6 +148,46 @@ export const MIGRATIONS: readonly Migration[] = [
         'CREATE INDEX invites_team ON invites(team_id, created_at)',
         'CREATE INDEX invites_rep ON invites(rep_id)',
         `ALTER TABLE reps ADD COLUMN last_seen_at ${text}`,
+      ];
+    },
+  },
+  {
+    version: 7,
+    name: "a team's missions together, and no index an upsert rewrites",
+    // The board reads a team's missions; an upsert rewrites one row. Before, the missions were
+    // keyed by rep, and two indexes led the board to a team's (team_id with status and pace, with
+    // the latest win): every upsert rewrote both entries, even when those values were unchanged
+    // (SQLite rewrites each index holding a column the UPDATE sets), and a team-wide read looked
+    // up each mission's row apart. On SQLite the table is rebuilt keyed by team first, so a
+    // team's missions are one range of the table itself; on PostgreSQL, whose tables are not
+    // ordered by their key, one index on the team. (rep_id, id) stays unique on both: what an
+    // upsert names its mission by.
+    statements(dialect) {
+      const { text } = ddl(dialect);
+      if (dialect === 'postgres')
+        return [
+          'CREATE INDEX missions_team ON missions(team_id)',
+          'DROP INDEX missions_status',
+          'DROP INDEX missions_feed',
+        ];
+      return [
+        `CREATE TABLE missions_by_team (
+  rep_id ${text} NOT NULL REFERENCES reps(id), id ${text} NOT NULL REFERENCES mission_heads(id),
+  team_id ${text} NOT NULL,
+  title ${text} NOT NULL, metric ${text} NOT NULL, target INTEGER NOT NULL, total INTEGER NOT NULL,
+  status ${text} NOT NULL, start_date ${text} NOT NULL, end_date ${text} NOT NULL,
+  pace_expected INTEGER NOT NULL, pace_delta INTEGER NOT NULL, pace_label ${text} NOT NULL,
+  streak_current INTEGER NOT NULL, streak_best INTEGER NOT NULL,
+  reflection_reason ${text}, reflection_note ${text}, reflection_next ${text},
+  weeks ${text} NOT NULL, wins ${text} NOT NULL, last_win_at ${text}, updated_at ${text} NOT NULL,
+  away ${text} NOT NULL DEFAULT '[]', daily ${text} NOT NULL DEFAULT '[]',
+  working_days ${text} NOT NULL DEFAULT '[1,2,3,4,5]',
+  PRIMARY KEY (team_id, rep_id, id)
+) WITHOUT ROWID`,
+        `INSERT INTO missions_by_team (${MISSION_COLUMNS}) SELECT ${MISSION_COLUMNS} FROM missions`,
+        'DROP TABLE missions',
+        'ALTER TABLE missions_by_team RENAME TO missions',
+        'CREATE UNIQUE INDEX missions_mission ON missions(rep_id, id)',
       ];
     },
   },

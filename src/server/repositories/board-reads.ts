@@ -1,6 +1,6 @@
 // What reps and managers read: the team view (in the app) and the board's data. Each is a handful
 // of queries over one team; the board reads denormalized columns, never the state JSON.
-import { type CompiledQuery, sql } from 'kysely';
+import { type AliasedSelectQueryBuilder, type CompiledQuery, sql } from 'kysely';
 import { format, startOfISOWeek, subWeeks } from 'date-fns';
 import { z } from 'zod';
 import { Metric, MissionStatus, ReflectionReason } from '../../shared/mission.ts';
@@ -228,16 +228,31 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
   );
   // The team-wide lists, in one query: the furthest behind, the latest missed missions per
   // reason, and the missions with the latest wins, each numbered (n) in its own order and with
-  // the size of its whole group, so no list needs a count of its own. Each is a subquery, as
-  // SQLite takes no ORDER BY or LIMIT on the members of a UNION.
+  // the size of its whole group, so no list needs a count of its own. Each list is chosen and
+  // numbered on the missions' keys alone, and only its few missions are then read whole: no
+  // index orders a team's missions (an upsert would rewrite it), and sorting the whole rows of a
+  // large team (SQLite's sorter copies each row) was most of the query's time: 9.9 of 12.2 ms
+  // for 5,000 missions, against 2.8 ms on the keys. Each is a subquery, as SQLite takes no ORDER
+  // BY or LIMIT on the members of a UNION.
   const listsOf = prepare({ teamId: '', notAway: '' }, (p) => {
-    const listed = () =>
-      withReps()
-        .select([...BOARD_COLUMNS, 'm.wins', 'r.name'])
-        .where('m.team_id', '=', p.teamId);
-    const behind = listed()
+    const keysOf = () =>
+      missionsOf().select(['m.rep_id', 'm.id']).where('m.team_id', '=', p.teamId);
+    type Keys = { rep_id: string; id: string; n: number; group_total: number };
+    /** The whole rows of a list's missions, chosen and numbered (n, group_total) by `keys`. */
+    const whole = (part: ListPart, keys: AliasedSelectQueryBuilder<Keys, 'k'>) =>
+      db
+        .selectFrom(keys)
+        .innerJoin('missions as m', (join) =>
+          join
+            .on('m.team_id', '=', p.teamId)
+            .onRef('m.rep_id', '=', 'k.rep_id')
+            .onRef('m.id', '=', 'k.id'),
+        )
+        .innerJoin('reps as r', 'r.id', 'm.rep_id')
+        .select([...BOARD_COLUMNS, 'm.wins', 'r.name', 'k.n', 'k.group_total'])
+        .select(sql<ListPart>`${sql.lit(part)}`.as('part'));
+    const behind = keysOf()
       .select([
-        sql<ListPart>`'behind'`.as('part'),
         sql<number>`row_number() OVER (ORDER BY m.pace_delta, m.rep_id, m.id)`.as('n'),
         sql<number>`count(*) OVER ()`.as('group_total'),
       ])
@@ -252,9 +267,8 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
     // group_total, not total: the missions' own total column is selected too.
     const coaching = db
       .selectFrom(
-        listed()
+        keysOf()
           .select([
-            sql<ListPart>`'coaching'`.as('part'),
             sql<number>`row_number() OVER (PARTITION BY m.reflection_reason ORDER BY m.end_date DESC, m.title, m.id)`.as(
               'n',
             ),
@@ -266,21 +280,18 @@ export function createBoardReads(database: TeamDatabase, now: () => Date = () =>
       .selectAll()
       .where('c.n', '<=', LIST_LIMIT);
     // The team's 20 latest wins are among the 20 missions with the latest wins.
-    const feed = listed()
+    const feed = keysOf()
       .select([
-        sql<ListPart>`'feed'`.as('part'),
         sql<number>`row_number() OVER (ORDER BY m.last_win_at DESC)`.as('n'),
-        // Not counted: the feed is the 20 latest, read from the index without the rest.
+        // Not counted: the feed is the 20 latest.
         sql<number>`0`.as('group_total'),
       ])
       .where('m.last_win_at', 'is not', null)
       .orderBy('m.last_win_at', 'desc')
       .limit(FEED);
-    return db
-      .selectFrom(behind.as('b'))
-      .selectAll()
-      .unionAll(coaching)
-      .unionAll(db.selectFrom(feed.as('f')).selectAll());
+    return whole('behind', behind.as('k'))
+      .unionAll(whole('coaching', coaching.as('k')))
+      .unionAll(whole('feed', feed.as('k')));
   });
   const rowsOf = async <R>(query: CompiledQuery<R>): Promise<R[]> =>
     (await db.executeQuery(query)).rows;

@@ -184,7 +184,6 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
         .values(p)
         .onConflict((oc) =>
           oc.columns(['rep_id', 'id']).doUpdateSet((eb) => ({
-            team_id: eb.ref('excluded.team_id'),
             title: eb.ref('excluded.title'),
             metric: eb.ref('excluded.metric'),
             target: eb.ref('excluded.target'),
@@ -222,11 +221,13 @@ export function createMissions(database: TeamDatabase, now: () => Date) {
         .where('rep_id', '=', p.repId)
         .where('revision', '<', p.revision),
     ),
+    // A mission's team is its rep's, which never changes: the key is not rewritten.
     updateMission: prepare(MISSION_ROW, (p) => {
-      const { rep_id: repId, id, ...changed } = p;
+      const { rep_id: repId, id, team_id: teamId, ...changed } = p;
       return db
         .updateTable('missions')
         .set(changed)
+        .where('team_id', '=', teamId)
         .where('rep_id', '=', repId)
         .where('id', '=', id);
     }),

@@ -20,7 +20,7 @@ import { DIALECTS, call, startTeamServer, testDatabaseTarget } from './team-serv
 async function rawSql(
   target: DatabaseTarget,
   statements: readonly string[],
-  parameters: readonly (string | number)[] = [],
+  parameters: readonly (string | number | null)[] = [],
 ): Promise<Record<string, unknown>[]> {
   const last = statements.length - 1;
   if ('file' in target) {
@@ -99,6 +99,80 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     expect((await db.accounts.addRep('North', 'Ann')).teamId).toBe('team_1');
     await db.close();
     expect(await rawSql(target, [indexNamed(dialect, 'mission_heads_rep')])).toHaveLength(1);
+    expect((await recorded(target)).map((r) => r.version)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
+  });
+
+  it('keeps every mission, on the board, when version 7 keys them by team', async () => {
+    const before = MIGRATIONS.filter((m) => m.version < 7);
+    const at = '2026-11-30T09:00:00.000Z';
+    const mission = {
+      rep_id: 'rep_1',
+      id: 'm-1',
+      team_id: 'team_1',
+      title: 'Book 10 meetings',
+      metric: JSON.stringify({ kind: 'meetings' }),
+      target: 10,
+      total: 3,
+      status: 'active',
+      start_date: '2026-11-30',
+      end_date: '2026-12-04',
+      pace_expected: 4,
+      pace_delta: -1,
+      pace_label: 'behind',
+      streak_current: 1,
+      streak_best: 2,
+      reflection_reason: null,
+      reflection_note: null,
+      reflection_next: null,
+      weeks: JSON.stringify([['2026-11-30', 3, 4]]),
+      wins: JSON.stringify([[at, 1]]),
+      last_win_at: at,
+      updated_at: at,
+      away: '[]',
+      daily: JSON.stringify([['2026-11-30', 3]]),
+      working_days: '[1,2,3,4,5]',
+    };
+    const columns = Object.keys(mission);
+    // A database as the server of version 6 left it, with a rep's mission on the board.
+    await rawSql(target, [
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      ...before.flatMap((m) => m.statements(dialect)),
+      ...before.map(
+        (m) =>
+          `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${m.version}, 'v${m.version}', '${at}')`,
+      ),
+      `INSERT INTO teams (id, name, created_at) VALUES ('team_1', 'North', '${at}')`,
+      `INSERT INTO reps (id, team_id, name, token_hash, created_at) VALUES ('rep_1', 'team_1', 'Ann', 'h1', '${at}')`,
+      `INSERT INTO mission_heads (id, rep_id, revision) VALUES ('m-1', 'rep_1', 4)`,
+      `SELECT 1`,
+    ]);
+    await rawSql(
+      target,
+      [
+        `INSERT INTO missions (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      ],
+      Object.values(mission),
+    );
+
+    const db = await openTeamStore(target, { now: () => new Date('2026-11-30T12:00:00Z') });
+    try {
+      const board = await db.reads.board('team_1', 'North');
+      expect(board.reps.map((r) => [r.name, r.missions.map((m) => [m.title, m.total])])).toEqual([
+        ['Ann', [['Book 10 meetings', 3]]],
+      ]);
+      expect(board.behind.map((b) => [b.rep, b.mission.title])).toEqual([
+        ['Ann', 'Book 10 meetings'],
+      ]);
+      expect(board.feed.map((f) => [f.rep, f.at])).toEqual([['Ann', at]]);
+    } finally {
+      await db.close();
+    }
+    const [row] = await rawSql(target, [`SELECT ${columns.join(', ')} FROM missions`]);
+    expect({ ...row, target: Number(row?.target), total: Number(row?.total) }).toEqual({
+      ...mission,
+    });
     expect((await recorded(target)).map((r) => r.version)).toEqual(
       MIGRATIONS.map((m) => m.version),
     );
